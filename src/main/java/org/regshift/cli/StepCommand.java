@@ -1,0 +1,44 @@
+package org.regshift.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.regshift.provenance.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every step's command shares: --debug, and its provenance from the parsed options. */
+abstract class StepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    /** A provenance record holding the command line and every option's value, defaults included. */
+    Provenance provenance() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (OptionSpec option : spec.options()) {
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            Object value = option.getValue();
+            parameters.put(option.longestName().replaceFirst("^--", ""),
+                    value instanceof java.nio.file.Path p ? p.toAbsolutePath().normalize().toString()
+                            : value instanceof double[] d ? java.util.Arrays.toString(d) : value);
+        }
+        List<String> commandLine = new ArrayList<>(List.of("regshift"));
+        commandLine.addAll(spec.commandLine().getParseResult().expandedArgs());
+        return new Provenance(spec.name(), commandLine, parameters);
+    }
+
+    /** An option value that does not make sense: a usage error naming it. */
+    CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

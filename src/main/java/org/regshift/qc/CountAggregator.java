@@ -1,0 +1,180 @@
+package org.regshift.qc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.regshift.io.CountLayout;
+import org.regshift.io.TsvReader;
+import org.regshift.seq.Alphabet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams a count table into per-element filtered counts. A barcode-level table whose rows are
+ * grouped by element (as MPRA pipelines write them) is read holding one element's barcodes at a
+ * time, so memory grows with the number of elements, not barcodes; an ungrouped one is read again
+ * holding every element's barcodes until the end.
+ */
+final class CountAggregator {
+    private static final Logger LOG = LoggerFactory.getLogger(CountAggregator.class);
+    private static final int PROGRESS_EVERY = 1 << 16;
+
+    /** Sequences from a FASTA file; with allowMissing an element without one is kept and counted. */
+    record FastaSequences(Path file, Map<String, String> byId, boolean allowMissing) {
+    }
+
+    private final Path file;
+    private final CountLayout layout;
+    private final BarcodeFilter filter;
+    private final FastaSequences fasta;
+    private final boolean iupacToN;
+    private final LongConsumer progress;
+
+    private List<ElementCounts> elements;
+    private Map<String, ElementCounts> byId;
+    private ReplicateTally[] tallies;
+    private int missing;
+    private long rows;
+
+    CountAggregator(Path file, CountLayout layout, QcParameters params, FastaSequences fasta, boolean iupacToN,
+                    LongConsumer progress) {
+        this.file = file;
+        this.layout = layout;
+        this.filter = new BarcodeFilter(params);
+        this.fasta = fasta;
+        this.iupacToN = iupacToN;
+        this.progress = progress;
+    }
+
+    CountSummary read() {
+        try {
+            return read(true);
+        } catch (NotGroupedException e) {
+            LOG.warn("{} line {}: the rows of element '{}' are not together; reading again with every barcode in memory "
+                    + "(sort the table by its ID column to stream it)", file, e.line, e.id);
+            return read(false);
+        }
+    }
+
+    private CountSummary read(boolean grouped) {
+        elements = new ArrayList<>();
+        byId = new HashMap<>();
+        tallies = layout.replicates().stream().map(r -> new ReplicateTally(r.name())).toArray(ReplicateTally[]::new);
+        missing = 0;
+        rows = 0;
+        try (TsvReader reader = new TsvReader(file)) {
+            readRows(reader, grouped);
+            if (rows == 0) {
+                throw reader.error("the table has a header but no data rows");
+            }
+        }
+        return new CountSummary(elements, List.of(tallies), rows, missing, grouped);
+    }
+
+    private void readRows(TsvReader reader, boolean grouped) {
+        int idColumn = layout.id().index();
+        Map<String, BarcodeBlock> blocks = new LinkedHashMap<>();
+        BarcodeBlock reused = new BarcodeBlock(tallies.length);
+        ElementCounts current = null;
+        BarcodeBlock block = null;
+        byte[] currentId = null;
+        while (reader.next()) {
+            if (current == null || !reader.fieldEquals(idColumn, currentId)) {
+                String id = reader.field(idColumn);
+                ElementCounts known = byId.get(id);
+                if (known == null) {
+                    if (grouped && current != null) {
+                        block.filterInto(current, filter, tallies);
+                    }
+                    current = start(reader, id);
+                    if (grouped) {
+                        block = reused;
+                        block.clear();
+                    } else {
+                        block = new BarcodeBlock(tallies.length);
+                        blocks.put(id, block);
+                    }
+                } else if (!layout.barcodeLevel()) {
+                    throw reader.error("duplicate ID '" + id + "' (first at line " + known.firstLine
+                            + "); an element-level table has one row per element");
+                } else if (grouped) {
+                    throw new NotGroupedException(reader.lineNumber(), id);
+                } else {
+                    current = known;
+                    block = blocks.get(id);
+                }
+                currentId = reader.fieldBytes(idColumn);
+            }
+            block.add(reader, layout);
+            if (++rows % PROGRESS_EVERY == 0) {
+                progress.accept(rows);
+            }
+        }
+        if (grouped && current != null) {
+            block.filterInto(current, filter, tallies);
+        }
+        for (Map.Entry<String, BarcodeBlock> e : blocks.entrySet()) {
+            e.getValue().filterInto(byId.get(e.getKey()), filter, tallies);
+        }
+        progress.accept(rows);
+    }
+
+    private ElementCounts start(TsvReader reader, String id) {
+        if (id.isBlank()) {
+            throw reader.error("empty ID in column '" + layout.id().name() + "'");
+        }
+        String[] passThrough = new String[layout.passThrough().size()];
+        for (int i = 0; i < passThrough.length; i++) {
+            passThrough[i] = reader.field(layout.passThrough().get(i).index());
+        }
+        ElementCounts element = new ElementCounts(id, reader.lineNumber(), passThrough, tallies.length);
+        if (layout.hasSequence()) {
+            element.sequence = inlineSequence(reader);
+        } else if (fasta != null) {
+            element.sequence = fasta.byId().get(id);
+            if (element.sequence == null) {
+                if (!fasta.allowMissing()) {
+                    throw reader.error("ID '" + id + "' is not in " + fasta.file() + " (use --allow-missing to drop such elements)");
+                }
+                element.missingSequence = true;
+                missing++;
+            }
+        }
+        if (layout.barcodesPerElement() != null) {
+            element.reportedBarcodes = reader.count(layout.barcodesPerElement().index());
+        }
+        elements.add(element);
+        byId.put(id, element);
+        return element;
+    }
+
+    private String inlineSequence(TsvReader reader) {
+        int column = layout.sequence().index();
+        byte[] bases = reader.fieldBytes(column);
+        if (bases.length == 0) {
+            throw reader.error("empty sequence in column '" + layout.sequence().name() + "'");
+        }
+        int bad = Alphabet.normalise(bases, iupacToN);
+        if (bad >= 0) {
+            throw reader.error("sequence in column '" + layout.sequence().name() + "': " + Alphabet.describeInvalid(bases, bad));
+        }
+        return new String(bases, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** The rows of one barcode-level element are spread over the table. */
+    private static final class NotGroupedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final String id;
+
+        NotGroupedException(long line, String id) {
+            super(null, null, false, false);
+            this.line = line;
+            this.id = id;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.regshift.qc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.regshift.io.AtomicOutputDir;
+import org.regshift.io.CountLayout;
+import org.regshift.io.CountLayoutDetector;
+import org.regshift.io.InputException;
+import org.regshift.io.TsvReader;
+import org.regshift.io.UsageException;
+import org.regshift.provenance.Provenance;
+import org.regshift.seq.FastaReader;
+import org.regshift.split.GroupSplitter;
+
+/** Reads an MPRA count table, estimates element activities, and assigns splits. */
+public final class QcService {
+    private static final String SEQUENCE = "sequence";
+
+    private QcService() {
+    }
+
+    /** Runs QC and writes every output into {@code request.out()}, all or nothing; returns qc.json's content. */
+    public static Map<String, Object> run(QcRequest request, Provenance provenance, LongConsumer progress) {
+        try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
+            QcResult result = analyse(request, progress);
+            Map<String, Object> metrics = QcMetrics.of(result, sampleName(request));
+            QcOutputs.write(result, metrics, out);
+            provenance.put("estimator", ActivityEstimator.DESCRIPTION);
+            provenance.write(out.file(AtomicOutputDir.PROVENANCE));
+            out.commit();
+            return metrics;
+        }
+    }
+
+    private static String sampleName(QcRequest request) {
+        if (request.columns().condition() != null) {
+            return request.columns().condition();
+        }
+        String name = request.counts().getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static QcResult analyse(QcRequest request, LongConsumer progress) {
+        Map<String, String> fasta = request.fasta() == null ? null : FastaReader.readAll(request.fasta(), request.iupacToN());
+        CountLayout layout = layout(request, fasta != null);
+        CountAggregator.FastaSequences sequences = fasta == null ? null
+                : new CountAggregator.FastaSequences(request.fasta(), fasta, request.allowMissing());
+        CountSummary summary = new CountAggregator(request.counts(), layout, request.params(), sequences,
+                request.iupacToN(), progress).read();
+        List<ElementActivity> activities = new ActivityEstimator(request.params(), layout.barcodeLevel()).estimate(summary);
+        String[] splits = splits(request, layout, activities);
+        int withoutCounts = fasta == null ? 0 : fasta.size() - (summary.elements().size() - summary.missingSequences());
+        return new QcResult(request, layout, summary, activities, splits, withoutCounts);
+    }
+
+    private static CountLayout layout(QcRequest request, boolean hasFasta) {
+        CountLayoutDetector.Choices c = request.columns();
+        if (hasFasta && c.sequenceColumn() != null) {
+            throw new UsageException("--fasta and --sequence-column both give sequences: choose one");
+        }
+        List<String> header;
+        try (TsvReader reader = new TsvReader(request.counts())) {
+            header = reader.header();
+        }
+        String sequenceColumn = c.sequenceColumn() == null && !hasFasta && header.contains(SEQUENCE) ? SEQUENCE
+                : c.sequenceColumn();
+        List<String> keep = new ArrayList<>(c.keepColumns());
+        for (String column : new String[] {request.splitBy(), request.splitColumn()}) {
+            if (column != null && !keep.contains(column)) {
+                keep.add(column);
+            }
+        }
+        CountLayoutDetector.Choices resolved = new CountLayoutDetector.Choices(c.idColumn(), sequenceColumn,
+                c.dnaColumns(), c.rnaColumns(), c.condition(), keep);
+        return new CountLayoutDetector(request.counts(), header).detect(resolved);
+    }
+
+    private static String[] splits(QcRequest request, CountLayout layout, List<ElementActivity> activities) {
+        List<Integer> keptIndex = new ArrayList<>();
+        for (int i = 0; i < activities.size(); i++) {
+            if (activities.get(i).kept()) {
+                keptIndex.add(i);
+            }
+        }
+        String[] out = new String[activities.size()];
+        if (request.splitColumn() != null) {
+            int column = passThroughIndex(layout, request.splitColumn());
+            for (int i : keptIndex) {
+                ElementCounts e = activities.get(i).counts();
+                String split = e.passThrough[column];
+                if (!GroupSplitter.SPLITS.contains(split)) {
+                    throw InputException.atLine(request.counts(), e.firstLine, "split '" + split + "' in column '"
+                            + request.splitColumn() + "' is not one of " + GroupSplitter.SPLITS);
+                }
+                out[i] = split;
+            }
+            return out;
+        }
+        boolean byId = request.splitBy() == null || request.splitBy().equals(layout.id().name());
+        int groupColumn = byId ? -1 : passThroughIndex(layout, request.splitBy());
+        List<String> groups = new ArrayList<>(keptIndex.size());
+        for (int i : keptIndex) {
+            ElementCounts e = activities.get(i).counts();
+            String group = groupColumn < 0 ? e.id : e.passThrough[groupColumn];
+            if (group.isBlank()) {
+                throw InputException.atLine(request.counts(), e.firstLine, "empty value in split-by column '"
+                        + request.splitBy() + "'");
+            }
+            groups.add(group);
+        }
+        String[] assigned = new GroupSplitter(request.splitFractions(), request.seed()).assign(groups);
+        for (int k = 0; k < keptIndex.size(); k++) {
+            out[keptIndex.get(k)] = assigned[k];
+        }
+        return out;
+    }
+
+    private static int passThroughIndex(CountLayout layout, String name) {
+        for (int i = 0; i < layout.passThrough().size(); i++) {
+            if (layout.passThrough().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new UsageException("column '" + name + "' holds IDs, barcodes or sequences and cannot define splits");
+    }
+}
