@@ -17,7 +17,7 @@ final class Progress implements LongConsumer, AutoCloseable {
 
     private final String task;
     private final String unit;
-    private final ProgressBar bar;
+    private ProgressBar bar;
     private final long start = System.nanoTime();
     private long lastLog = start;
     private long done;
@@ -44,12 +44,18 @@ final class Progress implements LongConsumer, AutoCloseable {
         }
     }
 
+    /** Logs the total and the rate once the work has succeeded. */
+    void finish() {
+        close();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("{}: {} {} in {} s", task, String.format("%,d", done), unit, String.format("%.1f", seconds));
+    }
+
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+            bar = null;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("{}: {} {} in {} s", task, String.format("%,d", done), unit, String.format("%.1f", seconds));
     }
 }

@@ -112,6 +112,7 @@ final class QcCommand extends StepCommand {
                 provenance.input("fasta", fasta);
             }
             metrics = QcService.run(request, provenance, progress);
+            progress.finish();
         }
         spec.commandLine().getErr().println("qc: " + ((Map<?, ?>) metrics.get("elements")).get("kept")
                 + " elements with activity written to " + out.resolve("activity.tsv"));

@@ -1,0 +1,49 @@
+package org.regshift.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code regshift} as a separate JVM, as a user or Nextflow would, and captures what it says. */
+final class Cli {
+    static final Path TEST_DATA = Path.of("test-data").toAbsolutePath();
+
+    record Result(int exitCode, String stdout, String stderr) {
+        /** stderr without the log lines of a run ("HH:mm:ss [INFO] ..."). */
+        List<String> errorLines() {
+            return stderr.lines().filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d \\[(INFO|WARN)\\].*")).toList();
+        }
+    }
+
+    private Cli() {
+    }
+
+    static Result run(Object... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                RegShift.class.getName()));
+        for (Object a : args) {
+            command.add(a.toString());
+        }
+        try {
+            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("regshift did not finish: " + command);
+            }
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
