@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Assigns items to the train/valid/calibration/test splits so that every group (for example the
  * overlapping tiles of one region) stays whole inside one split. Groups are shuffled with the
- * seed and laid end to end; a group goes to the split its midpoint falls in, so the split sizes
- * follow the fractions as closely as whole groups allow.
+ * seed (from their sorted order, so the input's row order does not matter) and laid end to end;
+ * a group goes to the split its midpoint falls in, so the split sizes follow the fractions as
+ * closely as whole groups allow.
  */
 public final class GroupSplitter {
     public static final List<String> SPLITS = List.of("train", "valid", "calibration", "test");
@@ -48,14 +50,14 @@ public final class GroupSplitter {
             sum += f[i];
         }
         if (Math.abs(sum - 1) > 1e-6) {
-            throw new IllegalArgumentException("split fractions '" + text + "' sum to " + sum + ", not 1");
+            throw new IllegalArgumentException("split fractions '" + text + "' sum to " + String.format(java.util.Locale.ROOT, "%.4g", sum) + ", not 1");
         }
         return f;
     }
 
     /** The split of each item, given the group of each item. */
     public String[] assign(List<String> groupOfItem) {
-        Map<String, Integer> sizes = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new TreeMap<>();
         for (String g : groupOfItem) {
             sizes.merge(g, 1, Integer::sum);
         }
