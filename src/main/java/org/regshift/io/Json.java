@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** JSON output shared by every step: indented, keys in insertion order, NaN written as null. */
 public final class Json {
@@ -37,6 +39,15 @@ public final class Json {
         } catch (IOException e) {
             throw InputException.inFile(file, "cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /** An object whose keys keep the order given (Map.of's order changes from run to run). */
+    public static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** A number for a JSON document: null when it is not finite. */

@@ -27,7 +27,7 @@ final class QcMetrics {
         table.put("rows", summary.rows());
         table.put("grouped_by_element", summary.grouped());
         table.put("replicates", result.layout().replicates().stream()
-                .map(r -> Map.of("name", r.name(), "dna_column", r.dna().name(), "rna_column", r.rna().name())).toList());
+                .map(r -> Json.object("name", r.name(), "dna_column", r.dna().name(), "rna_column", r.rna().name())).toList());
         doc.put("table", table);
         doc.put("estimator", ActivityEstimator.DESCRIPTION);
         doc.put("filters", filters(request.params()));

@@ -158,8 +158,8 @@ final class QcOutputs {
         doc.put("section_name", "RegShift QC: elements kept and dropped");
         doc.put("description", "Elements of the count table that received an activity, and why the others did not");
         doc.put("plot_type", "bargraph");
-        doc.put("pconfig", Map.of("id", "regshift_qc_elements_plot", "title", "RegShift QC: elements", "ylab", "elements"));
-        doc.put("data", Map.of(sample, counts));
+        doc.put("pconfig", Json.object("id", "regshift_qc_elements_plot", "title", "RegShift QC: elements", "ylab", "elements"));
+        doc.put("data", Json.object(sample, counts));
         Json.write(out.file(MQC_ELEMENTS), doc);
     }
 
