@@ -22,6 +22,15 @@ final class Cli {
     private Cli() {
     }
 
+    /** Runs a step that must succeed, writing to {@code out}; returns {@code out}. */
+    static Path succeed(String step, Path out, Object... options) {
+        List<Object> args = new ArrayList<>(List.of(step, "--out", out));
+        args.addAll(List.of(options));
+        Result r = run(args.toArray());
+        org.assertj.core.api.Assertions.assertThat(r.exitCode()).as(r.stderr()).isZero();
+        return out;
+    }
+
     static Result run(Object... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),

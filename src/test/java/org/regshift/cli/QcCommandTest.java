@@ -26,9 +26,7 @@ class QcCommandTest {
 
     @Test
     void hepg2BarcodeTableReachesTheReplicateCorrelationComputedIndependently() throws IOException {
-        Path out = tmp.resolve("hepg2");
-        Cli.Result r = Cli.run("qc", "--counts", SharprData.BARCODES, "--condition", "hepg2", "--out", out);
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        Path out = Cli.succeed("qc", tmp.resolve("hepg2"), "--counts", SharprData.BARCODES, "--condition", "hepg2");
         JsonNode qc = JSON.readTree(out.resolve("qc.json").toFile());
         double pearson = qc.at("/replicate_correlation/0/pearson").asDouble();
         assertThat(pearson).isGreaterThanOrEqualTo(0.95).isCloseTo(SharprData.replicatePearson("hepg2"), within(1e-9));
@@ -68,9 +66,7 @@ class QcCommandTest {
 
     @Test
     void k562ReplicatesAgreeFarLessThanHepg2() throws IOException {
-        Path out = tmp.resolve("k562");
-        Cli.Result r = Cli.run("qc", "--counts", SharprData.BARCODES, "--condition", "k562", "--out", out);
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        Path out = Cli.succeed("qc", tmp.resolve("k562"), "--counts", SharprData.BARCODES, "--condition", "k562");
         JsonNode qc = JSON.readTree(out.resolve("qc.json").toFile());
         double pearson = qc.at("/replicate_correlation/0/pearson").asDouble();
         assertThat(pearson).isCloseTo(0.74, within(0.03)).isCloseTo(SharprData.replicatePearson("k562"), within(1e-9));
@@ -82,10 +78,8 @@ class QcCommandTest {
 
     @Test
     void oligoTableKeepsEveryRegionInsideOneSplit() throws IOException {
-        Path out = tmp.resolve("oligo");
-        Cli.Result r = Cli.run("qc", "--counts", SharprData.OLIGOS, "--condition", "hepg2", "--split-by", "region_id",
-                "--out", out);
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        Path out = Cli.succeed("qc", tmp.resolve("oligo"), "--counts", SharprData.OLIGOS, "--condition", "hepg2",
+                "--split-by", "region_id");
         List<String> lines = Files.readAllLines(out.resolve("activity.tsv"));
         List<String> header = List.of(lines.get(0).split("\t"));
         assertThat(header).contains("sequence", "gc", "region_id", "activity_rep1", "activity_rep2");
@@ -116,8 +110,8 @@ class QcCommandTest {
         Path b = tmp.resolve("b");
         Path c = tmp.resolve("c");
         for (Object[] run : new Object[][] {{a, 5}, {b, 5}, {c, 6}}) {
-            assertThat(Cli.run("qc", "--counts", SharprData.OLIGOS, "--condition", "k562", "--split-by", "region_id",
-                    "--seed", run[1], "--out", run[0]).exitCode()).isZero();
+            Cli.succeed("qc", (Path) run[0], "--counts", SharprData.OLIGOS, "--condition", "k562", "--split-by", "region_id",
+                    "--seed", run[1]);
         }
         for (String name : List.of("activity.tsv", "qc.json", "dropped.tsv", "qc.tsv")) {
             assertThat(Files.readAllBytes(a.resolve(name))).isEqualTo(Files.readAllBytes(b.resolve(name)));

@@ -24,12 +24,7 @@ class QcInputFormsTest {
     Path tmp;
 
     private Path qc(String name, Object... options) {
-        Path out = tmp.resolve(name);
-        List<Object> args = new ArrayList<>(List.of("qc", "--out", out));
-        args.addAll(List.of(options));
-        Cli.Result r = Cli.run(args.toArray());
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        return out;
+        return Cli.succeed("qc", tmp.resolve(name), options);
     }
 
     @Test
