@@ -1,0 +1,25 @@
+package org.regshift.motif;
+
+/** Base indices used by motifs and simulation: A=0, C=1, G=2, T=3; complement is 3 - index. */
+public final class Bases {
+    public static final String ACGT = "ACGT";
+
+    private Bases() {
+    }
+
+    /** The index of an upper-case base, or -1 for N or anything else. */
+    public static int index(char base) {
+        switch (base) {
+            case 'A':
+                return 0;
+            case 'C':
+                return 1;
+            case 'G':
+                return 2;
+            case 'T':
+                return 3;
+            default:
+                return -1;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.regshift.motif;
+
+/**
+ * A position weight matrix over A, C, G, T (columns in that order): base probabilities per
+ * position, with log-odds scores against a uniform background. Probabilities carry a small
+ * pseudocount, so every base has a finite score.
+ */
+public final class Pwm {
+    /** Total pseudocount spread over the four bases of a position. */
+    public static final double PSEUDOCOUNT = 0.8;
+    private static final double BACKGROUND = 0.25;
+    private static final double LN2 = Math.log(2);
+
+    private final String id;
+    private final String name;
+    private final double[][] probabilities;
+    private final double[][] logOdds;
+    private final double maxScore;
+
+    /** From counts per position (rows: positions; columns: A, C, G, T) and the number of sites. */
+    public static Pwm fromCounts(String id, String name, double[][] counts) {
+        double[][] p = new double[counts.length][4];
+        for (int i = 0; i < counts.length; i++) {
+            double n = counts[i][0] + counts[i][1] + counts[i][2] + counts[i][3];
+            for (int b = 0; b < 4; b++) {
+                p[i][b] = (counts[i][b] + PSEUDOCOUNT / 4) / (n + PSEUDOCOUNT);
+            }
+        }
+        return new Pwm(id, name, p);
+    }
+
+    public Pwm(String id, String name, double[][] probabilities) {
+        if (probabilities.length == 0) {
+            throw new IllegalArgumentException("motif " + id + " has no positions");
+        }
+        this.id = id;
+        this.name = name;
+        this.probabilities = new double[probabilities.length][];
+        this.logOdds = new double[probabilities.length][4];
+        double max = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            this.probabilities[i] = probabilities[i].clone();
+            double best = Double.NEGATIVE_INFINITY;
+            for (int b = 0; b < 4; b++) {
+                logOdds[i][b] = Math.log(probabilities[i][b] / BACKGROUND) / LN2;
+                best = Math.max(best, logOdds[i][b]);
+            }
+            max += best;
+        }
+        this.maxScore = max;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int length() {
+        return probabilities.length;
+    }
+
+    /** Probability of base {@code b} (0=A, 1=C, 2=G, 3=T) at position {@code i}. */
+    public double probability(int i, int b) {
+        return probabilities[i][b];
+    }
+
+    /** The best log-odds score (bits) any sequence reaches. */
+    public double maxScore() {
+        return maxScore;
+    }
+
+    /**
+     * Log-odds score (bits) of {@code seq[from..from+length)} read on the given strand: on the minus
+     * strand the motif is matched to the reverse complement. N scores as the background (0).
+     */
+    public double score(CharSequence seq, int from, boolean minus) {
+        double s = 0;
+        int w = length();
+        for (int i = 0; i < w; i++) {
+            int b = Bases.index(seq.charAt(from + (minus ? w - 1 - i : i)));
+            if (b >= 0) {
+                s += logOdds[i][minus ? 3 - b : b];
+            }
+        }
+        return s;
+    }
+
+    /** This motif with every position's probabilities given (same id and name). */
+    public Pwm withProbabilities(double[][] p) {
+        return new Pwm(id, name, p);
+    }
+}
