@@ -62,7 +62,8 @@ public final class CellPrograms {
         for (int i = 0; i < m; i++) {
             shared[i] = motifEffect(d);
         }
-        double rho = p.cellTypeCorrelation();
+        double sharedWeight = Math.sqrt(p.cellTypeCorrelation());
+        double ownWeight = Math.sqrt(1 - p.cellTypeCorrelation());
         double[][] effect = new double[c][m];
         double[] baseline = new double[c];
         double[] gcEffect = new double[c];
@@ -70,7 +71,7 @@ public final class CellPrograms {
             baseline[t] = d.normal(-1, 0.25);
             gcEffect[t] = d.normal(0, 1);
             for (int i = 0; i < m; i++) {
-                effect[t][i] = rho * shared[i] + Math.sqrt(1 - rho * rho) * motifEffect(d);
+                effect[t][i] = sharedWeight * shared[i] + ownWeight * motifEffect(d);
             }
         }
         List<Integer> order = new ArrayList<>();

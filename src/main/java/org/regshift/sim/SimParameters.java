@@ -38,7 +38,7 @@ public record SimParameters(int n, int length, int cellTypes, int replicates, do
         require(batches >= 1, "--batches must be at least 1");
         require(dnaDepth > 0 && rnaDepth > 0, "--dna-depth and --rna-depth must be positive");
         require(dispersion > 0, "--dispersion must be positive");
-        require(cellTypeCorrelation >= -1 && cellTypeCorrelation <= 1, "--cell-type-correlation must be in [-1, 1]");
+        require(cellTypeCorrelation >= 0 && cellTypeCorrelation <= 1, "--cell-type-correlation must be in [0, 1]");
     }
 
     public SimParameters withN(int newN) {
