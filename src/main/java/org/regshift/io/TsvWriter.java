@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes a tab-separated table with a header, plain or (for a name ending in .gz) gzip. */
@@ -23,7 +24,11 @@ public final class TsvWriter implements Closeable {
         try {
             OutputStream stream = Files.newOutputStream(file);
             if (file.getFileName().toString().endsWith(".gz")) {
-                stream = new GZIPOutputStream(stream, 1 << 16);
+                stream = new GZIPOutputStream(stream, 1 << 16) {
+                    {
+                        def.setLevel(Deflater.BEST_SPEED);
+                    }
+                };
             }
             out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
