@@ -1,6 +1,7 @@
 package org.regshift.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.regshift.sim.Scenario;
 import org.regshift.sim.SimParameters;
 import org.regshift.sim.SimRequest;
@@ -56,6 +57,11 @@ final class SimulateCommand extends StepCommand {
 
     @Option(names = "--suite", description = "Simulate the benchmark suite instead of one library.")
     boolean suite;
+
+    @Option(names = "--libraries", split = ",", paramLabel = "NAMES",
+            description = "With --suite: only these libraries (e.g. train,gc_shift_mild), each exactly as in the whole suite, "
+                + "so a pipeline can run them as separate tasks.")
+    List<String> libraries = List.of();
 
     @Option(names = "--test-n", defaultValue = "5000", paramLabel = "N", description = "Sequences per test library of the suite.")
     int testN;
@@ -123,6 +129,9 @@ final class SimulateCommand extends StepCommand {
             if (!background.equals("iid") && !background.equals("markov")) {
                 throw new IllegalArgumentException("--background must be iid or markov, not '" + background + "'");
             }
+            if (!libraries.isEmpty() && !suite) {
+                throw new IllegalArgumentException("--libraries needs --suite");
+            }
             if (testN < 1) {
                 throw new IllegalArgumentException("--test-n must be at least 1");
             }
@@ -138,7 +147,7 @@ final class SimulateCommand extends StepCommand {
             s.checkSeverity(x);
             SimParameters params = new SimParameters(n, length, cellTypes, replicates, barcodes, level.equals("barcode"), gc,
                     0.05, background.equals("markov"), motifRate, batches, dnaDepth, rnaDepth, dispersion, cellTypeCorrelation);
-            return new SimRequest(params, motifs, s, x, suite, testN, seed, workers, out);
+            return new SimRequest(params, motifs, s, x, suite, testN, libraries, seed, workers, out);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

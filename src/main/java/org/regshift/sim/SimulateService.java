@@ -47,7 +47,7 @@ public final class SimulateService {
             throw new UsageException("scenario cell_type needs --cell-types 2 or more");
         }
         CellPrograms programs = CellPrograms.generate(motifs, request.params(), Draws.derive(request.seed(), "program"));
-        List<Library> libraries = request.suite() ? suite(request) : List.of(single(request));
+        List<Library> libraries = request.suite() ? chosen(suite(request), request.libraries()) : List.of(single(request));
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             long[] done = {0};
             for (Library library : libraries) {
@@ -94,6 +94,20 @@ public final class SimulateService {
             }
         }
         return libraries;
+    }
+
+    /** The suite's libraries named on the command line (all when none are), each exactly as in the whole suite. */
+    private static List<Library> chosen(List<Library> suite, List<String> names) {
+        if (names.isEmpty()) {
+            return suite;
+        }
+        List<String> known = suite.stream().map(Library::name).toList();
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new UsageException("--libraries: the suite has no library '" + name + "' (it has " + String.join(", ", known) + ")");
+            }
+        }
+        return suite.stream().filter(l -> names.contains(l.name())).toList();
     }
 
     private static void simulate(SimRequest request, CellPrograms programs, Library library, Path dir,

@@ -46,6 +46,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aLibraryOfTheSuiteAloneIsTheSameAsInTheWholeSuite() throws IOException {
+        Path alone = Cli.succeed("simulate", tmp.resolve("alone"), "--suite", "--seed", "11", "--n", "2000", "--test-n", "2500",
+                "--libraries", "gc_shift_mild,train");
+        try (var dirs = Files.list(alone)) {
+            assertThat(dirs.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("train", "gc_shift_mild",
+                    "suite.json", "provenance.json");
+        }
+        for (String lib : List.of("train", "gc_shift_mild")) {
+            for (String f : List.of("sequences.fa.gz", "counts.tsv.gz", "truth.tsv", "scenario.json")) {
+                assertThat(Files.readAllBytes(alone.resolve(lib).resolve(f))).isEqualTo(Files.readAllBytes(suite.resolve(lib).resolve(f)));
+            }
+        }
+    }
+
+    @Test
     void qcRecoversTheReferenceTruthFromBarcodeAndElementCounts() throws IOException {
         Path lib = Cli.succeed("simulate", tmp.resolve("ref"), "--seed", "8", "--n", "4000", "--level", "barcode");
         Path barcodeQc = Cli.succeed("qc", tmp.resolve("qc_bc"), "--counts", lib.resolve("counts.tsv.gz"), "--fasta",
