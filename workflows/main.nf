@@ -1,0 +1,24 @@
+#!/usr/bin/env nextflow
+// RegShift: with --counts, the user's MPRA data go through the steps; without, the benchmark runs
+// on the simulator suite. Every parameter is described in nextflow_schema.json and checked
+// against it before anything runs.
+
+nextflow.enable.dsl = 2
+
+include { BENCHMARK } from './subworkflows/benchmark'
+include { DATA      } from './subworkflows/data'
+
+ParamsSchema.validate(params, file("${projectDir}/../nextflow_schema.json"))
+
+workflow {
+    def motifs = params.motifs ? file(params.motifs, checkIfExists: true) : []
+    if (params.counts) {
+        def fasta = params.fasta ? file(params.fasta, checkIfExists: true) : []
+        DATA(file(params.counts, checkIfExists: true), fasta, params.condition)
+        versions = DATA.out.versions
+    } else {
+        BENCHMARK(params.scenarios.tokenize(',')*.trim(), params.levels.tokenize(',')*.trim(), motifs)
+        versions = BENCHMARK.out.versions
+    }
+    versions.unique().collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info")
+}
