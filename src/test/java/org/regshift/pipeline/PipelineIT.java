@@ -1,0 +1,118 @@
+package org.regshift.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Nextflow pipeline end to end, resumed, stubbed, configured per profile, and one module reused. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SCENARIOS = List.of("gc_shift", "motif_rewiring", "pwm_perturbation", "cell_type",
+            "depth_shift", "batch_shift", "heteroscedastic_noise");
+
+    @TempDir
+    static Path runDir;
+
+    @Test
+    @Order(1)
+    void testProfileRunsTheBenchmarkEndToEndAndResumesFromCache() throws IOException {
+        Path results = runDir.resolve("results");
+        Nextflow.Result first = Nextflow.run(runDir, "run", Nextflow.REPO.toString(), "-profile", "test", "--outdir", results.toString());
+        assertThat(first.exitCode()).as(first.output()).isZero();
+
+        for (String library : libraries()) {
+            Path qc = results.resolve("qc").resolve(library);
+            JsonNode metrics = JSON.readTree(qc.resolve("qc.json").toFile());
+            assertThat(metrics.at("/elements/kept").asInt()).as(library).isGreaterThan(library.equals("train") ? 1000 : 400);
+            assertThat(metrics.at("/replicate_correlation/0/pearson").asDouble()).as(library).isBetween(0.0, 1.0);
+            assertThat(Files.readAllLines(qc.resolve("activity.tsv")).get(0)).startsWith("id\tsequence\tactivity\t");
+            assertThat(results.resolve("simulate").resolve(library).resolve("truth.tsv")).isNotEmptyFile();
+        }
+        double reference = pearson(results, "reference");
+        assertThat(pearson(results, "depth_shift_moderate")).isLessThan(reference);
+        assertThat(results.resolve("pipeline_info/software_versions.yml")).content().contains("regshift: 0.1.0");
+        assertThat(results.resolve("pipeline_info/report.html")).isNotEmptyFile();
+
+        Nextflow.Result again = Nextflow.run(runDir, "run", Nextflow.REPO.toString(), "-profile", "test", "--outdir",
+                results.toString(), "-resume");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        Map<String, Long> statuses = traceStatuses(results.resolve("pipeline_info/trace.txt"));
+        assertThat(statuses).containsOnlyKeys("CACHED").containsEntry("CACHED", 2L * libraries().size());
+    }
+
+    @Test
+    @Order(2)
+    void stubRunCoversTheWholePipeline() {
+        Path dir = runDir.resolve("stub");
+        Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "-stub-run", "--outdir", dir.resolve("results").toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("REGSHIFT_SIMULATE").contains("REGSHIFT_QC");
+        assertThat(dir.resolve("results/qc/cell_type_severe/qc.json")).exists();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test", "podman", "docker", "apptainer", "slurm", "awsbatch", "google_batch", "k8s"})
+    @Order(3)
+    void everyProfileParses(String profile) {
+        Nextflow.Result r = Nextflow.run(runDir.resolve("config-" + profile), "config", Nextflow.REPO.toString(), "-profile", profile);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("outdir").contains("REGSHIFT_QC");
+    }
+
+    @Test
+    @Order(4)
+    void unknownOrIllTypedParametersStopTheRunAtStart() throws IOException {
+        Path dir = runDir.resolve("bad-params");
+        Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "-stub-run", "--nn", "5", "--seed", "one");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.output()).contains("unknown parameter --nn").contains("--seed must be an integer, not 'one'");
+        assertThat(r.output()).doesNotContain("Submitted process");
+        try (var tasks = Files.list(dir.resolve("work"))) {
+            assertThat(tasks).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aModuleRunsInsideSomeoneElsesPipeline() throws IOException {
+        Path dir = runDir.resolve("reuse");
+        Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
+        Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.resolve("src/test/resources/nextflow/reuse/main.nf").toString(),
+                "--counts", counts.toString(), "--outdir", dir.resolve("out").toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        Path qcJson = Path.of(Files.readAllLines(dir.resolve("out/qc_files.txt")).get(0));
+        assertThat(JSON.readTree(qcJson.toFile()).at("/replicate_correlation/0/pearson").asDouble()).isGreaterThan(0.95);
+    }
+
+    private static List<String> libraries() {
+        List<String> names = new java.util.ArrayList<>(List.of("train", "reference"));
+        SCENARIOS.forEach(s -> names.add(s + "_moderate"));
+        return names;
+    }
+
+    private static double pearson(Path results, String library) throws IOException {
+        return JSON.readTree(results.resolve("qc").resolve(library).resolve("qc.json").toFile())
+                .at("/replicate_correlation/0/pearson").asDouble();
+    }
+
+    private static Map<String, Long> traceStatuses(Path trace) throws IOException {
+        List<String> lines = Files.readAllLines(trace);
+        int status = List.of(lines.get(0).split("\t")).indexOf("status");
+        return lines.stream().skip(1).map(l -> l.split("\t")[status]).collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+    }
+}
