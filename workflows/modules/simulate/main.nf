@@ -4,7 +4,7 @@
 
 process REGSHIFT_SIMULATE {
     tag "${meta.id}"
-    label 'process_low'
+    label 'process_single'
 
     input:
     tuple val(meta), path(motifs)
