@@ -1,0 +1,58 @@
+package org.regshift.cli;
+
+import java.nio.file.Path;
+import org.regshift.model.NdRuntime;
+import org.regshift.model.PredictService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code regshift predict}: predictions with uncertainty for every sequence of a table. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {
+            "Predict activity with a model bundle for every row of a table, streaming it in batches. Output: a TSV "
+                + "with id, mean, var_aleatoric (mean of the members' variances), var_epistemic (variance of their "
+                + "means; 0 for one model), var_total, lower and upper (the central --level interval of the "
+                + "predictive Gaussian), y when the table has the target column, then the table's other columns; "
+                + "one row per input row, in order."
+        })
+final class PredictCommand extends StepCommand {
+    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle directory (from train).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Table of sequences (TSV, plain or gzip).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Predictions TSV to write.")
+    Path out;
+
+    @Mixin
+    TableColumnOptions columns;
+
+    @Option(names = "--level", defaultValue = "0.9", paramLabel = "P", description = "Coverage level of lower/upper.")
+    double level;
+
+    @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N", description = "Sequences per batch.")
+    int batchSize;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads of the native backend (default: the machine's cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (!(level > 0 && level < 1)) {
+            throw usage("--level must be between 0 and 1, not " + level);
+        }
+        if (batchSize < 1 || (threads != null && threads < 1)) {
+            throw usage("--batch-size and --threads must be at least 1");
+        }
+        NdRuntime.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        try (Progress progress = new Progress("predict", "sequences")) {
+            long rows = PredictService.run(new PredictService.Request(model, data, columns.columnsKeepingSplit(), level, batchSize, out),
+                    progress);
+            progress.finish();
+            spec.commandLine().getErr().println("predict: " + rows + " predictions written to " + out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+package org.regshift.cli;
+
+import java.nio.file.Path;
+import org.regshift.model.Architecture;
+import org.regshift.model.NdRuntime;
+import org.regshift.model.TrainRequest;
+import org.regshift.model.TrainService;
+import org.regshift.model.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code regshift train}: a Gaussian model (mean and variance) of activity from sequence. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {
+            "Train a model that predicts activity and its own uncertainty (a Gaussian: mean and log-variance, "
+                + "Gaussian NLL loss) from one-hot DNA, with Adam and early stopping on the validation NLL; "
+                + "targets are standardised on the training rows and restored on output.",
+            "",
+            "Rows whose split is 'train' train, 'valid' rows stop early (without them a seeded 10% of the training "
+                + "rows); without a split column a seeded 80/10/10 train/valid/test split is made.",
+            "",
+            "Architectures: cnn-reference (the PyTorch peer's CNN, layer for layer). Output: a model bundle "
+                + "directory (model.json, member_<i>.zip in DL4J's format, provenance.json)."
+        })
+final class TrainCommand extends StepCommand {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Activity table (TSV, plain or gzip).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Model bundle directory to write.")
+    Path out;
+
+    @Mixin
+    TableColumnOptions columns;
+
+    @Option(names = "--arch", defaultValue = "cnn-reference", paramLabel = "NAME", description = "Architecture.")
+    String arch;
+
+    @Option(names = "--ensemble", defaultValue = "1", paramLabel = "M", description = "Ensemble members (seeds seed+i).")
+    int ensemble;
+
+    @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "Most epochs.")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "5", paramLabel = "N", description = "Epochs without a better validation NLL before stopping.")
+    int patience;
+
+    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "Mini-batch size.")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE", description = "Adam learning rate.")
+    double lr;
+
+    @Option(names = "--seq-len", defaultValue = "auto", paramLabel = "auto|N",
+            description = "Input length: auto (the table's one length) or N (centre crop or pad with N).")
+    String seqLen;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of initialisation, shuffling and splits.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads of the native backend (default: the machine's cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        TrainRequest request = request();
+        NdRuntime.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        var provenance = provenance();
+        provenance.input("data", data);
+        TrainService.run(request, provenance);
+        spec.commandLine().getErr().println("train: model bundle written to " + out);
+        return 0;
+    }
+
+    private TrainRequest request() {
+        try {
+            if (ensemble < 1 || epochs < 1 || patience < 1 || batchSize < 1 || !(lr > 0)) {
+                throw new IllegalArgumentException("--ensemble, --epochs, --patience and --batch-size must be at least 1, --lr positive");
+            }
+            if (threads != null && threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1");
+            }
+            Integer length = seqLen.equals("auto") ? null : Integer.valueOf(seqLen);
+            if (length != null && length < 20) {
+                throw new IllegalArgumentException("--seq-len must be auto or at least 20");
+            }
+            return new TrainRequest(data, columns.columns(), Architecture.parse(arch), ensemble,
+                    new Trainer.Settings(epochs, patience, batchSize, lr), length, seed, out);
+        } catch (NumberFormatException e) {
+            throw usage("--seq-len must be auto or a whole number, not '" + seqLen + "'");
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+}

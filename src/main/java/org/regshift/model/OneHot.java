@@ -1,0 +1,50 @@
+package org.regshift.model;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One-hot encoding of DNA as float32 [batch, 4 (A, C, G, T), length] (NCW, the layout DL4J's 1D
+ * convolutions need). N is all zeros; longer sequences are centre-cropped and shorter ones
+ * centre-padded with N to the model's length.
+ */
+public final class OneHot {
+    private OneHot() {
+    }
+
+    public static INDArray encode(List<String> sequences, int length) {
+        int n = sequences.size();
+        float[] data = new float[n * 4 * length];
+        for (int i = 0; i < n; i++) {
+            String s = sequences.get(i);
+            int crop = Math.max(0, (s.length() - length) / 2);
+            int pad = Math.max(0, (length - s.length()) / 2);
+            int used = Math.min(s.length(), length);
+            int base = i * 4 * length;
+            for (int p = 0; p < used; p++) {
+                int channel = channel(s.charAt(crop + p));
+                if (channel >= 0) {
+                    data[base + channel * length + pad + p] = 1f;
+                }
+            }
+        }
+        return Nd4j.create(data, new long[] {n, 4, length}, DataType.FLOAT);
+    }
+
+    private static int channel(char base) {
+        switch (base) {
+            case 'A':
+                return 0;
+            case 'C':
+                return 1;
+            case 'G':
+                return 2;
+            case 'T':
+                return 3;
+            default:
+                return -1;
+        }
+    }
+}
