@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
                 + "with id, mean, var_aleatoric (mean of the members' variances), var_epistemic (variance of their "
                 + "means; 0 for one model), var_total, lower and upper (the central --level interval of the "
                 + "predictive Gaussian), y when the table has the target column, then the table's other columns; "
-                + "one row per input row, in order."
+                + "one row per input row, in order. A row's last digits depend on its batch: split input for parallel "
+                + "tasks at multiples of --batch-size to get the same bytes as one pass."
         })
 final class PredictCommand extends StepCommand {
     @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle directory (from train).")

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.regshift.io.InputException;
@@ -24,6 +28,7 @@ public record ModelBundle(String architecture, int length, double targetMean, do
     public static final String FORMAT = "regshift-model";
     public static final int FORMAT_VERSION = 1;
     public static final String MODEL_JSON = "model.json";
+    private static final long FIXED_ZIP_TIME = 946_684_800_000L;
 
     /** One ensemble member: its network, seed and training summary. */
     public record Member(MultiLayerNetwork network, long seed, int epochs, int bestEpoch, double validNll,
@@ -36,7 +41,9 @@ public record ModelBundle(String architecture, int length, double targetMean, do
             Member m = members.get(i);
             String file = "member_" + i + ".zip";
             try {
-                ModelSerializer.writeModel(m.network(), dir.resolve(file).toFile(), true);
+                Path zip = dir.resolve(file);
+                ModelSerializer.writeModel(m.network(), zip.toFile(), true);
+                stripTimestamps(zip);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -50,6 +57,22 @@ public record ModelBundle(String architecture, int length, double targetMean, do
                 "target", Json.object("mean", targetMean, "sd", targetSd),
                 "loss", loss, "outputs", List.of("mean", "log_variance"),
                 "members", described));
+    }
+
+    /** Rewrites a zip with every entry's time fixed, so the same model gives the same bytes. */
+    private static void stripTimestamps(Path zip) throws IOException {
+        Path fixed = zip.resolveSibling(zip.getFileName() + ".fixed");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(fixed))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTime(FIXED_ZIP_TIME);
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        Files.move(fixed, zip, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public static ModelBundle load(Path dir) {

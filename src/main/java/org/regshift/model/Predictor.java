@@ -24,9 +24,14 @@ public final class Predictor {
         this.bundle = bundle;
     }
 
+    /**
+     * Predicts for one batch. The native kernels (oneDNN, OpenBLAS) block the batch dimension, so the
+     * last bits of a row's prediction depend on its batch: input split at multiples of the batch size
+     * gives the same bytes as one pass.
+     */
     public Prediction[] predict(List<String> sequences) {
-        INDArray x = OneHot.encode(sequences, bundle.length());
         int n = sequences.size();
+        INDArray x = OneHot.encode(sequences, bundle.length());
         int m = bundle.members().size();
         double[][] means = new double[m][n];
         double[][] vars = new double[m][n];
