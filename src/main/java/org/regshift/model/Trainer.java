@@ -49,6 +49,7 @@ public final class Trainer {
             java.util.Collections.shuffle(order, shuffle);
             double lossSum = 0;
             int batches = 0;
+            long start = System.nanoTime();
             for (int from = 0; from < n; from += settings.batchSize()) {
                 List<Integer> batch = order.subList(from, Math.min(n, from + settings.batchSize()));
                 List<String> seqs = new ArrayList<>(batch.size());
@@ -66,11 +67,13 @@ public final class Trainer {
                 lossSum += loss;
                 batches++;
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
             INDArray out = net.output(validX, false);
             double nll = validationNll(out, data.validTargets());
             double pearson = Summary.pearson(toDouble(out.getColumn(0)), toDouble(data.validTargets()));
-            LOG.info("train {}: epoch {} loss {} valid NLL {} valid Pearson {}", label, epoch,
-                    String.format("%.4f", lossSum / batches), String.format("%.4f", nll), String.format("%.4f", pearson));
+            LOG.info("train {}: epoch {} loss {} valid NLL {} valid Pearson {} ({} sequences/s)", label, epoch,
+                    String.format("%.4f", lossSum / batches), String.format("%.4f", nll), String.format("%.4f", pearson),
+                    String.format("%.0f", n / seconds));
             if (nll < bestNll) {
                 bestNll = nll;
                 bestPearson = pearson;
