@@ -39,6 +39,10 @@ final class TrainCommand extends StepCommand {
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "M", description = "Ensemble members (seeds seed+i).")
     int ensemble;
 
+    @Option(names = "--member", paramLabel = "I",
+            description = "Train only member I (0-based, seed+I) of the --ensemble, for one task per member; merge with 'regshift ensemble'.")
+    Integer member;
+
     @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "Most epochs.")
     int epochs;
 
@@ -77,6 +81,9 @@ final class TrainCommand extends StepCommand {
             if (ensemble < 1 || epochs < 1 || patience < 1 || batchSize < 1 || !(lr > 0)) {
                 throw new IllegalArgumentException("--ensemble, --epochs, --patience and --batch-size must be at least 1, --lr positive");
             }
+            if (member != null && (member < 0 || member >= ensemble)) {
+                throw new IllegalArgumentException("--member must be between 0 and --ensemble - 1");
+            }
             if (threads != null && threads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1");
             }
@@ -84,7 +91,7 @@ final class TrainCommand extends StepCommand {
             if (length != null && length < 20) {
                 throw new IllegalArgumentException("--seq-len must be auto or at least 20");
             }
-            return new TrainRequest(data, columns.columns(), Architecture.parse(arch), ensemble,
+            return new TrainRequest(data, columns.columns(), Architecture.parse(arch), ensemble, member,
                     new Trainer.Settings(epochs, patience, batchSize, lr), length, seed, out);
         } catch (NumberFormatException e) {
             throw usage("--seq-len must be auto or a whole number, not '" + seqLen + "'");

@@ -36,10 +36,10 @@ public record ModelBundle(String architecture, int length, double targetMean, do
     }
 
     public void save(Path dir) {
-        List<Object> described = new ArrayList<>();
+        List<Map<String, Object>> described = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
-            String file = "member_" + i + ".zip";
+            String file = memberFile(i);
             try {
                 Path zip = dir.resolve(file);
                 ModelSerializer.writeModel(m.network(), zip.toFile(), true);
@@ -50,13 +50,22 @@ public record ModelBundle(String architecture, int length, double targetMean, do
             described.add(Json.object("file", file, "seed", m.seed(), "epochs", m.epochs(), "best_epoch", m.bestEpoch(),
                     "valid_nll", Json.number(m.validNll()), "valid_pearson", Json.number(m.validPearson())));
         }
+        writeManifest(dir, architecture, length, targetMean, targetSd, loss, described);
+    }
+
+    private static String memberFile(int index) {
+        return "member_" + index + ".zip";
+    }
+
+    private static void writeManifest(Path dir, String architecture, int length, double targetMean, double targetSd,
+                                      String loss, List<Map<String, Object>> members) {
         Json.write(dir.resolve(MODEL_JSON), Json.object(
                 "format", FORMAT, "format_version", FORMAT_VERSION,
                 "architecture", architecture, "input_length", length, "alphabet", "ACGT (N = all zeros)",
                 "input_layout", "one-hot [batch, 4, length], centre crop or pad",
                 "target", Json.object("mean", targetMean, "sd", targetSd),
                 "loss", loss, "outputs", List.of("mean", "log_variance"),
-                "members", described));
+                "members", members));
     }
 
     /** Rewrites a zip with every entry's time fixed, so the same model gives the same bytes. */
@@ -75,7 +84,8 @@ public record ModelBundle(String architecture, int length, double targetMean, do
         Files.move(fixed, zip, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    public static ModelBundle load(Path dir) {
+    /** The bundle's model.json, checked for format and version. */
+    private static JsonNode manifest(Path dir) {
         Path json = dir.resolve(MODEL_JSON);
         if (!Files.isRegularFile(json)) {
             throw InputException.inFile(dir, "is not a RegShift model bundle (no " + MODEL_JSON + ")");
@@ -85,12 +95,27 @@ public record ModelBundle(String architecture, int length, double targetMean, do
             throw InputException.inFile(json, "is a model of format '" + doc.path("format").asText() + "' version "
                     + doc.path("format_version").asText() + "; this RegShift reads " + FORMAT + " version " + FORMAT_VERSION);
         }
+        if (doc.path("members").isEmpty()) {
+            throw InputException.inFile(json, "lists no members");
+        }
+        return doc;
+    }
+
+    /** A member's file inside the bundle; one that is missing or would lie outside it is refused. */
+    private static Path memberPath(Path dir, JsonNode member) {
+        Path file = dir.resolve(member.path("file").asText()).normalize();
+        if (!file.startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
+            throw InputException.inFile(dir.resolve(MODEL_JSON), "names member file '" + member.path("file").asText()
+                    + "', which the bundle lacks");
+        }
+        return file;
+    }
+
+    public static ModelBundle load(Path dir) {
+        JsonNode doc = manifest(dir);
         List<Member> members = new ArrayList<>();
         for (JsonNode m : doc.path("members")) {
-            Path file = dir.resolve(m.path("file").asText()).normalize();
-            if (!file.startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
-                throw InputException.inFile(json, "names member file '" + m.path("file").asText() + "', which the bundle lacks");
-            }
+            Path file = memberPath(dir, m);
             try {
                 members.add(new Member(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false), m.path("seed").asLong(),
                         m.path("epochs").asInt(), m.path("best_epoch").asInt(), m.path("valid_nll").asDouble(),
@@ -99,12 +124,44 @@ public record ModelBundle(String architecture, int length, double targetMean, do
                 throw InputException.inFile(file, "is not a readable DL4J network (" + e.getMessage() + ")");
             }
         }
-        if (members.isEmpty()) {
-            throw InputException.inFile(json, "lists no members");
-        }
         return new ModelBundle(doc.path("architecture").asText(), doc.path("input_length").asInt(),
                 doc.path("target").path("mean").asDouble(), doc.path("target").path("sd").asDouble(),
                 doc.path("loss").asText(), members);
+    }
+
+    /**
+     * Writes the members of several bundles into {@code out} as one ensemble, copying their files
+     * unchanged. The bundles must agree on everything but their weights: architecture, input
+     * length, target normalisation and loss. Returns the number of members.
+     */
+    public static int merge(List<Path> dirs, Path out) {
+        JsonNode first = manifest(dirs.get(0));
+        List<Map<String, Object>> described = new ArrayList<>();
+        for (Path dir : dirs) {
+            JsonNode doc = manifest(dir);
+            for (String key : List.of("architecture", "input_length", "target", "loss")) {
+                if (!doc.path(key).equals(first.path(key))) {
+                    throw InputException.inFile(dir.resolve(MODEL_JSON), "has another " + key + " than " + dirs.get(0)
+                            + " (architecture, input length, target normalisation and loss must agree in an ensemble)");
+                }
+            }
+            for (JsonNode m : doc.path("members")) {
+                String file = memberFile(described.size());
+                try {
+                    Files.copy(memberPath(dir, m), out.resolve(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                Map<String, Object> entry = Json.mapper().convertValue(m, Json.mapper().getTypeFactory()
+                        .constructMapType(java.util.LinkedHashMap.class, String.class, Object.class));
+                entry.put("file", file);
+                described.add(entry);
+            }
+        }
+        writeManifest(out, first.path("architecture").asText(), first.path("input_length").asInt(),
+                first.path("target").path("mean").asDouble(), first.path("target").path("sd").asDouble(),
+                first.path("loss").asText(), described);
+        return described.size();
     }
 
     /** Training summaries, for logs and provenance. */

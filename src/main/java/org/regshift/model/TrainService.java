@@ -14,7 +14,9 @@ public final class TrainService {
         TrainingData data = TrainingData.load(request.data(), request.columns(), request.seqLen(), request.seed());
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             List<ModelBundle.Member> members = new ArrayList<>();
-            for (int i = 0; i < request.ensemble(); i++) {
+            int first = request.member() == null ? 0 : request.member();
+            int last = request.member() == null ? request.ensemble() - 1 : request.member();
+            for (int i = first; i <= last; i++) {
                 long seed = request.seed() + i;
                 Trainer.Result r = Trainer.train(request.architecture(), data, request.settings(), seed,
                         "member " + (i + 1) + "/" + request.ensemble());
