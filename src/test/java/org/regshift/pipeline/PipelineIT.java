@@ -43,6 +43,15 @@ class PipelineIT {
             assertThat(Files.readAllLines(qc.resolve("activity.tsv")).get(0)).startsWith("id\tsequence\tactivity\t");
             assertThat(results.resolve("simulate").resolve(library).resolve("truth.tsv")).isNotEmptyFile();
         }
+        for (String library : libraries().subList(1, libraries().size())) {
+            List<String> predictions = Files.readAllLines(results.resolve("predict").resolve(library + ".predictions.tsv"));
+            assertThat(predictions).as(library).hasSize(Files.readAllLines(results.resolve("qc").resolve(library)
+                    .resolve("activity.tsv")).size());
+            assertThat(predictions.get(0)).startsWith("id\tmean\tvar_aleatoric\tvar_epistemic\tvar_total\tlower\tupper\ty");
+            assertThat(predictions.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split("\t")[3])).max().orElseThrow())
+                    .as("epistemic variance of a 2-member ensemble").isPositive();
+        }
+        assertThat(JSON.readTree(results.resolve("model/model.json").toFile()).at("/members").size()).isEqualTo(2);
         double reference = pearson(results, "reference");
         assertThat(pearson(results, "depth_shift_moderate")).isLessThan(reference);
         assertThat(results.resolve("pipeline_info/software_versions.yml")).content().contains("regshift: 0.1.0");
@@ -52,7 +61,8 @@ class PipelineIT {
                 results.toString(), "-resume");
         assertThat(again.exitCode()).as(again.output()).isZero();
         Map<String, Long> statuses = traceStatuses(results.resolve("pipeline_info/trace.txt"));
-        assertThat(statuses).containsOnlyKeys("CACHED").containsEntry("CACHED", 2L * libraries().size());
+        long tasks = 2L * libraries().size() + 2 + 1 + (libraries().size() - 1);
+        assertThat(statuses).containsOnlyKeys("CACHED").containsEntry("CACHED", tasks);
     }
 
     @Test
@@ -61,7 +71,8 @@ class PipelineIT {
         Path dir = runDir.resolve("stub");
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "-stub-run", "--outdir", dir.resolve("results").toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("REGSHIFT_SIMULATE").contains("REGSHIFT_QC");
+        assertThat(r.output()).contains("REGSHIFT_SIMULATE").contains("REGSHIFT_QC").contains("REGSHIFT_TRAIN")
+                .contains("REGSHIFT_ENSEMBLE").contains("REGSHIFT_PREDICT");
         assertThat(dir.resolve("results/qc/cell_type_severe/qc.json")).exists();
     }
 

@@ -1,0 +1,22 @@
+// An ensemble trained as one task per member, then merged into one bundle.
+
+include { REGSHIFT_TRAIN    } from '../modules/train/main'
+include { REGSHIFT_ENSEMBLE } from '../modules/ensemble/main'
+
+workflow TRAIN_ENSEMBLE {
+    take:
+    activity    // channel: [meta, activity.tsv], one item
+    members     // number of members
+
+    main:
+    REGSHIFT_TRAIN(activity.combine(Channel.of(0..<members)).map { meta, table, i ->
+        [meta + [id: "${meta.id}_member${i}", member: i, ensemble: members, seed: params.seed], table]
+    })
+    REGSHIFT_ENSEMBLE(REGSHIFT_TRAIN.out.model
+        .toSortedList { a, b -> a[0].member <=> b[0].member }
+        .map { list -> [[id: 'model'], list.collect { it[1] }] })
+
+    emit:
+    model    = REGSHIFT_ENSEMBLE.out.model
+    versions = REGSHIFT_TRAIN.out.versions.mix(REGSHIFT_ENSEMBLE.out.versions)
+}
