@@ -36,18 +36,18 @@ final class PredictCommand extends StepCommand {
     @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N", description = "Sequences per batch.")
     int batchSize;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads of the native backend (default: the machine's cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
             throw usage("--level must be between 0 and 1, not " + level);
         }
-        if (batchSize < 1 || (threads != null && threads < 1)) {
-            throw usage("--batch-size and --threads must be at least 1");
+        if (batchSize < 1) {
+            throw usage("--batch-size must be at least 1");
         }
-        NdRuntime.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        NdRuntime.threads(threads.resolve());
         try (Progress progress = new Progress("predict", "sequences")) {
             long rows = PredictService.run(new PredictService.Request(model, data, columns.columnsKeepingSplit(), level, batchSize, out),
                     progress);

@@ -7,6 +7,7 @@ import org.regshift.sim.SimParameters;
 import org.regshift.sim.SimRequest;
 import org.regshift.sim.SimulateService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code regshift simulate}: MPRA libraries with known truth, with or without a distribution shift. */
@@ -104,8 +105,8 @@ final class SimulateCommand extends StepCommand {
             description = "Correlation of motif effects between cell programs.")
     double cellTypeCorrelation;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the machine's cores); the output does not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
@@ -135,10 +136,7 @@ final class SimulateCommand extends StepCommand {
             if (testN < 1) {
                 throw new IllegalArgumentException("--test-n must be at least 1");
             }
-            int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (workers < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1");
-            }
+            int workers = threads.resolve();
             Scenario s = Scenario.parse(scenario);
             if (suite && (severity != null || s != Scenario.REFERENCE)) {
                 throw new IllegalArgumentException("--suite simulates every scenario: drop --scenario and --severity");

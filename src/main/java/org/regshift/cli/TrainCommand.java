@@ -62,13 +62,13 @@ final class TrainCommand extends StepCommand {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of initialisation, shuffling and splits.")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads of the native backend (default: the machine's cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
         TrainRequest request = request();
-        NdRuntime.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        NdRuntime.threads(threads.resolve());
         var provenance = provenance();
         provenance.input("data", data);
         TrainService.run(request, provenance);
@@ -83,9 +83,6 @@ final class TrainCommand extends StepCommand {
             }
             if (member != null && (member < 0 || member >= ensemble)) {
                 throw new IllegalArgumentException("--member must be between 0 and --ensemble - 1");
-            }
-            if (threads != null && threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1");
             }
             Integer length = seqLen.equals("auto") ? null : Integer.valueOf(seqLen);
             if (length != null && length < 20) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.regshift.motif.Bases;
 
 /**
  * One-hot encoding of DNA as float32 [batch, 4 (A, C, G, T), length] (NCW, the layout DL4J's 1D
@@ -24,27 +25,12 @@ public final class OneHot {
             int used = Math.min(s.length(), length);
             int base = i * 4 * length;
             for (int p = 0; p < used; p++) {
-                int channel = channel(s.charAt(crop + p));
+                int channel = Bases.index(s.charAt(crop + p));
                 if (channel >= 0) {
                     data[base + channel * length + pad + p] = 1f;
                 }
             }
         }
         return Nd4j.create(data, new long[] {n, 4, length}, DataType.FLOAT);
-    }
-
-    private static int channel(char base) {
-        switch (base) {
-            case 'A':
-                return 0;
-            case 'C':
-                return 1;
-            case 'G':
-                return 2;
-            case 'T':
-                return 3;
-            default:
-                return -1;
-        }
     }
 }
