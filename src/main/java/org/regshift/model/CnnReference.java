@@ -9,8 +9,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,7 +37,7 @@ public record CnnReference() implements Architecture {
                 .list()
                 .layer(new Convolution1DLayer.Builder().kernelSize(15).nIn(4).nOut(128)
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build())
-                .layer(new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(4).stride(4).build())
+                .layer(new MaxPool1D(4))
                 .layer(new Convolution1DLayer.Builder().kernelSize(5).nOut(128)
                         .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build())
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).build())

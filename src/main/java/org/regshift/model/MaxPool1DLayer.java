@@ -1,0 +1,81 @@
+package org.regshift.model;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.AbstractLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Broadcast;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The computation of {@link MaxPool1D}. Backpropagation sends each window's gradient to the
+ * positions equal to its maximum (after a ReLU, tied maxima are zeros, whose gradient the ReLU
+ * stops anyway).
+ */
+public class MaxPool1DLayer extends AbstractLayer<MaxPool1D> {
+    private static final long serialVersionUID = 1L;
+
+    public MaxPool1DLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private int size() {
+        return layerConf().getSize();
+    }
+
+    /** The input's first (length / size) * size positions as [batch, channels, windows, size]. */
+    private INDArray windows(INDArray x) {
+        long n = x.size(0);
+        long c = x.size(1);
+        long w = x.size(2) / size();
+        INDArray used = x.size(2) == w * size() ? x : x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, w * size()));
+        return used.dup('c').reshape('c', n, c, w, size());
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        INDArray out = windows(input).max(3);
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        INDArray x = windows(input);
+        long[] shape = x.shape();
+        INDArray mask = Broadcast.eq(x, x.max(3), x.ulike().castTo(DataType.BOOL), 0, 1, 2);
+        INDArray grad = mask.castTo(x.dataType());
+        Broadcast.mul(grad, epsilon.reshape('c', shape[0], shape[1], shape[2]), grad, 0, 1, 2);
+        INDArray flat = grad.reshape('c', shape[0], shape[1], shape[2] * shape[3]);
+        INDArray inputGrad;
+        if (input.size(2) == shape[2] * shape[3]) {
+            inputGrad = flat;
+        } else {
+            inputGrad = input.ulike();
+            inputGrad.assign(0);
+            inputGrad.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, shape[2] * shape[3])).assign(flat);
+        }
+        return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, inputGrad));
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public void clearNoiseWeightParams() {
+        // no parameters
+    }
+
+    @Override
+    public Type type() {
+        return Type.SUBSAMPLING;
+    }
+}
