@@ -32,15 +32,6 @@ public final class Inputs {
         }
     }
 
-    /** Whether the file starts with the gzip magic bytes. */
-    public static boolean isGzip(Path file) {
-        try (BufferedInputStream in = new BufferedInputStream(openRaw(file))) {
-            return isGzip(in);
-        } catch (IOException e) {
-            throw InputException.inFile(file, "cannot read (" + e.getMessage() + ")");
-        }
-    }
-
     /** SHA-256 of the file's bytes as stored, in lower-case hex. */
     public static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(openRaw(file), sha256Digest())) {

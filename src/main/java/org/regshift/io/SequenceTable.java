@@ -96,10 +96,6 @@ public final class SequenceTable implements Closeable {
         return value.isBlank() || value.equals(org.regshift.io.Numbers.MISSING);
     }
 
-    public InputException error(long line, String what) {
-        return InputException.atLine(reader.file(), line, what);
-    }
-
     private int required(String name, String role, String option) {
         int i = reader.column(name);
         if (i < 0) {

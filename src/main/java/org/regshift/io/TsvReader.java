@@ -103,10 +103,6 @@ public final class TsvReader implements Closeable {
         return Arrays.equals(buf, fieldStart[i], fieldEnd[i], value, 0, value.length);
     }
 
-    public boolean fieldIsEmpty(int i) {
-        return fieldEnd[i] == fieldStart[i];
-    }
-
     /** The field as a non-negative integer count; anything else is an input error naming the line. */
     public long count(int i) {
         int from = fieldStart[i];
