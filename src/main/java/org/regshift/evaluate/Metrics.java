@@ -1,0 +1,242 @@
+package org.regshift.evaluate;
+
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+
+/**
+ * Accuracy, likelihood and calibration metrics of Gaussian predictions (mean mu, variance var) of
+ * targets y. Inputs must be finite and of one length; variances must be positive: anything else is
+ * an {@link IllegalArgumentException}, for the caller to report against its file. Definitions follow
+ * uncertainty-toolbox (Chung et al. 2021) where it has them, and Levi et al. (2022) for ENCE.
+ */
+public final class Metrics {
+    private static final NormalDistribution NORMAL = new NormalDistribution();
+    private static final double SQRT_PI = Math.sqrt(Math.PI);
+
+    private Metrics() {
+    }
+
+    public static double rmse(double[] y, double[] mu) {
+        check(y, mu, null);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (y[i] - mu[i]) * (y[i] - mu[i]);
+        }
+        return Math.sqrt(s / y.length);
+    }
+
+    public static double mae(double[] y, double[] mu) {
+        check(y, mu, null);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += Math.abs(y[i] - mu[i]);
+        }
+        return s / y.length;
+    }
+
+    /** Pearson's r; NaN for fewer than two points or a constant input. */
+    public static double pearson(double[] y, double[] mu) {
+        check(y, mu, null);
+        return y.length < 2 ? Double.NaN : new PearsonsCorrelation().correlation(y, mu);
+    }
+
+    /** Spearman's rho with average ranks for ties; NaN for fewer than two points. */
+    public static double spearman(double[] y, double[] mu) {
+        check(y, mu, null);
+        return y.length < 2 ? Double.NaN : new SpearmansCorrelation().correlation(y, mu);
+    }
+
+    /** Coefficient of determination 1 - SS_res / SS_tot; NaN when y is constant. */
+    public static double r2(double[] y, double[] mu) {
+        check(y, mu, null);
+        double mean = Arrays.stream(y).average().orElseThrow();
+        double res = 0;
+        double tot = 0;
+        for (int i = 0; i < y.length; i++) {
+            res += (y[i] - mu[i]) * (y[i] - mu[i]);
+            tot += (y[i] - mean) * (y[i] - mean);
+        }
+        return tot == 0 ? Double.NaN : 1 - res / tot;
+    }
+
+    /** Mean Gaussian negative log-likelihood, 0.5 log(2 pi var) + (y - mu)^2 / (2 var). */
+    public static double nll(double[] y, double[] mu, double[] var) {
+        check(y, mu, var);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += 0.5 * Math.log(2 * Math.PI * var[i]) + (y[i] - mu[i]) * (y[i] - mu[i]) / (2 * var[i]);
+        }
+        return s / y.length;
+    }
+
+    /** Mean CRPS of the Gaussian, closed form: sigma (z (2 Phi(z) - 1) + 2 phi(z) - 1 / sqrt(pi)). */
+    public static double crps(double[] y, double[] mu, double[] var) {
+        check(y, mu, var);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            double sigma = Math.sqrt(var[i]);
+            double z = (y[i] - mu[i]) / sigma;
+            s += sigma * (z * (2 * NORMAL.cumulativeProbability(z) - 1) + 2 * NORMAL.density(z) - 1 / SQRT_PI);
+        }
+        return s / y.length;
+    }
+
+    /** Half-width of the central interval of probability {@code level}, in standard deviations. */
+    public static double zOf(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level " + level + " is outside (0, 1)");
+        }
+        return NORMAL.inverseCumulativeProbability(0.5 + level / 2);
+    }
+
+    /** Fraction of targets inside the central Gaussian interval of probability {@code level}. */
+    public static double coverage(double[] y, double[] mu, double[] var, double level) {
+        check(y, mu, var);
+        double z = zOf(level);
+        int inside = 0;
+        for (int i = 0; i < y.length; i++) {
+            inside += Math.abs(y[i] - mu[i]) <= z * Math.sqrt(var[i]) ? 1 : 0;
+        }
+        return (double) inside / y.length;
+    }
+
+    /** Mean width of the central Gaussian interval of probability {@code level}. */
+    public static double meanWidth(double[] var, double level) {
+        double z = zOf(level);
+        double s = 0;
+        for (double v : var) {
+            positive(v);
+            s += 2 * z * Math.sqrt(v);
+        }
+        return s / var.length;
+    }
+
+    /**
+     * Mean interval (Winkler) score of the central interval of probability {@code level}:
+     * width + (2 / alpha) x the distance by which y falls outside it, alpha = 1 - level.
+     */
+    public static double intervalScore(double[] y, double[] mu, double[] var, double level) {
+        check(y, mu, var);
+        double z = zOf(level);
+        double alpha = 1 - level;
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            double half = z * Math.sqrt(var[i]);
+            double lower = mu[i] - half;
+            double upper = mu[i] + half;
+            s += upper - lower + (2 / alpha) * (Math.max(0, lower - y[i]) + Math.max(0, y[i] - upper));
+        }
+        return s / y.length;
+    }
+
+    /** Sharpness: the root mean predicted variance. */
+    public static double sharpness(double[] var) {
+        double s = 0;
+        for (double v : var) {
+            positive(v);
+            s += v;
+        }
+        return Math.sqrt(s / var.length);
+    }
+
+    /**
+     * The interval calibration curve: for {@code bins} expected proportions p evenly spaced on
+     * [0.01, 0.99], the observed fraction of targets inside the central interval of probability p.
+     */
+    public static double[][] calibrationCurve(double[] y, double[] mu, double[] var, int bins) {
+        check(y, mu, var);
+        double[] expected = new double[bins];
+        double[] observed = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            expected[b] = bins == 1 ? 0.5 : 0.01 + 0.98 * b / (bins - 1);
+            observed[b] = coverage(y, mu, var, expected[b]);
+        }
+        return new double[][] {expected, observed};
+    }
+
+    /** Mean absolute calibration error over the curve. */
+    public static double mace(double[][] curve) {
+        double s = 0;
+        for (int b = 0; b < curve[0].length; b++) {
+            s += Math.abs(curve[1][b] - curve[0][b]);
+        }
+        return s / curve[0].length;
+    }
+
+    /** Root mean squared calibration error over the curve. */
+    public static double rmsce(double[][] curve) {
+        double s = 0;
+        for (int b = 0; b < curve[0].length; b++) {
+            s += (curve[1][b] - curve[0][b]) * (curve[1][b] - curve[0][b]);
+        }
+        return Math.sqrt(s / curve[0].length);
+    }
+
+    /** Area between the calibration curve and the diagonal (trapezoids over the expected proportions). */
+    public static double miscalibrationArea(double[][] curve) {
+        double area = 0;
+        for (int b = 1; b < curve[0].length; b++) {
+            double left = Math.abs(curve[1][b - 1] - curve[0][b - 1]);
+            double right = Math.abs(curve[1][b] - curve[0][b]);
+            area += (curve[0][b] - curve[0][b - 1]) * (left + right) / 2;
+        }
+        return area;
+    }
+
+    /**
+     * Expected normalised calibration error (Levi et al. 2022): rows sorted by predicted sigma into
+     * {@code bins} bins of (nearly) equal size; the mean over bins of |RMV - RMSE| / RMV, with RMV
+     * the root mean variance and RMSE the root mean squared error in the bin.
+     */
+    public static double ence(double[] y, double[] mu, double[] var, int bins) {
+        check(y, mu, var);
+        if (bins < 1 || bins > y.length) {
+            throw new IllegalArgumentException("ENCE needs between 1 and " + y.length + " bins, not " + bins);
+        }
+        Integer[] order = new Integer[y.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(var[a], var[b]));
+        double sum = 0;
+        for (int b = 0; b < bins; b++) {
+            int from = (int) ((long) b * y.length / bins);
+            int to = (int) ((long) (b + 1) * y.length / bins);
+            double mv = 0;
+            double mse = 0;
+            for (int k = from; k < to; k++) {
+                int i = order[k];
+                mv += var[i];
+                mse += (y[i] - mu[i]) * (y[i] - mu[i]);
+            }
+            double rmv = Math.sqrt(mv / (to - from));
+            sum += Math.abs(rmv - Math.sqrt(mse / (to - from))) / rmv;
+        }
+        return sum / bins;
+    }
+
+    private static void check(double[] y, double[] mu, double[] var) {
+        if (y.length == 0) {
+            throw new IllegalArgumentException("no rows to evaluate");
+        }
+        if (mu.length != y.length || (var != null && var.length != y.length)) {
+            throw new IllegalArgumentException("targets, means and variances differ in length");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i]) || !Double.isFinite(mu[i])) {
+                throw new IllegalArgumentException("row " + (i + 1) + ": target and mean must be finite numbers");
+            }
+            if (var != null && !(var[i] > 0 && Double.isFinite(var[i]))) {
+                throw new IllegalArgumentException("row " + (i + 1) + ": variance " + var[i] + " is not a positive finite number");
+            }
+        }
+    }
+
+    private static void positive(double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException("variance " + v + " is not a positive finite number");
+        }
+    }
+}
