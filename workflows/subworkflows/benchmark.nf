@@ -1,10 +1,12 @@
 // The benchmark: the simulator suite, one task per library (train, reference, and every scenario
 // at every level), qc on each library's counts for cell type ct1, an ensemble trained on the
-// training library (one task per member), and predictions for every test library.
+// training library (one task per member), predictions for every library, and a calibrator fitted
+// on the training library's calibration split and applied to every test library's predictions.
 
 include { REGSHIFT_SIMULATE } from '../modules/simulate/main'
 include { REGSHIFT_QC       } from '../modules/qc/main'
 include { REGSHIFT_PREDICT  } from '../modules/predict/main'
+include { REGSHIFT_CALIBRATE } from '../modules/calibrate/main'
 include { TRAIN_ENSEMBLE    } from './train_ensemble'
 
 workflow BENCHMARK {
@@ -28,9 +30,12 @@ workflow BENCHMARK {
 
     TRAIN_ENSEMBLE(REGSHIFT_QC.out.activity.filter { meta, table -> meta.id == 'train' }, params.ensemble)
     REGSHIFT_PREDICT(REGSHIFT_QC.out.activity
-        .filter { meta, table -> meta.id != 'train' }
         .combine(TRAIN_ENSEMBLE.out.model)
         .map { meta, table, model_meta, model -> [meta, model, table] })
+    def byRole = REGSHIFT_PREDICT.out.predictions.branch { meta, file -> train: meta.id == 'train'; test: true }
+    REGSHIFT_CALIBRATE(byRole.train
+        .combine(byRole.test.map { meta, file -> file }.toSortedList { a, b -> a.name <=> b.name }.map { files -> [files] })
+        .map { meta, fit, tests -> [[id: 'calibrate'], fit, tests] })
 
     emit:
     libraries   = REGSHIFT_SIMULATE.out.library
@@ -38,6 +43,7 @@ workflow BENCHMARK {
     qc          = REGSHIFT_QC.out.json
     model       = TRAIN_ENSEMBLE.out.model
     predictions = REGSHIFT_PREDICT.out.predictions
+    calibrated  = REGSHIFT_CALIBRATE.out.calibrated
     versions    = REGSHIFT_SIMULATE.out.versions.mix(REGSHIFT_QC.out.versions, TRAIN_ENSEMBLE.out.versions,
-                                                     REGSHIFT_PREDICT.out.versions)
+                                                     REGSHIFT_PREDICT.out.versions, REGSHIFT_CALIBRATE.out.versions)
 }

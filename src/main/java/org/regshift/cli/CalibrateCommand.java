@@ -23,6 +23,10 @@ final class CalibrateCommand extends StepCommand {
     @Option(names = "--fit", required = true, paramLabel = "FILE", description = "Predictions with a y column to fit on.")
     Path fit;
 
+    @Option(names = "--fit-split", defaultValue = "calibration", paramLabel = "NAME",
+            description = "When --fit has a 'split' column, fit only on its rows of this split.")
+    String fitSplit;
+
     @Option(names = "--apply", required = true, arity = "1..*", paramLabel = "FILE", description = "Predictions to recalibrate.")
     List<Path> apply;
 
@@ -58,7 +62,7 @@ final class CalibrateCommand extends StepCommand {
         for (int i = 0; i < apply.size(); i++) {
             provenance.input("apply_" + i, apply.get(i));
         }
-        CalibrateService.run(new CalibrateService.Request(fit, apply, method, level, groupBy, gcBins, out), provenance);
+        CalibrateService.run(new CalibrateService.Request(fit, fitSplit, apply, method, level, groupBy, gcBins, out), provenance);
         spec.commandLine().getErr().println("calibrate: " + apply.size() + " calibrated tables written to " + out);
         return 0;
     }

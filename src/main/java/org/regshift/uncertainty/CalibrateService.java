@@ -24,8 +24,12 @@ public final class CalibrateService {
     public static final List<String> METHODS = List.of("none", "variance-scaling", "conformal", "mondrian");
     private static final String GC = "gc";
 
-    /** The request; {@code groupBy} null with mondrian means GC bins from the 'gc' column. */
-    public record Request(Path fit, List<Path> apply, String method, double level, String groupBy, int gcBins, Path out) {
+    /**
+     * The request; {@code groupBy} null with mondrian means GC bins from the 'gc' column. When the fit
+     * table has a 'split' column, only its rows of {@code fitSplit} are fitted on.
+     */
+    public record Request(Path fit, String fitSplit, List<Path> apply, String method, double level, String groupBy, int gcBins,
+                          Path out) {
     }
 
     /** The rows of a table that metrics need. */
@@ -37,7 +41,7 @@ public final class CalibrateService {
 
     public static void run(Request request, Provenance provenance) {
         String groupColumn = request.method().equals("mondrian") ? (request.groupBy() == null ? GC : request.groupBy()) : null;
-        Rows fit = read(request.fit(), groupColumn, groupColumn != null && request.groupBy() == null);
+        Rows fit = read(request.fit(), request.fitSplit(), groupColumn, groupColumn != null && request.groupBy() == null);
         double[] gcEdges = groupColumn == null || request.groupBy() != null ? null : quantileEdges(fit.group(), request.gcBins());
         String[] fitGroups = gcEdges == null ? fit.group() : bins(fit.group(), gcEdges);
         Calibrator calibrator = switch (request.method()) {
@@ -72,17 +76,22 @@ public final class CalibrateService {
     }
 
     /** The rows of the calibration table; with {@code numericGroup} the group column must hold numbers (GC). */
-    private static Rows read(Path file, String groupColumn, boolean numericGroup) {
+    private static Rows read(Path file, String split, String groupColumn, boolean numericGroup) {
         List<double[]> values = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         try (TsvReader reader = new TsvReader(file)) {
             PredictionColumns c = PredictionColumns.of(reader, true, groupColumn);
+            int splitColumn = reader.column("split");
             while (reader.next()) {
+                if (splitColumn >= 0 && !reader.field(splitColumn).equals(split)) {
+                    continue;
+                }
                 values.add(new double[] {reader.number(c.y()), reader.number(c.mean()), c.variance(reader)});
                 groups.add(c.group() < 0 ? "" : numericGroup ? Double.toString(reader.number(c.group())) : reader.field(c.group()));
             }
             if (values.isEmpty()) {
-                throw InputException.inFile(file, "has no rows to calibrate on");
+                throw InputException.inFile(file, "has no rows to calibrate on (rows of split '" + split
+                        + "' when it has a split column)");
             }
         }
         return new Rows(values.stream().mapToDouble(v -> v[0]).toArray(), values.stream().mapToDouble(v -> v[1]).toArray(),

@@ -87,6 +87,10 @@ class CalibrateCommandTest {
         Files.writeString(empty, "id\tmean\tvar_total\ty\n");
         QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", empty, "--apply", fit, "--out", tmp.resolve("o")), 3,
                 "empty.tsv: has no rows to calibrate on");
+        Path trainOnly = tmp.resolve("trainonly.tsv");
+        Files.writeString(trainOnly, "id\tmean\tvar_total\ty\tsplit\ne1\t0.5\t1\t0\ttrain\n");
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", trainOnly, "--apply", fit, "--out", tmp.resolve("o")), 3,
+                "has no rows to calibrate on (rows of split 'calibration'");
         Path noMean = tmp.resolve("nomean.tsv");
         Files.writeString(noMean, "id\tvar_total\ty\ne1\t1\t0\n");
         QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", noMean, "--out", tmp.resolve("o")), 3,

@@ -52,6 +52,10 @@ class PipelineIT {
                     .as("epistemic variance of a 2-member ensemble").isPositive();
         }
         assertThat(JSON.readTree(results.resolve("model/model.json").toFile()).at("/members").size()).isEqualTo(2);
+        JsonNode calibration = JSON.readTree(results.resolve("calibrate/calibration.json").toFile());
+        assertThat(calibration.at("/applied").size()).isEqualTo(libraries().size() - 1);
+        assertThat(calibration.at("/applied/reference/after/coverage").asDouble()).isBetween(0.8, 0.97);
+        assertThat(results.resolve("calibrate/gc_shift_moderate.calibrated.tsv")).isNotEmptyFile();
         double reference = pearson(results, "reference");
         assertThat(pearson(results, "depth_shift_moderate")).isLessThan(reference);
         assertThat(results.resolve("pipeline_info/software_versions.yml")).content().contains("regshift: 0.1.0");
@@ -61,7 +65,7 @@ class PipelineIT {
                 results.toString(), "-resume");
         assertThat(again.exitCode()).as(again.output()).isZero();
         Map<String, Long> statuses = traceStatuses(results.resolve("pipeline_info/trace.txt"));
-        long tasks = 2L * libraries().size() + 2 + 1 + (libraries().size() - 1);
+        long tasks = 2L * libraries().size() + 2 + 1 + libraries().size() + 1;
         assertThat(statuses).containsOnlyKeys("CACHED").containsEntry("CACHED", tasks);
     }
 
@@ -72,7 +76,7 @@ class PipelineIT {
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "-stub-run", "--outdir", dir.resolve("results").toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("REGSHIFT_SIMULATE").contains("REGSHIFT_QC").contains("REGSHIFT_TRAIN")
-                .contains("REGSHIFT_ENSEMBLE").contains("REGSHIFT_PREDICT");
+                .contains("REGSHIFT_ENSEMBLE").contains("REGSHIFT_PREDICT").contains("REGSHIFT_CALIBRATE");
         assertThat(dir.resolve("results/qc/cell_type_severe/qc.json")).exists();
     }
 
