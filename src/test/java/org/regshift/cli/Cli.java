@@ -33,8 +33,16 @@ final class Cli {
 
     static Result run(Object... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                RegShift.class.getName()));
+                "-Xmx1g", "-Djava.awt.headless=true"));
+        // as workflows/bin/regshift does: ND4J's native loading and Unsafe use warn on newer JDKs
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RegShift.class.getName()));
         for (Object a : args) {
             command.add(a.toString());
         }
