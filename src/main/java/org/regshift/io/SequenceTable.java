@@ -93,7 +93,7 @@ public final class SequenceTable implements Closeable {
     }
 
     private static boolean isMissing(String value) {
-        return value.isBlank() || value.equals(org.regshift.io.Numbers.MISSING);
+        return value.isBlank() || value.equals(Numbers.MISSING);
     }
 
     private int required(String name, String role, String option) {

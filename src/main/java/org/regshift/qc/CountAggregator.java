@@ -1,5 +1,6 @@
 package org.regshift.qc;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,7 +163,7 @@ final class CountAggregator {
         if (bad >= 0) {
             throw reader.error("sequence in column '" + layout.sequence().name() + "': " + Alphabet.describeInvalid(bases, bad));
         }
-        return new String(bases, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bases, StandardCharsets.US_ASCII);
     }
 
     /** The rows of one barcode-level element are spread over the table. */

@@ -74,31 +74,27 @@ class CalibrateCommandTest {
 
     @Test
     void badInputFailsCleanly() throws IOException {
-        Path fit = predictions("calibration.tsv", 1, 50);
-        Path noY = tmp.resolve("noy.tsv");
-        Files.writeString(noY, "id\tmean\tvar_total\ne1\t0.5\t1\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", noY, "--apply", fit, "--out", tmp.resolve("o")), 3,
-                "noy.tsv line 1: no 'y' column");
-        Path zero = tmp.resolve("zero.tsv");
-        Files.writeString(zero, "id\tmean\tvar_total\ty\ne1\t0.5\t1\t0\ne2\t0.5\t0\t1\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", zero, "--apply", fit, "--out", tmp.resolve("o")), 3,
+        Path good = predictions("calibration.tsv", 1, 50);
+        failsToFit("noy.tsv", "id\tmean\tvar_total\ne1\t0.5\t1\n", good, 3, "noy.tsv line 1: no 'y' column");
+        failsToFit("zero.tsv", "id\tmean\tvar_total\ty\ne1\t0.5\t1\t0\ne2\t0.5\t0\t1\n", good, 3,
                 "zero.tsv line 3: var_total 0.0 is not positive");
-        Path empty = tmp.resolve("empty.tsv");
-        Files.writeString(empty, "id\tmean\tvar_total\ty\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", empty, "--apply", fit, "--out", tmp.resolve("o")), 3,
-                "empty.tsv: has no rows to calibrate on");
-        Path trainOnly = tmp.resolve("trainonly.tsv");
-        Files.writeString(trainOnly, "id\tmean\tvar_total\ty\tsplit\ne1\t0.5\t1\t0\ttrain\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", trainOnly, "--apply", fit, "--out", tmp.resolve("o")), 3,
+        failsToFit("empty.tsv", "id\tmean\tvar_total\ty\n", good, 3, "empty.tsv: has no rows to calibrate on");
+        failsToFit("trainonly.tsv", "id\tmean\tvar_total\ty\tsplit\ne1\t0.5\t1\t0\ttrain\n", good, 3,
                 "has no rows to calibrate on (rows of split 'calibration'");
-        Path noMean = tmp.resolve("nomean.tsv");
-        Files.writeString(noMean, "id\tvar_total\ty\ne1\t1\t0\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", noMean, "--out", tmp.resolve("o")), 3,
+        Path noMean = Files.writeString(tmp.resolve("nomean.tsv"), "id\tvar_total\ty\ne1\t1\t0\n");
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", noMean, "--out", tmp.resolve("o")), 3,
                 "nomean.tsv line 1: no 'mean' column");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", fit, "--out", tmp.resolve("o"), "--level", "1.5"),
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--level", "1.5"),
                 2, "--level must be between 0 and 1");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", fit, "--out", tmp.resolve("o"), "--method", "platt"),
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--method", "platt"),
                 2, "--method must be one of none, variance-scaling, conformal, mondrian");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    /** A calibration table with this content fails with this exit code and message, leaving no output. */
+    private void failsToFit(String name, String content, Path apply, int exit, String message) throws IOException {
+        Path fit = Files.writeString(tmp.resolve(name), content);
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", apply, "--out", tmp.resolve("o")), exit, message);
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 }
