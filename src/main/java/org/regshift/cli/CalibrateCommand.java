@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
         description = {
             "Fit a recalibration of the predictive intervals on a predictions table with true values (--fit, e.g. the "
                 + "calibration split) and apply it to predictions tables (--apply NAME.tsv -> NAME.calibrated.tsv, with "
-                + "var_total, var_aleatoric and var_epistemic scaled and lower/upper recomputed at --level).",
+                + "var_total, var_aleatoric and var_epistemic scaled and lower/upper recomputed at the first --level, lower_<P>/upper_<P> at the others).",
             "",
             "Methods: none; variance-scaling (var x s^2, s^2 = mean((y - mu)^2 / var), the NLL-optimal factor); "
+                + "isotonic (Kuleshov et al. 2018 quantile recalibration of the predicted CDF; intervals may be asymmetric); "
                 + "conformal (split conformal with the score |y - mu| / sigma, threshold the ceil(level (n + 1))-th "
                 + "smallest score); mondrian (conformal per group: GC bins of the 'gc' column by default, or --group-by "
                 + "COLUMN). Outputs: calibrator.json, the calibrated tables, calibration.json (coverage, mean width, NLL, "
@@ -34,8 +35,9 @@ final class CalibrateCommand extends StepCommand {
             description = "none, variance-scaling, conformal or mondrian.")
     String method;
 
-    @Option(names = "--level", defaultValue = "0.9", paramLabel = "P", description = "Coverage level of the intervals.")
-    double level;
+    @Option(names = "--level", defaultValue = "0.9", split = ",", paramLabel = "P",
+            description = "Coverage levels (repeat or comma-separate): lower/upper at the first, lower_<P>/upper_<P> at the others.")
+    List<Double> levels;
 
     @Option(names = "--group-by", paramLabel = "COLUMN", description = "Mondrian groups: this column's values (default: GC bins).")
     String groupBy;
@@ -51,8 +53,13 @@ final class CalibrateCommand extends StepCommand {
         if (!CalibrateService.METHODS.contains(method)) {
             throw usage("--method must be one of " + String.join(", ", CalibrateService.METHODS) + ", not '" + method + "'");
         }
-        if (!(level > 0 && level < 1)) {
-            throw usage("--level must be between 0 and 1, not " + level);
+        for (double level : levels) {
+            if (!(level > 0 && level < 1)) {
+                throw usage("--level must be between 0 and 1, not " + level);
+            }
+        }
+        if (levels.stream().distinct().count() < levels.size()) {
+            throw usage("--level values must differ");
         }
         if (gcBins < 1) {
             throw usage("--gc-bins must be at least 1");
@@ -62,7 +69,8 @@ final class CalibrateCommand extends StepCommand {
         for (int i = 0; i < apply.size(); i++) {
             provenance.input("apply_" + i, apply.get(i));
         }
-        CalibrateService.run(new CalibrateService.Request(fit, fitSplit, apply, method, level, groupBy, gcBins, out), provenance);
+        CalibrateService.run(new CalibrateService.Request(fit, fitSplit, apply, method,
+                levels.stream().mapToDouble(Double::doubleValue).toArray(), groupBy, gcBins, out), provenance);
         spec.commandLine().getErr().println("calibrate: " + apply.size() + " calibrated tables written to " + out);
         return 0;
     }

@@ -13,15 +13,17 @@ import picocli.CommandLine.Option;
             "Predict activity with a model bundle for every row of a table, streaming it in batches. Output: a TSV "
                 + "with id, mean, var_aleatoric (mean of the members' variances), var_epistemic (variance of their "
                 + "means; 0 for one model), var_total, lower and upper (the central --level interval of the "
-                + "predictive Gaussian), y when the table has the target column, then the table's other columns; "
+                + "predictive Gaussian), y when the table has the target column, ood (Mahalanobis distance of the "
+                + "sequence's GC and motif features from the training rows'), then the table's other columns; "
                 + "one row per input row, in order. A row's last digits depend on its batch: split input for parallel "
                 + "tasks at multiples of --batch-size to get the same bytes as one pass."
         })
 final class PredictCommand extends StepCommand {
-    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle directory (from train).")
+    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle directory (from train), or a .zip of one.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Table of sequences (TSV, plain or gzip).")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Sequences: a table (TSV) or FASTA, plain, gzip or bgzip.")
     Path data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Predictions TSV to write.")
@@ -36,6 +38,9 @@ final class PredictCommand extends StepCommand {
     @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N", description = "Sequences per batch.")
     int batchSize;
 
+    @Option(names = "--rc-average", description = "Average each member's predictions on both strands.")
+    boolean rcAverage;
+
     @Mixin
     ThreadsOption threads;
 
@@ -49,7 +54,8 @@ final class PredictCommand extends StepCommand {
         }
         NdRuntime.threads(threads.resolve());
         try (Progress progress = new Progress("predict", "sequences")) {
-            long rows = PredictService.run(new PredictService.Request(model, data, columns.columnsKeepingSplit(), level, batchSize, out),
+            long rows = PredictService.run(new PredictService.Request(model, data, columns.columnsKeepingSplit(), level, batchSize,
+                    rcAverage, out),
                     progress);
             progress.finish();
             spec.commandLine().getErr().println("predict: " + rows + " predictions written to " + out);

@@ -1,11 +1,17 @@
 package org.regshift.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.regshift.model.Architecture;
+import org.regshift.model.Augmentation;
+import org.regshift.model.Loss;
+import org.regshift.model.PriorFeatures;
 import org.regshift.model.NdRuntime;
 import org.regshift.model.TrainRequest;
 import org.regshift.model.TrainService;
 import org.regshift.model.Trainer;
+import org.regshift.motif.MotifReader;
+import org.regshift.motif.Pwm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +26,17 @@ import picocli.CommandLine.Option;
             "Rows whose split is 'train' train, 'valid' rows stop early (without them a seeded 10% of the training "
                 + "rows); without a split column a seeded 80/10/10 train/valid/test split is made.",
             "",
-            "Architectures: cnn-reference (the PyTorch peer's CNN, layer for layer). Output: a model bundle "
-                + "directory (model.json, member_<i>.zip in DL4J's format, provenance.json)."
+            "Architectures: cnn (default: three conv blocks with batch norm, ReLU, max pooling and dropout), "
+                + "cnn-reference (the PyTorch peer's CNN, layer for layer), bilstm (conv stem + bidirectional LSTM), "
+                + "transformer (conv stem + sinusoidal positions + two self-attention blocks). Every one ends in a dense "
+                + "head with a mean and a log-variance output (floored).",
+            "",
+            "Losses: gaussian-nll; beta-nll (Seitzer et al. 2022, beta 0.5); mse (the variance is then the member's "
+                + "validation MSE, and the ensemble's spread). Priors: GC fraction and, per motif, the best PWM score "
+                + "and the number of sites (relative score >= 0.85, both strands), standardised on the training rows "
+                + "and merged into the head.",
+            "",
+            "Output: a model bundle directory (model.json, member_<i>.zip in DL4J's format, provenance.json)."
         })
 final class TrainCommand extends StepCommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Activity table (TSV, plain or gzip).")
@@ -33,8 +48,23 @@ final class TrainCommand extends StepCommand {
     @Mixin
     TableColumnOptions columns;
 
-    @Option(names = "--arch", defaultValue = "cnn-reference", paramLabel = "NAME", description = "Architecture.")
+    @Option(names = "--arch", defaultValue = "cnn", paramLabel = "NAME",
+            description = "Architecture: cnn, cnn-reference, bilstm or transformer.")
     String arch;
+
+    @Option(names = "--loss", defaultValue = "gaussian-nll", paramLabel = "NAME", description = "gaussian-nll, beta-nll or mse.")
+    String loss;
+
+    @Option(names = "--priors", defaultValue = "none", paramLabel = "KIND", description = "Structural priors: none, gc, motif or motif+gc.")
+    String priors;
+
+    @Option(names = "--motifs", paramLabel = "FILE",
+            description = "Motifs of the motif priors (JASPAR or MEME; default: the 14 JASPAR 2024 motifs shipped with RegShift).")
+    Path motifs;
+
+    @Option(names = "--augment", defaultValue = "none", paramLabel = "LIST",
+            description = "Training augmentation: none, rc (reverse complement, p = 1/2), shift (up to 3 bp), or rc,shift.")
+    String augment;
 
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "M", description = "Ensemble members (seeds seed+i).")
     int ensemble;
@@ -71,7 +101,13 @@ final class TrainCommand extends StepCommand {
         NdRuntime.threads(threads.resolve());
         var provenance = provenance();
         provenance.input("data", data);
-        TrainService.run(request, provenance);
+        if (motifs != null) {
+            provenance.input("motifs", motifs);
+        }
+        try (Progress progress = new Progress("train", "sequences")) {
+            TrainService.run(request, provenance, progress);
+            progress.finish();
+        }
         spec.commandLine().getErr().println("train: model bundle written to " + out);
         return 0;
     }
@@ -88,8 +124,14 @@ final class TrainCommand extends StepCommand {
             if (length != null && length < 20) {
                 throw new IllegalArgumentException("--seq-len must be auto or at least 20");
             }
-            return new TrainRequest(data, columns.columns(), Architecture.parse(arch), ensemble, member,
-                    new Trainer.Settings(epochs, patience, batchSize, lr), length, seed, out);
+            PriorFeatures.Kind priorKind = PriorFeatures.Kind.parse(priors);
+            if (motifs != null && !priorKind.usesMotifs()) {
+                throw new IllegalArgumentException("--motifs needs --priors motif or motif+gc");
+            }
+            Trainer.Settings settings = new Trainer.Settings(Architecture.parse(arch), Loss.parse(loss), epochs, patience,
+                    batchSize, lr, Augmentation.parse(augment));
+            List<Pwm> pwms = !priorKind.usesMotifs() ? List.of() : motifs == null ? MotifReader.defaults() : MotifReader.read(motifs);
+            return new TrainRequest(data, columns.columns(), settings, priorKind, pwms, ensemble, member, length, seed, out);
         } catch (NumberFormatException e) {
             throw usage("--seq-len must be auto or a whole number, not '" + seqLen + "'");
         } catch (IllegalArgumentException e) {

@@ -156,6 +156,31 @@ public final class Metrics {
         return new double[][] {expected, observed};
     }
 
+    /**
+     * The quantile calibration curve (Kuleshov et al. 2018): for {@code bins} probabilities p evenly
+     * spaced on [0.01, 0.99], the observed fraction of targets at or below the predicted p-quantile.
+     */
+    public static double[][] quantileCalibrationCurve(double[] y, double[] mu, double[] var, int bins) {
+        check(y, mu, var);
+        double[] pit = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            pit[i] = NORMAL.cumulativeProbability((y[i] - mu[i]) / Math.sqrt(var[i]));
+        }
+        Arrays.sort(pit);
+        double[] expected = new double[bins];
+        double[] observed = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            expected[b] = bins == 1 ? 0.5 : 0.01 + 0.98 * b / (bins - 1);
+            int at = Arrays.binarySearch(pit, expected[b]);
+            int below = at >= 0 ? at + 1 : -at - 1;
+            while (at >= 0 && below < pit.length && pit[below] == expected[b]) {
+                below++;
+            }
+            observed[b] = below / (double) pit.length;
+        }
+        return new double[][] {expected, observed};
+    }
+
     /** Mean absolute calibration error over the curve. */
     public static double mace(double[][] curve) {
         double s = 0;
@@ -195,11 +220,7 @@ public final class Metrics {
         if (bins < 1 || bins > y.length) {
             throw new IllegalArgumentException("ENCE needs between 1 and " + y.length + " bins, not " + bins);
         }
-        Integer[] order = new Integer[y.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(var[a], var[b]));
+        int[] order = Selective.order(var);
         double sum = 0;
         for (int b = 0; b < bins; b++) {
             int from = (int) ((long) b * y.length / bins);

@@ -1,6 +1,5 @@
 package org.regshift.io;
 
-import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import org.regshift.seq.Alphabet;
  * value): the ID, the sequence (checked against ACGTN), the target when a target column is named
  * and present, the split when a split column is, and every other column as pass-through.
  */
-public final class SequenceTable implements Closeable {
+public final class SequenceTable implements SequenceSource {
     /** Which columns hold what; a null target or split column means "none". */
     public record Columns(String id, String sequence, String target, String split) {
     }
@@ -53,6 +52,7 @@ public final class SequenceTable implements Closeable {
         }
     }
 
+    @Override
     public boolean hasTarget() {
         return target >= 0;
     }
@@ -61,12 +61,12 @@ public final class SequenceTable implements Closeable {
         return split >= 0;
     }
 
-    /** Names of the pass-through columns, in table order. */
+    @Override
     public List<String> passThroughColumns() {
         return passThrough.stream().map(i -> reader.header().get(i)).toList();
     }
 
-    /** The next row, or null at the end. */
+    @Override
     public Row next() {
         if (!reader.next()) {
             return null;

@@ -1,18 +1,26 @@
 package org.regshift.model;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import java.util.List;
 
-/** A network design that maps one-hot sequences [batch, 4, length] to (mean, log-variance). */
-public sealed interface Architecture permits CnnReference {
+/**
+ * A network design: the trunk that turns one-hot sequences [batch, 4, length] into a vector, and
+ * the dropout of the dense head that {@link Networks} puts after it (with the prior features
+ * merged in, if any) before the (mean, log-variance) output.
+ */
+public sealed interface Architecture permits Cnn, CnnReference, BiLstm, Transformer {
+    List<Architecture> ALL = List.of(new Cnn(), new CnnReference(), new BiLstm(), new Transformer());
+
     /** The name used on the command line and in model.json. */
     String name();
 
-    MultiLayerConfiguration configuration(int length, double learningRate, long seed);
+    /** Adds the trunk's blocks; returns the name of the vertex that holds the sequence's vector. */
+    String trunk(Trunk trunk);
+
+    /** Fraction of the dense head's inputs dropped in training. */
+    double headDropout();
 
     static Architecture parse(String name) {
-        if (name.equals(CnnReference.NAME)) {
-            return new CnnReference();
-        }
-        throw new IllegalArgumentException("unknown architecture '" + name + "' (available: " + CnnReference.NAME + ")");
+        return ALL.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "unknown architecture '" + name + "' (available: " + String.join(", ", ALL.stream().map(Architecture::name).toList()) + ")"));
     }
 }

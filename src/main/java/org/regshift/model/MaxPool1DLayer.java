@@ -3,7 +3,6 @@ package org.regshift.model;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -17,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * positions equal to its maximum (after a ReLU, tied maxima are zeros, whose gradient the ReLU
  * stops anyway).
  */
-public class MaxPool1DLayer extends AbstractLayer<MaxPool1D> {
+public class MaxPool1DLayer extends ParameterFreeComputation<MaxPool1D> {
     private static final long serialVersionUID = 1L;
 
     public MaxPool1DLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -62,16 +61,6 @@ public class MaxPool1DLayer extends AbstractLayer<MaxPool1D> {
             inputGrad.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, shape[2] * shape[3])).assign(flat);
         }
         return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, inputGrad));
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
-        // no parameters
     }
 
     @Override

@@ -1,18 +1,20 @@
 package org.regshift.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
@@ -23,16 +25,28 @@ import org.regshift.io.Json;
  * {@code member_<i>.zip} per ensemble member in DL4J's own format (with the updater state), and
  * {@code provenance.json}. Loading refuses another format or version.
  */
-public record ModelBundle(String architecture, int length, double targetMean, double targetSd, String loss,
+public record ModelBundle(String architecture, int length, double targetMean, double targetSd, Loss loss,
+                          PriorFeatures priors, OodReference ood, Map<String, Object> hyperParameters,
                           List<Member> members) {
     public static final String FORMAT = "regshift-model";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String MODEL_JSON = "model.json";
     private static final long FIXED_ZIP_TIME = 946_684_800_000L;
 
-    /** One ensemble member: its network, seed and training summary. */
-    public record Member(MultiLayerNetwork network, long seed, int epochs, int bestEpoch, double validNll,
-                         double validPearson) {
+    /**
+     * One ensemble member: its network, seed and training summary; {@code residualVariance} is its
+     * constant variance (standardised units) when the loss does not learn one, else NaN.
+     */
+    public record Member(ComputationGraph network, long seed, int epochs, int bestEpoch, double validNll,
+                         double validPearson, double residualVariance) {
+        Map<String, Object> summary() {
+            Map<String, Object> s = Json.object("seed", seed, "epochs", epochs, "best_epoch", bestEpoch,
+                    "valid_nll", Json.number(validNll), "valid_pearson", Json.number(validPearson));
+            if (!Double.isNaN(residualVariance)) {
+                s.put("residual_variance", residualVariance);
+            }
+            return s;
+        }
     }
 
     public void save(Path dir) {
@@ -47,25 +61,24 @@ public record ModelBundle(String architecture, int length, double targetMean, do
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            described.add(Json.object("file", file, "seed", m.seed(), "epochs", m.epochs(), "best_epoch", m.bestEpoch(),
-                    "valid_nll", Json.number(m.validNll()), "valid_pearson", Json.number(m.validPearson())));
+            Map<String, Object> entry = Json.object("file", file);
+            entry.putAll(m.summary());
+            described.add(entry);
         }
-        writeManifest(dir, architecture, length, targetMean, targetSd, loss, described);
-    }
-
-    private static String memberFile(int index) {
-        return "member_" + index + ".zip";
-    }
-
-    private static void writeManifest(Path dir, String architecture, int length, double targetMean, double targetSd,
-                                      String loss, List<Map<String, Object>> members) {
         Json.write(dir.resolve(MODEL_JSON), Json.object(
                 "format", FORMAT, "format_version", FORMAT_VERSION,
                 "architecture", architecture, "input_length", length, "alphabet", "ACGT (N = all zeros)",
                 "input_layout", "one-hot [batch, 4, length], centre crop or pad",
                 "target", Json.object("mean", targetMean, "sd", targetSd),
-                "loss", loss, "outputs", List.of("mean", "log_variance"),
-                "members", members));
+                "loss", loss.label(), "outputs", List.of("mean", "log_variance"),
+                "priors", priors == null ? null : priors.toJson(),
+                "ood", ood.toJson(),
+                "hyper_parameters", hyperParameters,
+                "members", described));
+    }
+
+    private static String memberFile(int index) {
+        return "member_" + index + ".zip";
     }
 
     /** Rewrites a zip with every entry's time fixed, so the same model gives the same bytes. */
@@ -111,22 +124,39 @@ public record ModelBundle(String architecture, int length, double targetMean, do
         return file;
     }
 
-    public static ModelBundle load(Path dir) {
+    /** Loads a bundle directory, or a .zip of one. */
+    public static ModelBundle load(Path path) {
+        if (Files.isRegularFile(path)) {
+            try (BundleArchive archive = new BundleArchive(path)) {
+                return loadDirectory(archive.root());
+            }
+        }
+        return loadDirectory(path);
+    }
+
+    private static ModelBundle loadDirectory(Path dir) {
         JsonNode doc = manifest(dir);
         List<Member> members = new ArrayList<>();
         for (JsonNode m : doc.path("members")) {
             Path file = memberPath(dir, m);
             try {
-                members.add(new Member(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false), m.path("seed").asLong(),
+                members.add(new Member(ModelSerializer.restoreComputationGraph(file.toFile(), false), m.path("seed").asLong(),
                         m.path("epochs").asInt(), m.path("best_epoch").asInt(), m.path("valid_nll").asDouble(),
-                        m.path("valid_pearson").asDouble()));
+                        m.path("valid_pearson").asDouble(), m.path("residual_variance").asDouble(Double.NaN)));
             } catch (IOException | RuntimeException e) {
                 throw InputException.inFile(file, "is not a readable DL4J network (" + e.getMessage() + ")");
             }
         }
-        return new ModelBundle(doc.path("architecture").asText(), doc.path("input_length").asInt(),
-                doc.path("target").path("mean").asDouble(), doc.path("target").path("sd").asDouble(),
-                doc.path("loss").asText(), members);
+        try {
+            return new ModelBundle(doc.path("architecture").asText(), doc.path("input_length").asInt(),
+                    doc.path("target").path("mean").asDouble(), doc.path("target").path("sd").asDouble(),
+                    Loss.parse(doc.path("loss").asText()), PriorFeatures.fromJson(doc.get("priors")),
+                    OodReference.fromJson(doc.get("ood")),
+                    Json.mapper().convertValue(doc.path("hyper_parameters"), Json.mapper().getTypeFactory()
+                            .constructMapType(LinkedHashMap.class, String.class, Object.class)), members);
+        } catch (IllegalArgumentException e) {
+            throw InputException.inFile(dir.resolve(MODEL_JSON), "is not a valid model description (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -136,13 +166,13 @@ public record ModelBundle(String architecture, int length, double targetMean, do
      */
     public static int merge(List<Path> dirs, Path out) {
         JsonNode first = manifest(dirs.get(0));
-        List<Map<String, Object>> described = new ArrayList<>();
+        List<JsonNode> described = new ArrayList<>();
         for (Path dir : dirs) {
             JsonNode doc = manifest(dir);
-            for (String key : List.of("architecture", "input_length", "target", "loss")) {
+            for (String key : List.of("architecture", "input_length", "target", "loss", "priors")) {
                 if (!doc.path(key).equals(first.path(key))) {
                     throw InputException.inFile(dir.resolve(MODEL_JSON), "has another " + key + " than " + dirs.get(0)
-                            + " (architecture, input length, target normalisation and loss must agree in an ensemble)");
+                            + " (architecture, input length, target normalisation, loss and priors must agree in an ensemble)");
                 }
             }
             for (JsonNode m : doc.path("members")) {
@@ -152,21 +182,17 @@ public record ModelBundle(String architecture, int length, double targetMean, do
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                Map<String, Object> entry = Json.mapper().convertValue(m, Json.mapper().getTypeFactory()
-                        .constructMapType(java.util.LinkedHashMap.class, String.class, Object.class));
-                entry.put("file", file);
-                described.add(entry);
+                described.add(((ObjectNode) m.deepCopy()).put("file", file));
             }
         }
-        writeManifest(out, first.path("architecture").asText(), first.path("input_length").asInt(),
-                first.path("target").path("mean").asDouble(), first.path("target").path("sd").asDouble(),
-                first.path("loss").asText(), described);
+        ObjectNode merged = first.deepCopy();
+        merged.putArray("members").addAll(described);
+        Json.write(out.resolve(MODEL_JSON), merged);
         return described.size();
     }
 
     /** Training summaries, for logs and provenance. */
     public List<Map<String, Object>> summaries() {
-        return members.stream().map(m -> Json.object("seed", m.seed(), "epochs", m.epochs(), "best_epoch", m.bestEpoch(),
-                "valid_nll", Json.number(m.validNll()), "valid_pearson", Json.number(m.validPearson()))).toList();
+        return members.stream().map(Member::summary).toList();
     }
 }

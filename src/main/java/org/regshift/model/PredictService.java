@@ -5,34 +5,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.regshift.io.AtomicFile;
+import org.regshift.io.SequenceSource;
 import org.regshift.io.SequenceTable;
 import org.regshift.io.TsvWriter;
 
 /**
  * Predicts for every row of a table, streaming it in batches, and writes predictions.tsv: id,
  * mean, var_aleatoric, var_epistemic, var_total, lower and upper (the central interval of the
- * predictive Gaussian at the level), y when the table has the target, then the other columns.
+ * predictive Gaussian at the level), y when the table has the target, ood (the distance of the
+ * sequence's GC and motif features from the training rows'), then the other columns.
  */
 public final class PredictService {
     private PredictService() {
     }
 
     /** Where and how: the level of the interval (e.g. 0.9) and the batch size. */
-    public record Request(Path model, Path data, SequenceTable.Columns columns, double level, int batchSize, Path out) {
+    public record Request(Path model, Path data, SequenceTable.Columns columns, double level, int batchSize,
+                          boolean reverseComplementAverage, Path out) {
     }
 
     public static long run(Request request, LongConsumer progress) {
-        Predictor predictor = new Predictor(ModelBundle.load(request.model()));
+        Predictor predictor = new Predictor(ModelBundle.load(request.model()), request.reverseComplementAverage());
         double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(
                 0.5 + request.level() / 2);
         long rows = 0;
         try (AtomicFile file = new AtomicFile(request.out());
-             SequenceTable table = new SequenceTable(request.data(), request.columns(), false)) {
+             SequenceSource table = SequenceSource.open(request.data(), request.columns())) {
             List<String> header = new ArrayList<>(List.of("id", "mean", "var_aleatoric", "var_epistemic", "var_total",
                     "lower", "upper"));
             if (table.hasTarget()) {
                 header.add("y");
             }
+            header.add("ood");
             header.addAll(table.passThroughColumns());
             try (TsvWriter w = new TsvWriter(file.path(), header)) {
                 List<SequenceTable.Row> batch = new ArrayList<>(request.batchSize());
@@ -65,6 +69,7 @@ public final class PredictService {
             if (target) {
                 row.add(r.target());
             }
+            row.add(p[i].ood());
             row.addAll(r.passThrough());
             w.row(row);
         }

@@ -1,8 +1,9 @@
 package org.regshift.model;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regshift.motif.Bases;
 
 /**
  * Predicts with a bundle: each member gives a Gaussian (mean, variance) in the target's units; the
@@ -12,16 +13,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Predictor {
     private final ModelBundle bundle;
+    private final boolean reverseComplementAverage;
 
     /** One prediction; the total variance is aleatoric + epistemic. */
-    public record Prediction(double mean, double varAleatoric, double varEpistemic) {
+    public record Prediction(double mean, double varAleatoric, double varEpistemic, double ood) {
         public double varTotal() {
             return varAleatoric + varEpistemic;
         }
     }
 
-    public Predictor(ModelBundle bundle) {
+    /**
+     * @param reverseComplementAverage each member predicts both strands and averages the two means
+     *                                 and the two variances
+     */
+    public Predictor(ModelBundle bundle, boolean reverseComplementAverage) {
         this.bundle = bundle;
+        this.reverseComplementAverage = reverseComplementAverage;
     }
 
     /**
@@ -31,17 +38,28 @@ public final class Predictor {
      */
     public Prediction[] predict(List<String> sequences) {
         int n = sequences.size();
-        INDArray x = OneHot.encode(sequences, bundle.length());
+        List<INDArray[]> strands = new ArrayList<>();
+        strands.add(Networks.inputs(sequences, bundle.length(), bundle.priors()));
+        if (reverseComplementAverage) {
+            INDArray[] forward = strands.get(0);
+            INDArray[] reverse = forward.clone(); // the prior features are the same on both strands
+            reverse[0] = OneHot.encode(sequences.stream().map(Bases::reverseComplement).toList(), bundle.length());
+            strands.add(reverse);
+        }
         int m = bundle.members().size();
         double[][] means = new double[m][n];
         double[][] vars = new double[m][n];
         double sd = bundle.targetSd();
         for (int k = 0; k < m; k++) {
-            MultiLayerNetwork net = bundle.members().get(k).network();
-            INDArray out = net.output(x, false);
-            for (int i = 0; i < n; i++) {
-                means[k][i] = out.getDouble(i, 0) * sd + bundle.targetMean();
-                vars[k][i] = Math.exp(Math.max(out.getDouble(i, 1), GaussianNll.LOG_VARIANCE_FLOOR)) * sd * sd;
+            ModelBundle.Member member = bundle.members().get(k);
+            for (INDArray[] inputs : strands) {
+                INDArray out = member.network().outputSingle(false, inputs);
+                for (int i = 0; i < n; i++) {
+                    double logvar = bundle.loss().learnsVariance()
+                            ? Math.max(out.getDouble(i, 1), GaussianNll.LOG_VARIANCE_FLOOR) : Math.log(member.residualVariance());
+                    means[k][i] += (out.getDouble(i, 0) * sd + bundle.targetMean()) / strands.size();
+                    vars[k][i] += Math.exp(logvar) * sd * sd / strands.size();
+                }
             }
         }
         Prediction[] predictions = new Prediction[n];
@@ -58,7 +76,7 @@ public final class Predictor {
             for (int k = 0; k < m; k++) {
                 epistemic += (means[k][i] - mean) * (means[k][i] - mean);
             }
-            predictions[i] = new Prediction(mean, aleatoric, m == 1 ? 0 : epistemic / m);
+            predictions[i] = new Prediction(mean, aleatoric, m == 1 ? 0 : epistemic / m, bundle.ood().score(sequences.get(i)));
         }
         return predictions;
     }

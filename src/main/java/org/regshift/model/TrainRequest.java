@@ -1,13 +1,15 @@
 package org.regshift.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.regshift.io.SequenceTable;
+import org.regshift.motif.Pwm;
 
 /**
  * What {@code regshift train} needs. {@code seqLen} null means: the table's one sequence length.
  * {@code member} null trains all {@code ensemble} members (seeds seed + i); a number trains only
  * that member, so members can be separate tasks and be merged with {@code regshift ensemble}.
  */
-public record TrainRequest(Path data, SequenceTable.Columns columns, Architecture architecture, int ensemble,
-                           Integer member, Trainer.Settings settings, Integer seqLen, long seed, Path out) {
+public record TrainRequest(Path data, SequenceTable.Columns columns, Trainer.Settings settings, PriorFeatures.Kind priors,
+                           List<Pwm> motifs, int ensemble, Integer member, Integer seqLen, long seed, Path out) {
 }

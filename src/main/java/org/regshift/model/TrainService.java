@@ -2,7 +2,10 @@ package org.regshift.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.regshift.io.AtomicOutputDir;
+import org.regshift.io.Json;
+import org.regshift.motif.MotifReader;
 import org.regshift.provenance.Provenance;
 
 /** Trains a model (one network, or an ensemble with seeds seed + i) and writes its bundle. */
@@ -10,21 +13,26 @@ public final class TrainService {
     private TrainService() {
     }
 
-    public static ModelBundle run(TrainRequest request, Provenance provenance) {
+    public static ModelBundle run(TrainRequest request, Provenance provenance, LongConsumer progress) {
         TrainingData data = TrainingData.load(request.data(), request.columns(), request.seqLen(), request.seed());
+        PriorFeatures priors = PriorFeatures.fit(request.priors(), request.motifs(), data.trainSequences());
+        OodReference ood = OodReference.fit(data.trainSequences(), request.motifs().isEmpty() ? MotifReader.defaults() : request.motifs());
+        Trainer.Settings settings = request.settings();
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             List<ModelBundle.Member> members = new ArrayList<>();
             int first = request.member() == null ? 0 : request.member();
             int last = request.member() == null ? request.ensemble() - 1 : request.member();
             for (int i = first; i <= last; i++) {
                 long seed = request.seed() + i;
-                Trainer.Result r = Trainer.train(request.architecture(), data, request.settings(), seed,
-                        "member " + (i + 1) + "/" + request.ensemble());
+                Trainer.Result r = Trainer.train(settings, data, priors, seed, "member " + (i + 1) + "/" + request.ensemble(), progress);
                 members.add(new ModelBundle.Member(r.network(), seed, r.epochsRun(), r.bestEpoch(), r.bestValidNll(),
-                        r.bestValidPearson()));
+                        r.bestValidPearson(), r.residualVariance()));
             }
-            ModelBundle bundle = new ModelBundle(request.architecture().name(), data.length(), data.targetMean(),
-                    data.targetSd(), "gaussian-nll", members);
+            ModelBundle bundle = new ModelBundle(settings.architecture().name(), data.length(), data.targetMean(),
+                    data.targetSd(), settings.loss(), priors, ood, Json.object("epochs", settings.epochs(),
+                    "patience", settings.patience(), "batch_size", settings.batchSize(), "learning_rate", settings.learningRate(),
+                    "augment", settings.augmentation().label(), "training_rows", data.trainSequences().size(),
+                    "validation_rows", data.validSequences().size()), members);
             bundle.save(out.staging());
             provenance.put("nd4j", NdRuntime.describe());
             provenance.put("training", bundle.summaries());

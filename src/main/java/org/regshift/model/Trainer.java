@@ -1,82 +1,83 @@
 package org.regshift.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.function.LongConsumer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regshift.stats.Summary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one network with Adam on mini-batches shuffled by the seed, stops early when the
- * validation NLL has not improved for {@code patience} epochs, and keeps the best epoch's weights.
+ * Trains one network with Adam on mini-batches shuffled (and augmented) by the seed, stops early
+ * when the validation NLL has not improved for {@code patience} epochs, and keeps the best epoch's
+ * weights.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final int EVAL_BATCH = 1024;
 
     /** How to train. */
-    public record Settings(int epochs, int patience, int batchSize, double learningRate) {
+    public record Settings(Architecture architecture, Loss loss, int epochs, int patience, int batchSize,
+                           double learningRate, Augmentation augmentation) {
     }
 
-    /** A trained network and how its training went. */
-    public record Result(MultiLayerNetwork network, int epochsRun, int bestEpoch, double bestValidNll,
-                         double bestValidPearson) {
+    /**
+     * A trained network and how its training went. {@code residualVariance} is the validation mean
+     * squared error (standardised units) of a model whose variance is not learned (MSE), else NaN.
+     */
+    public record Result(ComputationGraph network, int epochsRun, int bestEpoch, double bestValidNll,
+                         double bestValidPearson, double residualVariance) {
+    }
+
+    /** Validation outcome of one epoch. */
+    private record Validation(double nll, double pearson, double residualVariance) {
     }
 
     private Trainer() {
     }
 
-    public static Result train(Architecture architecture, TrainingData data, Settings settings, long seed, String label) {
-        MultiLayerNetwork net = new MultiLayerNetwork(architecture.configuration(data.length(), settings.learningRate(), seed));
-        net.init();
-        INDArray validX = OneHot.encode(data.validSequences(), data.length());
-        Random shuffle = new Random(seed);
+    public static Result train(Settings settings, TrainingData data, PriorFeatures priors, long seed, String label,
+                               LongConsumer progress) {
+        ComputationGraph net = Networks.create(settings.architecture(), data.length(), priors == null ? 0 : priors.size(),
+                settings.loss(), settings.learningRate(), seed);
+        INDArray trainPriors = priors == null ? null : priors.encode(data.trainSequences());
+        Random random = new Random(seed);
         int n = data.trainSequences().size();
-        double bestNll = Double.POSITIVE_INFINITY;
-        double bestPearson = Double.NaN;
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Validation best = null;
         INDArray bestParams = null;
         int bestEpoch = 0;
         int epoch;
+        long seen = 0;
         for (epoch = 1; epoch <= settings.epochs(); epoch++) {
-            List<Integer> order = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                order.add(i);
-            }
-            java.util.Collections.shuffle(order, shuffle);
+            Collections.shuffle(order, random);
             double lossSum = 0;
             int batches = 0;
             long start = System.nanoTime();
             for (int from = 0; from < n; from += settings.batchSize()) {
                 List<Integer> batch = order.subList(from, Math.min(n, from + settings.batchSize()));
-                List<String> seqs = new ArrayList<>(batch.size());
-                float[] labels = new float[batch.size() * 2];
-                for (int k = 0; k < batch.size(); k++) {
-                    seqs.add(data.trainSequences().get(batch.get(k)));
-                    labels[2 * k] = data.trainTargets()[batch.get(k)];
-                }
-                net.fit(OneHot.encode(seqs, data.length()), Nd4j.create(labels, new long[] {batch.size(), 2}, DataType.FLOAT));
-                double loss = net.score();
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingException("training of " + label + " diverged: the loss became " + loss + " in epoch "
-                            + epoch + " (lower --lr, or check the targets)");
-                }
-                lossSum += loss;
+                lossSum += fitBatch(net, settings, data, trainPriors, batch, random, label, epoch);
                 batches++;
+                seen += batch.size();
+                progress.accept(seen);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            INDArray out = net.output(validX, false);
-            double nll = validationNll(out, data.validTargets());
-            double pearson = Summary.pearson(toDouble(out.getColumn(0)), toDouble(data.validTargets()));
+            Validation v = validate(net, data, priors, settings.loss());
             LOG.info("train {}: epoch {} loss {} valid NLL {} valid Pearson {} ({} sequences/s)", label, epoch,
-                    String.format("%.4f", lossSum / batches), String.format("%.4f", nll), String.format("%.4f", pearson),
+                    String.format("%.4f", lossSum / batches), String.format("%.4f", v.nll()), String.format("%.4f", v.pearson()),
                     String.format("%.0f", n / seconds));
-            if (nll < bestNll) {
-                bestNll = nll;
-                bestPearson = pearson;
+            if (best == null || v.nll() < best.nll()) {
+                best = v;
                 bestEpoch = epoch;
                 bestParams = net.params().dup();
             } else if (epoch - bestEpoch >= settings.patience()) {
@@ -84,23 +85,66 @@ public final class Trainer {
             }
         }
         net.setParams(bestParams);
-        return new Result(net, Math.min(epoch, settings.epochs()), bestEpoch, bestNll, bestPearson);
+        return new Result(net, Math.min(epoch, settings.epochs()), bestEpoch, best.nll(), best.pearson(), best.residualVariance());
     }
 
-    /** Mean Gaussian NLL (with the 0.5 log 2 pi constant) of standardised targets. */
-    static double validationNll(INDArray out, float[] y) {
+    private static double fitBatch(ComputationGraph net, Settings settings, TrainingData data, INDArray trainPriors,
+                                   List<Integer> batch, Random random, String label, int epoch) {
+        List<String> seqs = new ArrayList<>(batch.size());
+        float[] labels = new float[batch.size() * 2];
+        int[] rows = new int[batch.size()];
+        for (int k = 0; k < batch.size(); k++) {
+            rows[k] = batch.get(k);
+            seqs.add(settings.augmentation().apply(data.trainSequences().get(rows[k]), random));
+            labels[2 * k] = data.trainTargets()[rows[k]];
+        }
+        INDArray x = OneHot.encode(seqs, data.length());
+        INDArray[] inputs = trainPriors == null ? new INDArray[] {x} : new INDArray[] {x, trainPriors.getRows(rows)};
+        net.fit(new MultiDataSet(inputs, new INDArray[] {Nd4j.create(labels, new long[] {batch.size(), 2}, DataType.FLOAT)}));
+        double loss = net.score();
+        if (!Double.isFinite(loss)) {
+            throw new TrainingException("training of " + label + " diverged: the loss became " + loss + " in epoch "
+                    + epoch + " (lower --lr, or check the targets)");
+        }
+        return loss;
+    }
+
+    /** Mean and log-variance (standardised units) of every row, in batches. */
+    static float[][] output(ComputationGraph net, List<String> sequences, int length, PriorFeatures priors) {
+        float[][] out = new float[2][sequences.size()];
+        for (int from = 0; from < sequences.size(); from += EVAL_BATCH) {
+            List<String> chunk = sequences.subList(from, Math.min(sequences.size(), from + EVAL_BATCH));
+            INDArray o = net.outputSingle(false, Networks.inputs(chunk, length, priors));
+            for (int i = 0; i < chunk.size(); i++) {
+                out[0][from + i] = o.getFloat(i, 0);
+                out[1][from + i] = o.getFloat(i, 1);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Validation NLL (with the 0.5 log 2 pi constant) and Pearson of standardised targets; a model
+     * trained with MSE is scored with its validation mean squared error as a constant variance.
+     */
+    private static Validation validate(ComputationGraph net, TrainingData data, PriorFeatures priors, Loss loss) {
+        float[][] out = output(net, data.validSequences(), data.length(), priors);
+        float[] y = data.validTargets();
+        double residualVariance = Double.NaN;
+        if (!loss.learnsVariance()) {
+            double sum = 0;
+            for (int i = 0; i < y.length; i++) {
+                sum += (y[i] - out[0][i]) * (y[i] - out[0][i]);
+            }
+            residualVariance = Math.max(sum / y.length, Math.exp(GaussianNll.LOG_VARIANCE_FLOOR));
+        }
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
-            double mu = out.getDouble(i, 0);
-            double logvar = Math.max(out.getDouble(i, 1), GaussianNll.LOG_VARIANCE_FLOOR);
-            double r = y[i] - mu;
+            double logvar = loss.learnsVariance() ? Math.max(out[1][i], GaussianNll.LOG_VARIANCE_FLOOR) : Math.log(residualVariance);
+            double r = y[i] - out[0][i];
             sum += 0.5 * (Math.log(2 * Math.PI) + logvar + r * r * Math.exp(-logvar));
         }
-        return sum / y.length;
-    }
-
-    private static double[] toDouble(INDArray column) {
-        return column.castTo(DataType.DOUBLE).toDoubleVector();
+        return new Validation(sum / y.length, Summary.pearson(toDouble(out[0]), toDouble(y)), residualVariance);
     }
 
     private static double[] toDouble(float[] values) {

@@ -22,4 +22,14 @@ public final class Bases {
                 return -1;
         }
     }
+
+    /** The reverse complement of an upper-case ACGTN sequence (N stays N). */
+    public static String reverseComplement(CharSequence seq) {
+        char[] out = new char[seq.length()];
+        for (int i = 0; i < out.length; i++) {
+            int b = index(seq.charAt(seq.length() - 1 - i));
+            out[i] = b < 0 ? 'N' : ACGT.charAt(3 - b);
+        }
+        return new String(out);
+    }
 }

@@ -16,6 +16,7 @@ public final class Pwm {
     private final double[][] probabilities;
     private final double[][] logOdds;
     private final double maxScore;
+    private final double minScore;
 
     /** From counts per position (rows: positions; columns: A, C, G, T) and the number of sites. */
     public static Pwm fromCounts(String id, String name, double[][] counts) {
@@ -38,16 +39,21 @@ public final class Pwm {
         this.probabilities = new double[probabilities.length][];
         this.logOdds = new double[probabilities.length][4];
         double max = 0;
+        double min = 0;
         for (int i = 0; i < probabilities.length; i++) {
             this.probabilities[i] = probabilities[i].clone();
             double best = Double.NEGATIVE_INFINITY;
+            double worst = Double.POSITIVE_INFINITY;
             for (int b = 0; b < 4; b++) {
                 logOdds[i][b] = Math.log(probabilities[i][b] / BACKGROUND) / LN2;
                 best = Math.max(best, logOdds[i][b]);
+                worst = Math.min(worst, logOdds[i][b]);
             }
             max += best;
+            min += worst;
         }
         this.maxScore = max;
+        this.minScore = min;
     }
 
     public String id() {
@@ -70,6 +76,20 @@ public final class Pwm {
     /** The best log-odds score (bits) any sequence reaches. */
     public double maxScore() {
         return maxScore;
+    }
+
+    /** The worst log-odds score (bits) any sequence gets. */
+    public double minScore() {
+        return minScore;
+    }
+
+    /** A copy of the probabilities, positions by A, C, G, T. */
+    public double[][] probabilities() {
+        double[][] copy = new double[probabilities.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = probabilities[i].clone();
+        }
+        return copy;
     }
 
     /**

@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.Histogram;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -71,6 +76,45 @@ public final class Plots {
         save(chart, dir, name);
     }
 
+    /** A line chart with one named series per entry, over the same x values, with a legend. */
+    public static XYChart lines(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> series) {
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setMarkerSize(0);
+        series.forEach((name, y) -> chart.addSeries(name, x, y));
+        return chart;
+    }
+
+    /** A line chart with its own x values per series. */
+    public static XYChart curves(String title, String xLabel, String yLabel, Map<String, double[][]> series) {
+        XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setMarkerSize(0);
+        series.forEach((name, xy) -> chart.addSeries(name, xy[0], xy[1]));
+        return chart;
+    }
+
+    /** A grouped bar chart: one bar per category in each named series. */
+    public static CategoryChart bars(String title, String yLabel, List<String> categories, Map<String, double[]> series) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisLabelRotation(30);
+        series.forEach((name, values) -> chart.addSeries(name, categories, Arrays.stream(values).boxed().toList()));
+        return chart;
+    }
+
+    /** The chart as a PNG data URI, to embed in a self-contained HTML page. */
+    public static String dataUri(Chart<?, ?> chart) {
+        try {
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                    BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
@@ -79,7 +123,8 @@ public final class Plots {
         return chart;
     }
 
-    private static void save(Chart<?, ?> chart, Path dir, String name) {
+    /** Writes name.png and name.svg. */
+    public static void save(Chart<?, ?> chart, Path dir, String name) {
         String base = dir.resolve(name).toString();
         try {
             BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);

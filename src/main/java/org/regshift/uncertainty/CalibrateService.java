@@ -21,15 +21,15 @@ import org.regshift.provenance.Provenance;
  * at the level; calibration.json holds coverage, width, NLL, MACE and sharpness before and after.
  */
 public final class CalibrateService {
-    public static final List<String> METHODS = List.of("none", "variance-scaling", "conformal", "mondrian");
+    public static final List<String> METHODS = List.of("none", "variance-scaling", "isotonic", "conformal", "mondrian");
     private static final String GC = "gc";
 
     /**
      * The request; {@code groupBy} null with mondrian means GC bins from the 'gc' column. When the fit
      * table has a 'split' column, only its rows of {@code fitSplit} are fitted on.
      */
-    public record Request(Path fit, String fitSplit, List<Path> apply, String method, double level, String groupBy, int gcBins,
-                          Path out) {
+    public record Request(Path fit, String fitSplit, List<Path> apply, String method, double[] levels, String groupBy,
+                          int gcBins, Path out) {
     }
 
     /** The rows of a table that metrics need. */
@@ -47,9 +47,10 @@ public final class CalibrateService {
         Calibrator calibrator = switch (request.method()) {
             case "none" -> new NoCalibration();
             case "variance-scaling" -> VarianceScaling.fit(fit.y(), fit.mean(), fit.variance());
-            case "conformal" -> Conformal.fit(fit.y(), fit.mean(), fit.variance(), request.level());
-            case "mondrian" -> Conformal.fitMondrian(fit.y(), fit.mean(), fit.variance(), fitGroups, request.level(),
-                    request.groupBy() == null ? "gc bins" : request.groupBy());
+            case "isotonic" -> Isotonic.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
+            case "conformal" -> Conformal.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
+            case "mondrian" -> Conformal.fitMondrian(fit.y(), fit.mean(), fit.variance(), fitGroups,
+                    request.groupBy() == null ? "gc bins" : request.groupBy(), request.levels());
             default -> throw new IllegalArgumentException("unknown method " + request.method());
         };
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
@@ -59,13 +60,13 @@ public final class CalibrateService {
             }
             Json.write(out.file("calibrator.json"), description);
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("level", request.level());
-            report.put("fit", compare(fit, fitGroups, calibrator, request.level()));
+            report.put("levels", request.levels());
+            report.put("fit", compare(fit, fitGroups, calibrator, request.levels()));
             Map<String, Object> applied = new LinkedHashMap<>();
             for (Path file : request.apply()) {
                 String name = baseName(file);
                 applied.put(name, apply(file, out.file(name + ".calibrated.tsv"), calibrator, groupColumn, gcEdges,
-                        request.level()));
+                        request.levels()));
             }
             report.put("applied", applied);
             Json.write(out.file("calibration.json"), report);
@@ -100,35 +101,45 @@ public final class CalibrateService {
 
     /** Streams one predictions table into its calibrated copy; returns before/after metrics when it has y. */
     private static Map<String, Object> apply(Path file, Path target, Calibrator calibrator, String groupColumn,
-                                             double[] gcEdges, double level) {
-        double z = Metrics.zOf(level);
+                                             double[] gcEdges, double[] levels) {
         List<double[]> rows = new ArrayList<>();
         List<String> groups = new ArrayList<>();
-        try (TsvReader reader = new TsvReader(file); TsvWriter writer = new TsvWriter(target, reader.header())) {
+        try (TsvReader reader = new TsvReader(file)) {
             PredictionColumns c = PredictionColumns.of(reader, false, groupColumn);
-            String[] fields = new String[reader.header().size()];
-            while (reader.next()) {
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = reader.field(i);
-                }
-                double mean = reader.number(c.mean());
-                double variance = c.variance(reader);
-                String group = c.group() < 0 ? "" : gcEdges == null ? fields[c.group()] : bin(reader.number(c.group()), gcEdges);
-                double calibrated = calibrator.variance(mean, variance, group);
-                double ratio = calibrated / variance;
-                fields[c.varTotal()] = Numbers.format(calibrated);
-                scale(fields, c.varAleatoric(), ratio);
-                scale(fields, c.varEpistemic(), ratio);
-                if (c.lower() >= 0) {
-                    fields[c.lower()] = Numbers.format(mean - z * Math.sqrt(calibrated));
-                }
-                if (c.upper() >= 0) {
-                    fields[c.upper()] = Numbers.format(mean + z * Math.sqrt(calibrated));
-                }
-                writer.row(Arrays.asList(fields));
-                if (c.y() >= 0 && !fields[c.y()].equals(Numbers.MISSING)) {
-                    rows.add(new double[] {reader.number(c.y()), mean, variance});
-                    groups.add(group);
+            List<String> header = new ArrayList<>(reader.header());
+            int[][] bounds = new int[levels.length][];
+            bounds[0] = new int[] {c.lower(), c.upper()};
+            for (int k = 1; k < levels.length; k++) {
+                bounds[k] = new int[] {column(header, "lower_" + levelName(levels[k])), column(header, "upper_" + levelName(levels[k]))};
+            }
+            try (TsvWriter writer = new TsvWriter(target, header)) {
+                String[] fields = new String[header.size()];
+                Arrays.fill(fields, Numbers.MISSING);
+                while (reader.next()) {
+                    for (int i = 0; i < reader.header().size(); i++) {
+                        fields[i] = reader.field(i);
+                    }
+                    double mean = reader.number(c.mean());
+                    double variance = c.variance(reader);
+                    String group = c.group() < 0 ? "" : gcEdges == null ? fields[c.group()] : bin(reader.number(c.group()), gcEdges);
+                    double calibrated = calibrator.variance(mean, variance, group);
+                    double ratio = calibrated / variance;
+                    fields[c.varTotal()] = Numbers.format(calibrated);
+                    scale(fields, c.varAleatoric(), ratio);
+                    scale(fields, c.varEpistemic(), ratio);
+                    for (int k = 0; k < levels.length; k++) {
+                        double[] interval = calibrator.interval(mean, variance, group, levels[k]);
+                        for (int side = 0; side < 2; side++) {
+                            if (bounds[k][side] >= 0) {
+                                fields[bounds[k][side]] = Numbers.format(interval[side]);
+                            }
+                        }
+                    }
+                    writer.row(Arrays.asList(fields));
+                    if (c.y() >= 0 && !fields[c.y()].equals(Numbers.MISSING)) {
+                        rows.add(new double[] {reader.number(c.y()), mean, variance});
+                        groups.add(group);
+                    }
                 }
             }
         }
@@ -137,7 +148,20 @@ public final class CalibrateService {
         }
         Rows r = new Rows(rows.stream().mapToDouble(v -> v[0]).toArray(), rows.stream().mapToDouble(v -> v[1]).toArray(),
                 rows.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new));
-        return compare(r, r.group(), calibrator, level);
+        return compare(r, r.group(), calibrator, levels);
+    }
+
+    /** The index of a column, appended to the header if it is not there yet. */
+    private static int column(List<String> header, String name) {
+        if (!header.contains(name)) {
+            header.add(name);
+        }
+        return header.indexOf(name);
+    }
+
+    /** A level as it appears in column names: 0.8, 0.95. */
+    public static String levelName(double level) {
+        return Numbers.format(level);
     }
 
     private static void scale(String[] fields, int column, double ratio) {
@@ -146,22 +170,37 @@ public final class CalibrateService {
         }
     }
 
-    private static Map<String, Object> compare(Rows r, String[] groups, Calibrator calibrator, double level) {
-        double[] after = new double[r.y().length];
-        for (int i = 0; i < after.length; i++) {
-            after[i] = calibrator.variance(r.mean()[i], r.variance()[i], groups[i]);
-        }
-        return Json.object("n", r.y().length, "before", summary(r.y(), r.mean(), r.variance(), level),
-                "after", summary(r.y(), r.mean(), after, level));
+    private static Map<String, Object> compare(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
+        Calibrator none = new NoCalibration();
+        return Json.object("n", r.y().length, "before", summary(r, groups, none, levels),
+                "after", summary(r, groups, calibrator, levels));
     }
 
-    private static Map<String, Object> summary(double[] y, double[] mu, double[] var, double level) {
+    /** Coverage and mean width of each level's intervals, then NLL, MACE and sharpness of the variances. */
+    private static Map<String, Object> summary(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
+        int n = r.y().length;
+        double[] var = new double[n];
+        for (int i = 0; i < n; i++) {
+            var[i] = calibrator.variance(r.mean()[i], r.variance()[i], groups[i]);
+        }
         boolean finite = Arrays.stream(var).allMatch(Double::isFinite);
-        return Json.object("coverage", Metrics.coverage(y, mu, var, level),
-                "mean_width", finite ? Metrics.meanWidth(var, level) : null,
-                "nll", finite ? Json.number(Metrics.nll(y, mu, var)) : null,
-                "mace", finite ? Metrics.mace(Metrics.calibrationCurve(y, mu, var, 100)) : null,
-                "sharpness", finite ? Metrics.sharpness(var) : null);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (double level : levels) {
+            int inside = 0;
+            double width = 0;
+            for (int i = 0; i < n; i++) {
+                double[] interval = calibrator.interval(r.mean()[i], r.variance()[i], groups[i], level);
+                inside += r.y()[i] >= interval[0] && r.y()[i] <= interval[1] ? 1 : 0;
+                width += interval[1] - interval[0];
+            }
+            String suffix = level == levels[0] ? "" : "_" + levelName(level);
+            m.put("coverage" + suffix, inside / (double) n);
+            m.put("mean_width" + suffix, finite ? Json.number(width / n) : null);
+        }
+        m.put("nll", finite ? Json.number(Metrics.nll(r.y(), r.mean(), var)) : null);
+        m.put("mace", finite ? Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100)) : null);
+        m.put("sharpness", finite ? Metrics.sharpness(var) : null);
+        return m;
     }
 
     /** Inner quantile edges of the GC values that split them into {@code bins} bins of equal size. */

@@ -1,16 +1,23 @@
 package org.regshift.uncertainty;
 
 import java.util.Map;
+import org.regshift.evaluate.Metrics;
 
 /**
  * A recalibration of Gaussian predictive intervals, fitted on a calibration set (rows with known
  * targets) and applied to predictions. It maps a row's predicted mean and variance (and its group,
- * for Mondrian) to a recalibrated variance, whose central Gaussian interval at the fitted level has
- * the intended coverage.
+ * for Mondrian) to a recalibrated variance, whose central Gaussian interval at the first fitted
+ * level has the intended coverage, and to an interval at each fitted level.
  */
-public sealed interface Calibrator permits NoCalibration, VarianceScaling, Conformal {
+public sealed interface Calibrator permits NoCalibration, VarianceScaling, Conformal, Isotonic {
     /** The recalibrated variance of a row. */
     double variance(double mean, double variance, String group);
+
+    /** The recalibrated central interval {lower, upper} of a row at a fitted level. */
+    default double[] interval(double mean, double variance, String group, double level) {
+        double half = Metrics.zOf(level) * Math.sqrt(variance(mean, variance, group));
+        return new double[] {mean - half, mean + half};
+    }
 
     /** The method's name and fitted parameters, for calibrator.json. */
     Map<String, Object> describe();

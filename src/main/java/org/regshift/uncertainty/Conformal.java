@@ -3,35 +3,41 @@ package org.regshift.uncertainty;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.regshift.evaluate.Metrics;
 import org.regshift.io.Json;
 
 /**
- * Split conformal prediction with the normalised score |y - mu| / sigma: the threshold q is the
- * ceil((1 - alpha)(n + 1))-th smallest calibration score, and a row's interval is mu +- q sigma,
- * expressed as the variance (q sigma / z)^2 whose Gaussian interval at the level is that interval.
- * Mondrian: one threshold per group (any column's values, or GC bins), each from its own rows; a
- * group unseen in calibration falls back to the global threshold.
+ * Split conformal prediction with the normalised score |y - mu| / sigma: at each level the
+ * threshold q is the ceil(level (n + 1))-th smallest calibration score, and a row's interval is
+ * mu +- q sigma; its variance is (q sigma / z)^2 at the first level, the variance whose Gaussian
+ * interval is that interval. Mondrian: thresholds per group (any column's values, or GC bins),
+ * each from its own rows; a group unseen in calibration falls back to the global thresholds.
  */
-public record Conformal(double level, double globalThreshold, Map<String, Double> groupThresholds, String groupedBy)
+public record Conformal(double[] levels, double[] globalThresholds, Map<String, double[]> groupThresholds, String groupedBy)
         implements Calibrator {
 
-    /** Global split conformal. */
-    public static Conformal fit(double[] y, double[] mu, double[] var, double level) {
-        return new Conformal(level, threshold(scores(y, mu, var, null, null), level), Map.of(), null);
+    /** Global split conformal at each level. */
+    public static Conformal fit(double[] y, double[] mu, double[] var, double... levels) {
+        return new Conformal(levels, thresholds(scores(y, mu, var, null, null), levels), Map.of(), null);
     }
 
-    /** Mondrian conformal: a threshold per group of the calibration rows. */
-    public static Conformal fitMondrian(double[] y, double[] mu, double[] var, String[] groups, double level, String groupedBy) {
-        Map<String, Double> thresholds = new LinkedHashMap<>();
+    /** Mondrian conformal: thresholds per group of the calibration rows. */
+    public static Conformal fitMondrian(double[] y, double[] mu, double[] var, String[] groups, String groupedBy,
+                                        double... levels) {
+        Map<String, double[]> thresholds = new LinkedHashMap<>();
         for (String g : Arrays.stream(groups).distinct().sorted().toList()) {
-            thresholds.put(g, threshold(scores(y, mu, var, groups, g), level));
+            thresholds.put(g, thresholds(scores(y, mu, var, groups, g), levels));
         }
-        return new Conformal(level, threshold(scores(y, mu, var, null, null), level), thresholds, groupedBy);
+        return new Conformal(levels, thresholds(scores(y, mu, var, null, null), levels), thresholds, groupedBy);
+    }
+
+    private static double[] thresholds(double[] scores, double[] levels) {
+        return Arrays.stream(levels).map(level -> threshold(scores, level)).toArray();
     }
 
     /**
-     * The ceil((1 - alpha)(n + 1))-th smallest score; infinite when that rank exceeds n (too few
+     * The ceil(level (n + 1))-th smallest score; infinite when that rank exceeds n (too few
      * calibration rows for the level), as split conformal prescribes.
      */
     static double threshold(double[] scores, double level) {
@@ -45,22 +51,42 @@ public record Conformal(double level, double globalThreshold, Map<String, Double
     }
 
     private static double[] scores(double[] y, double[] mu, double[] var, String[] groups, String group) {
-        return java.util.stream.IntStream.range(0, y.length).filter(i -> groups == null || groups[i].equals(group))
+        return IntStream.range(0, y.length).filter(i -> groups == null || groups[i].equals(group))
                 .mapToDouble(i -> Math.abs(y[i] - mu[i]) / Math.sqrt(var[i])).toArray();
+    }
+
+    private double threshold(String group, int level) {
+        return groupThresholds.getOrDefault(group, globalThresholds)[level];
     }
 
     @Override
     public double variance(double mean, double variance, String group) {
-        double q = groupThresholds.getOrDefault(group, globalThreshold);
-        double ratio = q / Metrics.zOf(level);
+        double ratio = threshold(group, 0) / Metrics.zOf(levels[0]);
         return variance * ratio * ratio;
+    }
+
+    @Override
+    public double[] interval(double mean, double variance, String group, double level) {
+        int k = IntStream.range(0, levels.length).filter(i -> levels[i] == level).findFirst().orElseThrow();
+        double half = threshold(group, k) * Math.sqrt(variance);
+        return new double[] {mean - half, mean + half};
     }
 
     @Override
     public Map<String, Object> describe() {
         return groupThresholds.isEmpty()
-                ? Json.object("method", "conformal", "level", level, "threshold", Json.number(globalThreshold))
-                : Json.object("method", "mondrian", "level", level, "grouped_by", groupedBy,
-                        "global_threshold", Json.number(globalThreshold), "thresholds", groupThresholds);
+                ? Json.object("method", "conformal", "levels", levels, "thresholds", numbers(globalThresholds))
+                : Json.object("method", "mondrian", "levels", levels, "grouped_by", groupedBy,
+                        "global_thresholds", numbers(globalThresholds), "group_thresholds", groupMap());
+    }
+
+    private Map<String, Object> groupMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        groupThresholds.forEach((g, t) -> m.put(g, numbers(t)));
+        return m;
+    }
+
+    private static Object numbers(double[] values) {
+        return Arrays.stream(values).mapToObj(Json::number).toList();
     }
 }

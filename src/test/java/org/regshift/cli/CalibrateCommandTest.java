@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -62,14 +63,41 @@ class CalibrateCommandTest {
 
         Path mondrian = Cli.succeed("calibrate", tmp.resolve("mondrian"), "--fit", fit, "--apply", test, "--method", "mondrian");
         JsonNode thresholds = JSON.readTree(mondrian.resolve("calibrator.json").toFile());
-        assertThat(thresholds.at("/thresholds").size()).isEqualTo(5);
-        assertThat(thresholds.at("/thresholds/gc_bin5").asDouble()).isGreaterThan(thresholds.at("/thresholds/gc_bin1").asDouble());
+        assertThat(thresholds.at("/group_thresholds").size()).isEqualTo(5);
+        assertThat(thresholds.at("/group_thresholds/gc_bin5/0").asDouble())
+                .isGreaterThan(thresholds.at("/group_thresholds/gc_bin1/0").asDouble());
         assertThat(JSON.readTree(mondrian.resolve("calibration.json").toFile()).at("/applied/test/after/coverage").asDouble())
                 .isCloseTo(0.9, within(0.02));
 
         Path scaling = Cli.succeed("calibrate", tmp.resolve("scaling"), "--fit", fit, "--apply", test, "--method", "variance-scaling");
         JsonNode s = JSON.readTree(scaling.resolve("calibration.json").toFile());
         assertThat(s.at("/applied/test/after/nll").asDouble()).isLessThan(s.at("/applied/test/before/nll").asDouble());
+    }
+
+    @Test
+    void isotonicAndConformalCalibrateSeveralLevelsAtOnce() throws IOException {
+        Path fit = predictions("calibration.tsv", 3, 4000);
+        Path test = predictions("test.predictions.tsv", 4, 4000);
+        for (String method : List.of("isotonic", "conformal")) {
+            Path out = Cli.succeed("calibrate", tmp.resolve(method), "--fit", fit, "--apply", test, "--method", method,
+                    "--level", "0.9,0.5", "--level", "0.8");
+            JsonNode after = JSON.readTree(out.resolve("calibration.json").toFile()).at("/applied/test/after");
+            assertThat(after.at("/coverage").asDouble()).as(method).isCloseTo(0.9, within(0.02));
+            assertThat(after.at("/coverage_0.5").asDouble()).as(method).isCloseTo(0.5, within(0.03));
+            assertThat(after.at("/coverage_0.8").asDouble()).as(method).isCloseTo(0.8, within(0.02));
+            List<String> rows = Files.readAllLines(out.resolve("test.calibrated.tsv"));
+            List<String> header = List.of(rows.get(0).split("\t"));
+            assertThat(header).endsWith("lower_0.5", "upper_0.5", "lower_0.8", "upper_0.8");
+            for (String row : rows.subList(1, rows.size())) {
+                double[] f = Arrays.stream(row.split("\t")).skip(1).mapToDouble(Double::parseDouble).toArray();
+                // columns after id: lower 4, upper 5, lower_0.5 8, upper_0.5 9, lower_0.8 10, upper_0.8 11
+                assertThat(f[4]).isLessThan(f[10]);
+                assertThat(f[10]).isLessThan(f[8]);
+                assertThat(f[8]).isLessThan(f[9]);
+                assertThat(f[9]).isLessThan(f[11]);
+                assertThat(f[11]).isLessThan(f[5]);
+            }
+        }
     }
 
     @Test
@@ -86,8 +114,10 @@ class CalibrateCommandTest {
                 "nomean.tsv line 1: no 'mean' column");
         QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--level", "1.5"),
                 2, "--level must be between 0 and 1");
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"),
+                "--level", "0.9,0.9"), 2, "--level values must differ");
         QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--method", "platt"),
-                2, "--method must be one of none, variance-scaling, conformal, mondrian");
+                2, "--method must be one of none, variance-scaling, isotonic, conformal, mondrian");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 

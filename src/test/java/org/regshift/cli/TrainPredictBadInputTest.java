@@ -3,8 +3,11 @@ package org.regshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,43 @@ class TrainPredictBadInputTest {
                 "unknown architecture 'resnet'");
         QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--seq-len", "long"), 2,
                 "--seq-len must be auto or a whole number");
+        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--loss", "huber"), 2,
+                "unknown loss 'huber' (available: gaussian-nll, beta-nll, mse)");
+        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "dnase"), 2,
+                "--priors must be none, gc, motif or motif+gc, not 'dnase'");
+        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--augment", "rc,flip"), 2,
+                "--augment takes none, rc, shift or rc,shift, not 'rc,flip'");
+        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--motifs", t), 2,
+                "--motifs needs --priors motif or motif+gc");
+    }
+
+    @Test
+    void aMotifFileThatDoesNotParse() throws IOException {
+        Path t = table(rows(20, 40, "train"));
+        Path motifs = tmp.resolve("motifs.txt");
+        Files.writeString(motifs, ">MA0001.1 X\nA [ 1 2 3 ]\nC [ 1 2 ]\n");
+        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "motif",
+                "--motifs", motifs), 3, "motifs.txt");
+        assertThat(tmp.resolve("m")).doesNotExist();
+    }
+
+    @Test
+    void zipBundlesThatAreCorruptOrEscapeTheirDirectory() throws IOException {
+        Path t = table(rows(20, 40, "train"));
+        Path corrupt = tmp.resolve("model.zip");
+        Files.writeString(corrupt, "PK\u0003\u0004 truncated");
+        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", corrupt, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+                "model.zip: is not a readable zip archive");
+        Path slip = tmp.resolve("slip.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(slip))) {
+            zip.putNextEntry(new ZipEntry("../../escaped/model.json"));
+            zip.write("{}".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", slip, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+                "slip.zip: has an entry '../../escaped/model.json' that would be written outside the bundle directory");
+        assertThat(tmp.getParent().resolve("escaped")).doesNotExist();
+        assertThat(tmp.resolve("p.tsv")).doesNotExist();
     }
 
     @Test
@@ -75,13 +115,13 @@ class TrainPredictBadInputTest {
         Path old = Files.createDirectories(tmp.resolve("old"));
         Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 99}");
         QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
-                "version 99; this RegShift reads regshift-model version 1");
-        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 1, \"members\": "
+                "version 99; this RegShift reads regshift-model version 2");
+        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 2, \"members\": "
                 + "[{\"file\": \"../../etc/passwd\"}]}");
         QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "names member file '../../etc/passwd', which the bundle lacks");
         Files.writeString(old.resolve("member_0.zip"), "not a zip");
-        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 1, \"members\": "
+        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 2, \"members\": "
                 + "[{\"file\": \"member_0.zip\"}]}");
         QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "member_0.zip: is not a readable DL4J network");

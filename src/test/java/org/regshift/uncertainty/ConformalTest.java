@@ -55,7 +55,7 @@ class ConformalTest {
             Data cal = Data.draw(d, N);
             Data test = Data.draw(d, N);
             Conformal c = Conformal.fit(cal.y(), cal.mu(), cal.var(), 0.9);
-            Conformal m = Conformal.fitMondrian(cal.y(), cal.mu(), cal.var(), cal.group(), 0.9, "group");
+            Conformal m = Conformal.fitMondrian(cal.y(), cal.mu(), cal.var(), cal.group(), "group", 0.9);
             raw += test.coverage(new NoCalibration(), null);
             global += test.coverage(c, null);
             for (int g = 0; g < 3; g++) {

@@ -1,0 +1,54 @@
+package org.regshift.evaluate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.regshift.io.Json;
+
+/**
+ * Every metric of one set of predictions with known targets: accuracy (RMSE, MAE, Pearson,
+ * Spearman, R²), proper scores (NLL, CRPS), coverage and width of central intervals at 50/80/90/95%,
+ * the 90% interval score, calibration (MACE, RMSCE, miscalibration area of the interval curve; ENCE),
+ * sharpness, and selective prediction ranked by var_total (AURC, E-AURC, AUSE, risk at 50% coverage,
+ * squared error).
+ */
+public final class ScenarioMetrics {
+    public static final double[] LEVELS = {0.5, 0.8, 0.9, 0.95};
+    private static final int CURVE_BINS = 100;
+    private static final int ENCE_BINS = 10;
+
+    private ScenarioMetrics() {
+    }
+
+    public static Map<String, Object> of(double[] y, double[] mu, double[] var) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", y.length);
+        m.put("rmse", Metrics.rmse(y, mu));
+        m.put("mae", Metrics.mae(y, mu));
+        m.put("pearson", Json.number(Metrics.pearson(y, mu)));
+        m.put("spearman", Json.number(Metrics.spearman(y, mu)));
+        m.put("r2", Json.number(Metrics.r2(y, mu)));
+        m.put("nll", Metrics.nll(y, mu, var));
+        m.put("crps", Metrics.crps(y, mu, var));
+        for (double level : LEVELS) {
+            String pct = Integer.toString((int) Math.round(level * 100));
+            m.put("coverage_" + pct, Metrics.coverage(y, mu, var, level));
+            m.put("width_" + pct, Metrics.meanWidth(var, level));
+        }
+        m.put("interval_score_90", Metrics.intervalScore(y, mu, var, 0.9));
+        double[][] curve = Metrics.calibrationCurve(y, mu, var, CURVE_BINS);
+        m.put("mace", Metrics.mace(curve));
+        m.put("rmsce", Metrics.rmsce(curve));
+        m.put("miscalibration_area", Metrics.miscalibrationArea(curve));
+        m.put("ence", y.length >= ENCE_BINS ? Json.number(Metrics.ence(y, mu, var, ENCE_BINS)) : null);
+        m.put("sharpness", Metrics.sharpness(var));
+        double[] loss = Selective.losses(y, mu, Selective.Risk.SQUARED);
+        int[] order = Selective.order(var);
+        double aurc = Selective.aurc(loss, order);
+        m.put("aurc", aurc);
+        m.put("e_aurc", aurc - Selective.oracleAurc(loss));
+        m.put("ause", Selective.ause(loss, order, Selective.Risk.SQUARED));
+        m.put("risk_at_50", Selective.riskAtCoverage(loss, order, 0.5));
+        m.put("risk_at_100", Selective.riskAtCoverage(loss, order, 1));
+        return m;
+    }
+}

@@ -1,0 +1,33 @@
+package org.regshift.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Rows of sequences to predict on, from a table or a FASTA file. */
+public interface SequenceSource extends Closeable {
+    boolean hasTarget();
+
+    /** Names of the columns passed through to the output, in order. */
+    List<String> passThroughColumns();
+
+    /** The next row, or null at the end. */
+    SequenceTable.Row next();
+
+    @Override
+    void close();
+
+    /** A FASTA file (plain, gzip or bgzip: its first byte is '>') or else a table. */
+    static SequenceSource open(Path file, SequenceTable.Columns columns) {
+        int first;
+        try (InputStream in = Inputs.open(file)) {
+            first = in.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return first == '>' ? new FastaSequences(file) : new SequenceTable(file, columns, false);
+    }
+}

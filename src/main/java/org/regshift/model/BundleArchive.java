@@ -1,0 +1,107 @@
+package org.regshift.model;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.regshift.io.InputException;
+
+/**
+ * A model bundle shipped as a .zip (of the bundle directory's files, or of one directory holding
+ * them): unpacked into a temporary directory, refusing entries that would land outside it (zip
+ * slip) and archives that inflate beyond {@value #MAX_BYTES} bytes (zip bombs).
+ */
+final class BundleArchive implements AutoCloseable {
+    static final long MAX_BYTES = 10L << 30;
+    private final Path temp;
+    private final Path root;
+
+    BundleArchive(Path zip) {
+        try {
+            temp = Files.createTempDirectory("regshift-bundle");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            unpack(zip);
+            root = findRoot(zip);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The directory that holds model.json. */
+    Path root() {
+        return root;
+    }
+
+    private void unpack(Path zip) {
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e = in.getNextEntry();
+            if (e == null) {
+                throw InputException.inFile(zip, "is not a readable zip archive (no entries) nor a model bundle directory");
+            }
+            for (; e != null; e = in.getNextEntry()) {
+                Path target = temp.resolve(e.getName()).normalize();
+                if (!target.startsWith(temp) || target.equals(temp)) {
+                    throw InputException.inFile(zip, "has an entry '" + e.getName() + "' that would be written outside the bundle directory");
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    for (int r = in.read(buffer); r > 0; r = in.read(buffer)) {
+                        total += r;
+                        if (total > MAX_BYTES) {
+                            throw InputException.inFile(zip, "inflates to more than " + (MAX_BYTES >> 30)
+                                    + " GiB (entry '" + e.getName() + "'); refusing it as a zip bomb");
+                        }
+                        out.write(buffer, 0, r);
+                    }
+                }
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw InputException.inFile(zip, "is not a readable zip archive (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path findRoot(Path zip) {
+        if (Files.isRegularFile(temp.resolve(ModelBundle.MODEL_JSON))) {
+            return temp;
+        }
+        try (Stream<Path> entries = Files.list(temp)) {
+            List<Path> dirs = entries.filter(Files::isDirectory).toList();
+            if (dirs.size() == 1 && Files.isRegularFile(dirs.get(0).resolve(ModelBundle.MODEL_JSON))) {
+                return dirs.get(0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw InputException.inFile(zip, "is not a RegShift model bundle (no " + ModelBundle.MODEL_JSON + " at its top level)");
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(temp)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.regshift.select;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.regshift.evaluate.PredictionTable;
+import org.regshift.evaluate.Selective;
+import org.regshift.io.AtomicOutputDir;
+import org.regshift.io.InputException;
+import org.regshift.io.Json;
+import org.regshift.io.Numbers;
+import org.regshift.io.TsvReader;
+import org.regshift.io.TsvWriter;
+import org.regshift.provenance.Provenance;
+import org.regshift.report.Plots;
+
+/**
+ * Selective prediction on a predictions table: ranks rows by uncertainty scores, writes the
+ * risk-coverage curves and their summaries (AURC, oracle AURC, E-AURC, AUSE, risk at 50%
+ * coverage) for every score, and marks each row accepted or not by a threshold on the first
+ * score, chosen for a target coverage or (on calibration data) a target risk.
+ */
+public final class SelectService {
+    public static final List<String> SCORES = List.of("var_total", "var_epistemic", "var_aleatoric", "width", "ood");
+    private static final int CURVE_POINTS = 100;
+
+    /**
+     * {@code coverage} or {@code targetRisk} (exactly one non-null) picks the threshold, on the
+     * {@code fitSplit} rows of {@code fit} when given, else on the predictions themselves.
+     */
+    public record Request(Path predictions, List<String> scores, Selective.Risk risk, Double coverage, Double targetRisk,
+                          Path fit, String fitSplit, Path out) {
+    }
+
+    private SelectService() {
+    }
+
+    public static Map<String, Object> run(Request request, Provenance provenance) {
+        List<String> columns = numericColumns(request.scores());
+        PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns);
+        String primary = request.scores().get(0);
+        PredictionTable fit = request.fit() == null ? table : fitRows(request, columns);
+        double threshold = threshold(fit, primary, request);
+        double[] primaryScore = score(table, primary);
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("score", primary);
+        report.put("risk", request.risk().name().toLowerCase());
+        report.put("rule", request.coverage() != null ? Json.object("target_coverage", request.coverage())
+                : Json.object("target_risk", request.targetRisk()));
+        report.put("chosen_on", request.fit() == null ? "the predictions themselves" : request.fit().toString());
+        report.put("threshold", Json.number(threshold));
+        report.put("fit", achieved(fit, score(fit, primary), threshold, request.risk()));
+        report.put("applied", achieved(table, primaryScore, threshold, request.risk()));
+        try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
+            writeSelected(request.predictions(), out.file("selected.tsv"), primaryScore, threshold);
+            if (table.hasY()) {
+                PredictionTable scored = table.withY();
+                report.put("scores", curves(scored, request.scores(), request.risk(), out));
+            }
+            Json.write(out.file("selection.json"), report);
+            provenance.put("threshold", Json.number(threshold));
+            provenance.write(out.file(AtomicOutputDir.PROVENANCE));
+            out.commit();
+        }
+        return report;
+    }
+
+    private static List<String> numericColumns(List<String> scores) {
+        List<String> columns = new ArrayList<>();
+        if (scores.contains("width")) {
+            columns.addAll(List.of("lower", "upper"));
+        }
+        if (scores.contains("ood")) {
+            columns.add("ood");
+        }
+        return columns;
+    }
+
+    /** The fit table's rows of the fit split (all rows when it has no split column). */
+    private static PredictionTable fitRows(Request request, List<String> columns) {
+        boolean hasSplit;
+        try (TsvReader reader = new TsvReader(request.fit())) {
+            hasSplit = reader.column("split") >= 0;
+        }
+        PredictionTable all = PredictionTable.read(request.fit(), request.targetRisk() != null, hasSplit ? "split" : null, columns);
+        PredictionTable fit = !hasSplit ? all : all.subset(IntStream.range(0, all.size())
+                .filter(i -> all.group()[i].equals(request.fitSplit())).toArray());
+        if (request.targetRisk() != null) {
+            fit = fit.withY();
+        }
+        if (fit.size() == 0) {
+            throw InputException.inFile(request.fit(), "has no rows to choose the threshold on (rows of split '"
+                    + request.fitSplit() + "' with y)");
+        }
+        return fit;
+    }
+
+    static double[] score(PredictionTable t, String name) {
+        return switch (name) {
+            case "var_total" -> t.varTotal();
+            case "var_epistemic" -> t.varEpistemic();
+            case "var_aleatoric" -> t.varAleatoric();
+            case "ood" -> t.extra().get("ood");
+            case "width" -> {
+                double[] lower = t.extra().get("lower");
+                double[] upper = t.extra().get("upper");
+                double[] w = new double[lower.length];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = upper[i] - lower[i];
+                }
+                yield w;
+            }
+            default -> throw new IllegalArgumentException("unknown score " + name);
+        };
+    }
+
+    /** Accept rows whose score is at most the threshold: the largest that keeps the coverage or the risk. */
+    private static double threshold(PredictionTable fit, String primary, Request request) {
+        double[] s = score(fit, primary);
+        int[] order = Selective.order(s);
+        if (request.coverage() != null) {
+            int k = Math.max(1, (int) Math.ceil(request.coverage() * s.length - 1e-9));
+            return s[order[k - 1]];
+        }
+        double[] risks = Selective.selectiveRisks(Selective.losses(fit.y(), fit.mean(), request.risk()), order);
+        for (int k = risks.length; k >= 1; k--) {
+            if (risks[k - 1] <= request.targetRisk()) {
+                return s[order[k - 1]];
+            }
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    /** The coverage the threshold gives on a table, and the risk of its accepted rows when y is known. */
+    private static Map<String, Object> achieved(PredictionTable t, double[] score, double threshold, Selective.Risk risk) {
+        int accepted = 0;
+        double loss = 0;
+        int withY = 0;
+        for (int i = 0; i < score.length; i++) {
+            if (score[i] <= threshold) {
+                accepted++;
+                if (t.hasY() && !Double.isNaN(t.y()[i])) {
+                    loss += risk.loss(t.y()[i], t.mean()[i]);
+                    withY++;
+                }
+            }
+        }
+        return Json.object("rows", score.length, "accepted", accepted, "coverage", accepted / (double) score.length,
+                "selective_risk", withY == 0 ? null : Json.number(loss / withY));
+    }
+
+    /** Risk-coverage curves (TSV, plot) and their summaries per score, with oracle and random references. */
+    private static Map<String, Object> curves(PredictionTable t, List<String> scores, Selective.Risk risk, AtomicOutputDir out) {
+        double[] loss = Selective.losses(t.y(), t.mean(), risk);
+        double[] coverage = new double[CURVE_POINTS];
+        for (int p = 0; p < CURVE_POINTS; p++) {
+            coverage[p] = (p + 1) / (double) CURVE_POINTS;
+        }
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        Map<String, Object> summaries = new LinkedHashMap<>();
+        double oracle = Selective.oracleAurc(loss);
+        for (String name : scores) {
+            int[] order = Selective.order(score(t, name));
+            curves.put(name, sample(Selective.selectiveRisks(loss, order), coverage));
+            double aurc = Selective.aurc(loss, order);
+            summaries.put(name, Json.object("aurc", aurc, "oracle_aurc", oracle, "e_aurc", aurc - oracle,
+                    "ause", Selective.ause(loss, order, risk), "risk_at_50", Selective.riskAtCoverage(loss, order, 0.5),
+                    "full_risk", Selective.riskAtCoverage(loss, order, 1)));
+        }
+        curves.put("oracle", sample(Selective.selectiveRisks(loss, Selective.order(loss)), coverage));
+        double[] random = new double[CURVE_POINTS];
+        java.util.Arrays.fill(random, Selective.riskAtCoverage(loss, Selective.order(loss), 1));
+        curves.put("random", random);
+        try (TsvWriter w = new TsvWriter(out.file("risk_coverage.tsv"), header(curves))) {
+            for (int p = 0; p < CURVE_POINTS; p++) {
+                List<Object> row = new ArrayList<>(List.of(coverage[p]));
+                for (double[] c : curves.values()) {
+                    row.add(c[p]);
+                }
+                w.row(row);
+            }
+        }
+        Plots.save(Plots.lines("Risk-coverage", "coverage", "selective risk (" + risk.name().toLowerCase() + " error)",
+                coverage, curves), out.staging(), "risk_coverage");
+        return summaries;
+    }
+
+    private static List<String> header(Map<String, double[]> curves) {
+        List<String> h = new ArrayList<>(List.of("coverage"));
+        h.addAll(curves.keySet());
+        return h;
+    }
+
+    /** The selective risk at each coverage of the grid (the first ceil(c n) rows). */
+    static double[] sample(double[] risks, double[] coverage) {
+        double[] out = new double[coverage.length];
+        for (int p = 0; p < coverage.length; p++) {
+            out[p] = risks[Math.max(1, (int) Math.ceil(coverage[p] * risks.length - 1e-9)) - 1];
+        }
+        return out;
+    }
+
+    /** Copies the predictions with the score and an accept column (1 accepted, 0 abstained). */
+    private static void writeSelected(Path predictions, Path target, double[] score, double threshold) {
+        try (TsvReader reader = new TsvReader(predictions)) {
+            List<String> header = new ArrayList<>(reader.header());
+            header.addAll(List.of("score", "accept"));
+            try (TsvWriter w = new TsvWriter(target, header)) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; reader.next(); i++) {
+                    line.setLength(0);
+                    for (int c = 0; c < reader.header().size(); c++) {
+                        line.append(reader.field(c)).append('\t');
+                    }
+                    line.append(Numbers.format(score[i])).append('\t').append(score[i] <= threshold ? '1' : '0');
+                    w.line(line);
+                }
+            }
+        }
+    }
+}
