@@ -62,6 +62,13 @@ class ParamsSchema {
         if (spec.minimum != null && value.toString().isNumber() && (value as BigDecimal) < (spec.minimum as BigDecimal)) {
             return "must be at least ${spec.minimum}, not ${value}"
         }
+        if (spec.exclusiveMinimum != null && value.toString().isNumber()
+                && (value as BigDecimal) <= (spec.exclusiveMinimum as BigDecimal)) {
+            return "must be more than ${spec.exclusiveMinimum}, not ${value}"
+        }
+        if (spec.maximum != null && value.toString().isNumber() && (value as BigDecimal) > (spec.maximum as BigDecimal)) {
+            return "must be at most ${spec.maximum}, not ${value}"
+        }
         if (spec.enum && !(value.toString() in spec.enum)) {
             return "must be one of ${spec.enum.join(', ')}, not '${value}'"
         }

@@ -1,12 +1,17 @@
 // The benchmark: the simulator suite, one task per library (train, reference, and every scenario
 // at every level), qc on each library's counts for cell type ct1, an ensemble trained on the
 // training library (one task per member), predictions for every library, and a calibrator fitted
-// on the training library's calibration split and applied to every test library's predictions.
+// on the training library's calibration split and applied to every predictions table; then, per
+// test library, selective prediction with the threshold chosen on the training library's
+// calibration split, and the shift report over all test libraries, calibrated and raw.
 
 include { REGSHIFT_SIMULATE } from '../modules/simulate/main'
 include { REGSHIFT_QC       } from '../modules/qc/main'
 include { REGSHIFT_PREDICT  } from '../modules/predict/main'
 include { REGSHIFT_CALIBRATE } from '../modules/calibrate/main'
+include { REGSHIFT_SELECT   } from '../modules/select/main'
+include { REGSHIFT_EVALUATE } from '../modules/evaluate/main'
+include { REGSHIFT_EVALUATE as REGSHIFT_EVALUATE_RAW } from '../modules/evaluate/main'
 include { TRAIN_ENSEMBLE    } from './train_ensemble'
 
 workflow BENCHMARK {
@@ -34,8 +39,21 @@ workflow BENCHMARK {
         .map { meta, table, model_meta, model -> [meta, model, table] })
     def byRole = REGSHIFT_PREDICT.out.predictions.branch { meta, file -> train: meta.id == 'train'; test: true }
     REGSHIFT_CALIBRATE(byRole.train
-        .combine(byRole.test.map { meta, file -> file }.toSortedList { a, b -> a.name <=> b.name }.map { files -> [files] })
-        .map { meta, fit, tests -> [[id: 'calibrate'], fit, tests] })
+        .combine(REGSHIFT_PREDICT.out.predictions.map { meta, file -> file }.toSortedList { a, b -> a.name <=> b.name }
+            .map { files -> [files] })
+        .map { meta, fit, tables -> [[id: 'calibrate'], fit, tables] })
+
+    def calibratedTables = REGSHIFT_CALIBRATE.out.calibrated
+        .flatMap { meta, files -> files instanceof List ? files : [files] }
+        .map { file -> [file.name - '.calibrated.tsv', file] }
+        .branch { name, file -> train: name == 'train'; test: true }
+    REGSHIFT_SELECT(calibratedTables.test
+        .combine(calibratedTables.train.map { name, file -> file })
+        .map { name, table, fit -> [[id: name], table, fit] })
+
+    REGSHIFT_EVALUATE(sortedScenarios(calibratedTables.test, [id: 'evaluate', reference: 'reference']))
+    REGSHIFT_EVALUATE_RAW(sortedScenarios(byRole.test.map { meta, file -> [meta.id, file] },
+                                          [id: 'evaluate_raw', reference: 'reference']))
 
     emit:
     libraries   = REGSHIFT_SIMULATE.out.library
@@ -44,6 +62,15 @@ workflow BENCHMARK {
     model       = TRAIN_ENSEMBLE.out.model
     predictions = REGSHIFT_PREDICT.out.predictions
     calibrated  = REGSHIFT_CALIBRATE.out.calibrated
+    selected    = REGSHIFT_SELECT.out.json
+    report      = REGSHIFT_EVALUATE.out.report
     versions    = REGSHIFT_SIMULATE.out.versions.mix(REGSHIFT_QC.out.versions, TRAIN_ENSEMBLE.out.versions,
-                                                     REGSHIFT_PREDICT.out.versions, REGSHIFT_CALIBRATE.out.versions)
+                                                     REGSHIFT_PREDICT.out.versions, REGSHIFT_CALIBRATE.out.versions,
+                                                     REGSHIFT_SELECT.out.versions, REGSHIFT_EVALUATE.out.versions)
+}
+
+// [meta, names, files] for evaluate from [name, file] pairs, in name order (reference first).
+def sortedScenarios(pairs, meta) {
+    pairs.toSortedList { a, b -> (a[0] == 'reference' ? '' : a[0]) <=> (b[0] == 'reference' ? '' : b[0]) }
+        .map { sorted -> [meta, sorted.collect { it[0] }, sorted.collect { it[1] }] }
 }

@@ -2,10 +2,12 @@ package org.regshift.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.regshift.evaluate.EvaluateService;
+import org.regshift.evaluate.Truth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +30,14 @@ final class EvaluateCommand extends StepCommand {
             description = "A scenario's name and its predictions table (with y).")
     List<String> predictions;
 
+    @Option(names = "--truth", arity = "1..*", paramLabel = "NAME=FILE",
+            description = "A scenario's true values apart from its predictions: a table with id and --truth-column, "
+                + "listing the predictions' IDs in their order.")
+    List<String> truths = new ArrayList<>();
+
+    @Option(names = "--truth-column", defaultValue = "y", paramLabel = "NAME", description = "The value column of --truth tables.")
+    String truthColumn;
+
     @Option(names = "--reference", paramLabel = "NAME", description = "The reference scenario (default: the first).")
     String reference;
 
@@ -39,29 +49,46 @@ final class EvaluateCommand extends StepCommand {
 
     @Override
     public Integer call() {
-        List<EvaluateService.Scenario> scenarios = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (String p : predictions) {
-            int eq = p.indexOf('=');
-            if (eq <= 0 || eq == p.length() - 1) {
-                throw usage("--predictions takes NAME=FILE, not '" + p + "'");
+        Map<String, Path> files = named("--predictions", predictions);
+        Map<String, Path> truthFiles = named("--truth", truths);
+        for (String name : truthFiles.keySet()) {
+            if (!files.containsKey(name)) {
+                throw usage("--truth names scenario '" + name + "', which --predictions lacks");
             }
-            String name = p.substring(0, eq);
-            if (!names.add(name)) {
-                throw usage("scenario name '" + name + "' is given twice");
-            }
-            scenarios.add(new EvaluateService.Scenario(name, Path.of(p.substring(eq + 1))));
         }
+        List<EvaluateService.Scenario> scenarios = new ArrayList<>();
+        files.forEach((name, file) -> scenarios.add(new EvaluateService.Scenario(name, file,
+                truthFiles.containsKey(name) ? new Truth(truthFiles.get(name), truthColumn) : null)));
+        Set<String> names = files.keySet();
         if (reference != null && !names.contains(reference)) {
             throw usage("--reference '" + reference + "' is not one of the scenarios (" + String.join(", ", names) + ")");
         }
         var provenance = provenance();
         for (EvaluateService.Scenario s : scenarios) {
             provenance.input(s.name(), s.file());
+            if (s.truth() != null) {
+                provenance.input(s.name() + "_truth", s.truth().file());
+            }
         }
         EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, out), provenance);
         spec.commandLine().getErr().println("evaluate: " + scenarios.size() + " scenarios; report written to "
                 + out.resolve("report.html"));
         return 0;
+    }
+
+    /** NAME=FILE values in order, each name once. */
+    private Map<String, Path> named(String option, List<String> values) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String p : values) {
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw usage(option + " takes NAME=FILE, not '" + p + "'");
+            }
+            String name = p.substring(0, eq);
+            if (out.put(name, Path.of(p.substring(eq + 1))) != null) {
+                throw usage("scenario name '" + name + "' is given twice in " + option);
+            }
+        }
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.regshift.evaluate.Selective;
+import org.regshift.evaluate.Truth;
 import org.regshift.select.SelectService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,13 @@ import picocli.CommandLine.Option;
 final class SelectCommand extends StepCommand {
     @Option(names = "--predictions", required = true, paramLabel = "FILE", description = "Predictions table.")
     Path predictions;
+
+    @Option(names = "--truth", paramLabel = "FILE",
+            description = "True values apart from the predictions: a table with id and --truth-column, in the predictions' order.")
+    Path truth;
+
+    @Option(names = "--truth-column", defaultValue = "y", paramLabel = "NAME", description = "The value column of --truth.")
+    String truthColumn;
 
     @Option(names = "--score", defaultValue = "var_total", split = ",", paramLabel = "NAME",
             description = "Uncertainty scores (repeat or comma-separate); the first one selects.")
@@ -78,7 +86,11 @@ final class SelectCommand extends StepCommand {
         if (fit != null) {
             provenance.input("fit", fit);
         }
-        Map<String, Object> report = SelectService.run(new SelectService.Request(predictions, scores,
+        if (truth != null) {
+            provenance.input("truth", truth);
+        }
+        Map<String, Object> report = SelectService.run(new SelectService.Request(predictions,
+                truth == null ? null : new Truth(truth, truthColumn), scores,
                 Selective.Risk.valueOf(risk.toUpperCase()), target, targetRisk, fit, fitSplit, out), provenance);
         @SuppressWarnings("unchecked")
         Map<String, Object> applied = (Map<String, Object>) report.get("applied");

@@ -26,8 +26,8 @@ public final class EvaluateService {
     private static final int NUMERIC_GROUP_MIN_VALUES = 10;
     private static final int CURVE_POINTS = 100;
 
-    /** A named predictions table. */
-    public record Scenario(String name, Path file) {
+    /** A named predictions table, with its true values in its own 'y' column (truth null) or apart. */
+    public record Scenario(String name, Path file, Truth truth) {
     }
 
     public record Request(List<Scenario> scenarios, String reference, String groupBy, Path out) {
@@ -49,7 +49,7 @@ public final class EvaluateService {
         List<Scenario> ordered = new ArrayList<>(request.scenarios());
         ordered.sort((a, b) -> Boolean.compare(!a.name().equals(reference), !b.name().equals(reference)));
         for (Scenario s : ordered) {
-            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of()).withY();
+            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), s.truth()).withY();
             if (t.size() == 0) {
                 throw InputException.inFile(s.file(), "has no rows with a true value y to evaluate");
             }

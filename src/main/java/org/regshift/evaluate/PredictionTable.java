@@ -34,8 +34,9 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
      * @param needY       the y column must be there
      * @param groupColumn a column to group by, or null
      * @param numeric     other numeric columns to read
+     * @param truth       where y comes from when not from the table's own 'y' column, or null
      */
-    public static PredictionTable read(Path file, boolean needY, String groupColumn, List<String> numeric) {
+    public static PredictionTable read(Path file, boolean needY, String groupColumn, List<String> numeric, Truth truth) {
         DoubleStream.Builder y = DoubleStream.builder();
         DoubleStream.Builder mean = DoubleStream.builder();
         DoubleStream.Builder total = DoubleStream.builder();
@@ -44,8 +45,8 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
         List<String> groups = new ArrayList<>();
         Map<String, String> interned = new HashMap<>();
         List<DoubleStream.Builder> extras = numeric.stream().map(c -> DoubleStream.builder()).toList();
-        try (TsvReader reader = new TsvReader(file)) {
-            int yc = reader.column("y");
+        try (TsvReader reader = new TsvReader(file); Truth.Cursor truthRows = truth == null ? null : truth.new Cursor()) {
+            int yc = truth != null ? required(reader, "id") : reader.column("y");
             if (needY && yc < 0) {
                 throw InputException.atLine(file, 1, "no 'y' column: this step needs the true values");
             }
@@ -71,7 +72,9 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
                 mean.add(reader.number(mc));
                 aleatoric.add(ac < 0 ? v : reader.number(ac));
                 epistemic.add(ec < 0 ? 0 : reader.number(ec));
-                if (yc >= 0) {
+                if (truthRows != null) {
+                    y.add(truthRows.next(reader.field(yc), file, reader.lineNumber()));
+                } else if (yc >= 0) {
                     y.add(reader.field(yc).equals(Numbers.MISSING) ? Double.NaN : reader.number(yc));
                 }
                 if (gc >= 0) {
@@ -84,6 +87,9 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
             }
             if (reader.lineNumber() <= 1) {
                 throw InputException.inFile(file, "has no prediction rows");
+            }
+            if (truthRows != null) {
+                truthRows.finish(file);
             }
             return new PredictionTable(file, yc < 0 ? null : y.build().toArray(), mean.build().toArray(),
                     total.build().toArray(), aleatoric.build().toArray(), epistemic.build().toArray(),

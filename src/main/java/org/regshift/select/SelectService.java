@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.regshift.evaluate.PredictionTable;
 import org.regshift.evaluate.Selective;
+import org.regshift.evaluate.Truth;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
@@ -31,8 +32,8 @@ public final class SelectService {
      * {@code coverage} or {@code targetRisk} (exactly one non-null) picks the threshold, on the
      * {@code fitSplit} rows of {@code fit} when given, else on the predictions themselves.
      */
-    public record Request(Path predictions, List<String> scores, Selective.Risk risk, Double coverage, Double targetRisk,
-                          Path fit, String fitSplit, Path out) {
+    public record Request(Path predictions, Truth truth, List<String> scores, Selective.Risk risk, Double coverage,
+                          Double targetRisk, Path fit, String fitSplit, Path out) {
     }
 
     private SelectService() {
@@ -40,7 +41,7 @@ public final class SelectService {
 
     public static Map<String, Object> run(Request request, Provenance provenance) {
         List<String> columns = numericColumns(request.scores());
-        PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns);
+        PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns, request.truth());
         String primary = request.scores().get(0);
         PredictionTable fit = request.fit() == null ? table : fitRows(request, columns);
         double threshold = threshold(fit, primary, request);
@@ -86,7 +87,8 @@ public final class SelectService {
         try (TsvReader reader = new TsvReader(request.fit())) {
             hasSplit = reader.column("split") >= 0;
         }
-        PredictionTable all = PredictionTable.read(request.fit(), request.targetRisk() != null, hasSplit ? "split" : null, columns);
+        PredictionTable all = PredictionTable.read(request.fit(), request.targetRisk() != null, hasSplit ? "split" : null, columns,
+                null);
         PredictionTable fit = !hasSplit ? all : all.subset(IntStream.range(0, all.size())
                 .filter(i -> all.group()[i].equals(request.fitSplit())).toArray());
         if (request.targetRisk() != null) {

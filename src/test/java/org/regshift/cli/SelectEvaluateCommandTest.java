@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -110,6 +112,44 @@ class SelectEvaluateCommandTest {
             assertThat(out.resolve(plot + ".png")).isNotEmptyFile();
             assertThat(out.resolve(plot + ".svg")).isNotEmptyFile();
         }
+    }
+
+    @Test
+    void trueValuesMayComeApartFromThePredictionsInTheSameOrder() throws IOException {
+        Path withY = predictions("with_y.tsv", 7, 500, 1, 0);
+        List<String> lines = Files.readAllLines(withY);
+        StringBuilder noY = new StringBuilder();
+        StringBuilder truth = new StringBuilder("id\tactivity\n");
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            noY.append(String.join("\t", List.of(f).subList(0, 7))).append('\n');
+            if (!f[0].equals("id")) {
+                truth.append(f[0]).append('\t').append(f[7]).append('\n');
+            }
+        }
+        Path predictions = tmp.resolve("no_y.tsv");
+        Files.writeString(predictions, noY);
+        Path truthFile = tmp.resolve("truth.tsv");
+        Files.writeString(truthFile, truth);
+        Path a = Cli.succeed("evaluate", tmp.resolve("a"), "--predictions", "x=" + withY);
+        Path b = Cli.succeed("evaluate", tmp.resolve("b"), "--predictions", "x=" + predictions, "--truth", "x=" + truthFile,
+                "--truth-column", "activity");
+        assertThat(JSON.readTree(b.resolve("metrics.json").toFile()).at("/scenarios/x/metrics"))
+                .isEqualTo(JSON.readTree(a.resolve("metrics.json").toFile()).at("/scenarios/x/metrics"));
+
+        List<String> swapped = new ArrayList<>(Files.readAllLines(truthFile));
+        Collections.swap(swapped, 3, 4);
+        Files.write(truthFile, swapped);
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "x=" + predictions, "--truth", "x=" + truthFile,
+                "--truth-column", "activity", "--out", tmp.resolve("c")), 3,
+                "truth.tsv line 4: ID 'e3' where " + predictions + " line 4 has 'e2'");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile.resolveSibling("with_y.tsv"),
+                "--truth-column", "nothing", "--out", tmp.resolve("c")), 3, "with_y.tsv line 1: needs columns 'id' and 'nothing'");
+        Collections.swap(swapped, 3, 4);
+        Files.write(truthFile, swapped.subList(0, 100));
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile,
+                "--truth-column", "activity", "--out", tmp.resolve("c")), 3, "truth.tsv: ends before ID");
+        assertThat(tmp.resolve("c")).doesNotExist();
     }
 
     @Test

@@ -53,11 +53,22 @@ class PipelineIT {
         }
         assertThat(JSON.readTree(results.resolve("model/model.json").toFile()).at("/members").size()).isEqualTo(2);
         JsonNode calibration = JSON.readTree(results.resolve("calibrate/calibration.json").toFile());
-        assertThat(calibration.at("/applied").size()).isEqualTo(libraries().size() - 1);
+        assertThat(calibration.at("/applied").size()).isEqualTo(libraries().size());
         assertThat(calibration.at("/applied/reference/after/coverage").asDouble()).isBetween(0.8, 0.97);
         assertThat(results.resolve("calibrate/gc_shift_moderate.calibrated.tsv")).isNotEmptyFile();
         double reference = pearson(results, "reference");
         assertThat(pearson(results, "depth_shift_moderate")).isLessThan(reference);
+        for (String library : libraries().subList(1, libraries().size())) {
+            JsonNode selection = JSON.readTree(results.resolve("select").resolve(library).resolve("selection.json").toFile());
+            assertThat(selection.at("/fit/coverage").asDouble()).as(library).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.01));
+            assertThat(selection.at("/scores/var_total/aurc").asDouble()).as(library).isPositive();
+        }
+        JsonNode metrics = JSON.readTree(results.resolve("evaluate/metrics.json").toFile());
+        assertThat(metrics.at("/scenarios").size()).isEqualTo(libraries().size() - 1);
+        assertThat(metrics.at("/scenarios/reference/ratio_to_reference/rmse").asDouble()).isEqualTo(1.0);
+        assertThat(metrics.at("/scenarios/gc_shift_moderate/groups").size()).isEqualTo(5);
+        assertThat(results.resolve("evaluate_raw/metrics.json")).isNotEmptyFile();
+        assertThat(results.resolve("report.html")).content().contains("RegShift shift report").contains("gc_shift_moderate");
         assertThat(results.resolve("pipeline_info/software_versions.yml")).content().contains("regshift: 0.1.0");
         assertThat(results.resolve("pipeline_info/report.html")).isNotEmptyFile();
 
@@ -65,7 +76,9 @@ class PipelineIT {
                 results.toString(), "-resume");
         assertThat(again.exitCode()).as(again.output()).isZero();
         Map<String, Long> statuses = traceStatuses(results.resolve("pipeline_info/trace.txt"));
-        long tasks = 2L * libraries().size() + 2 + 1 + libraries().size() + 1;
+        // simulate and qc per library, 2 members, their merge, predict per library, calibrate, select per test
+        // library, evaluate calibrated and raw
+        long tasks = 2L * libraries().size() + 2 + 1 + libraries().size() + 1 + (libraries().size() - 1) + 2;
         assertThat(statuses).containsOnlyKeys("CACHED").containsEntry("CACHED", tasks);
     }
 
@@ -76,7 +89,9 @@ class PipelineIT {
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "-stub-run", "--outdir", dir.resolve("results").toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("REGSHIFT_SIMULATE").contains("REGSHIFT_QC").contains("REGSHIFT_TRAIN")
-                .contains("REGSHIFT_ENSEMBLE").contains("REGSHIFT_PREDICT").contains("REGSHIFT_CALIBRATE");
+                .contains("REGSHIFT_ENSEMBLE").contains("REGSHIFT_PREDICT").contains("REGSHIFT_CALIBRATE")
+                .contains("REGSHIFT_SELECT").contains("REGSHIFT_EVALUATE").contains("REGSHIFT_EVALUATE_RAW");
+        assertThat(dir.resolve("results/report.html")).exists();
         assertThat(dir.resolve("results/qc/cell_type_severe/qc.json")).exists();
     }
 

@@ -1,0 +1,45 @@
+// regshift evaluate: every metric per scenario against the reference, per group, and report.html.
+
+process REGSHIFT_EVALUATE {
+    tag "${meta.id}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), val(names), path(predictions, stageAs: 'scenarios/*')
+
+    output:
+    tuple val(meta), path("${prefix}/report.html") , emit: report
+    tuple val(meta), path("${prefix}/metrics.json"), emit: json
+    tuple val(meta), path("${prefix}/metrics.tsv") , emit: tsv
+    tuple val(meta), path("${prefix}/*.{png,svg}") , emit: plots
+    path "versions.yml"                             , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix   = task.ext.prefix ?: "${meta.id}"
+    def pairs = [names, predictions].transpose().collect { n, f -> "${n}=${f}" }.join(' ')
+    def reference = meta.reference ? "--reference ${meta.reference}" : ''
+    """
+    regshift evaluate --predictions ${pairs} ${reference} --out ${prefix} ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regshift: \$(regshift --version | sed 's/^regshift //')
+    END_VERSIONS
+    """
+
+    stub:
+    prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    mkdir ${prefix}
+    touch ${prefix}/report.html ${prefix}/metrics.tsv ${prefix}/reliability.png ${prefix}/reliability.svg
+    echo '{}' > ${prefix}/metrics.json
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regshift: stub
+    END_VERSIONS
+    """
+}
