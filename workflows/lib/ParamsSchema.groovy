@@ -69,6 +69,10 @@ class ParamsSchema {
         if (spec.maximum != null && value.toString().isNumber() && (value as BigDecimal) > (spec.maximum as BigDecimal)) {
             return "must be at most ${spec.maximum}, not ${value}"
         }
+        if (spec.multipleOf != null && value.toString().isNumber()
+                && (value as BigDecimal).remainder(spec.multipleOf as BigDecimal) != 0) {
+            return "must be a multiple of ${spec.multipleOf}, not ${value}"
+        }
         if (spec.enum && !(value.toString() in spec.enum)) {
             return "must be one of ${spec.enum.join(', ')}, not '${value}'"
         }

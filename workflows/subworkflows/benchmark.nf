@@ -7,11 +7,11 @@
 
 include { REGSHIFT_SIMULATE } from '../modules/simulate/main'
 include { REGSHIFT_QC       } from '../modules/qc/main'
-include { REGSHIFT_PREDICT  } from '../modules/predict/main'
 include { REGSHIFT_CALIBRATE } from '../modules/calibrate/main'
 include { REGSHIFT_SELECT   } from '../modules/select/main'
 include { REGSHIFT_EVALUATE } from '../modules/evaluate/main'
 include { REGSHIFT_EVALUATE as REGSHIFT_EVALUATE_RAW } from '../modules/evaluate/main'
+include { PREDICT_CHUNKED   } from './predict_chunked'
 include { TRAIN_ENSEMBLE    } from './train_ensemble'
 
 workflow BENCHMARK {
@@ -34,12 +34,10 @@ workflow BENCHMARK {
     })
 
     TRAIN_ENSEMBLE(REGSHIFT_QC.out.activity.filter { meta, table -> meta.id == 'train' }, params.ensemble)
-    REGSHIFT_PREDICT(REGSHIFT_QC.out.activity
-        .combine(TRAIN_ENSEMBLE.out.model)
-        .map { meta, table, model_meta, model -> [meta, model, table] })
-    def byRole = REGSHIFT_PREDICT.out.predictions.branch { meta, file -> train: meta.id == 'train'; test: true }
+    PREDICT_CHUNKED(REGSHIFT_QC.out.activity, TRAIN_ENSEMBLE.out.model)
+    def byRole = PREDICT_CHUNKED.out.predictions.branch { meta, file -> train: meta.id == 'train'; test: true }
     REGSHIFT_CALIBRATE(byRole.train
-        .combine(REGSHIFT_PREDICT.out.predictions.map { meta, file -> file }.toSortedList { a, b -> a.name <=> b.name }
+        .combine(PREDICT_CHUNKED.out.predictions.map { meta, file -> file }.toSortedList { a, b -> a.name <=> b.name }
             .map { files -> [files] })
         .map { meta, fit, tables -> [[id: 'calibrate'], fit, tables] })
 
@@ -60,12 +58,12 @@ workflow BENCHMARK {
     activity    = REGSHIFT_QC.out.activity
     qc          = REGSHIFT_QC.out.json
     model       = TRAIN_ENSEMBLE.out.model
-    predictions = REGSHIFT_PREDICT.out.predictions
+    predictions = PREDICT_CHUNKED.out.predictions
     calibrated  = REGSHIFT_CALIBRATE.out.calibrated
     selected    = REGSHIFT_SELECT.out.json
     report      = REGSHIFT_EVALUATE.out.report
     versions    = REGSHIFT_SIMULATE.out.versions.mix(REGSHIFT_QC.out.versions, TRAIN_ENSEMBLE.out.versions,
-                                                     REGSHIFT_PREDICT.out.versions, REGSHIFT_CALIBRATE.out.versions,
+                                                     PREDICT_CHUNKED.out.versions, REGSHIFT_CALIBRATE.out.versions,
                                                      REGSHIFT_SELECT.out.versions, REGSHIFT_EVALUATE.out.versions)
 }
 

@@ -20,8 +20,9 @@ process REGSHIFT_CALIBRATE {
     script:
     def args = task.ext.args ?: ''
     prefix   = task.ext.prefix ?: "${meta.id}"
+    def tables = predictions instanceof List ? predictions : [predictions]
     """
-    regshift calibrate --fit ${fit} --apply ${predictions.join(' ')} --out ${prefix} ${args}
+    regshift calibrate --fit ${fit} --apply ${tables.join(' ')} --out ${prefix} ${args}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
@@ -31,9 +32,10 @@ process REGSHIFT_CALIBRATE {
 
     stub:
     prefix = task.ext.prefix ?: "${meta.id}"
+    def tables = predictions instanceof List ? predictions : [predictions]
     """
     mkdir ${prefix}
-    for f in ${predictions.join(' ')}; do n=\$(basename \$f .tsv); touch ${prefix}/\${n%.predictions}.calibrated.tsv; done
+    for f in ${tables.join(' ')}; do n=\$(basename \$f .tsv); touch ${prefix}/\${n%.predictions}.calibrated.tsv; done
     echo '{}' > ${prefix}/calibration.json
     echo '{}' > ${prefix}/calibrator.json
     cat <<-END_VERSIONS > versions.yml

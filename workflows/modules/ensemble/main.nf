@@ -17,7 +17,7 @@ process REGSHIFT_ENSEMBLE {
     script:
     prefix = task.ext.prefix ?: "${meta.id}"
     """
-    regshift ensemble --members ${members.join(' ')} --out ${prefix}
+    regshift ensemble --members ${(members instanceof List ? members : [members]).join(' ')} --out ${prefix}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

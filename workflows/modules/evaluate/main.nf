@@ -20,7 +20,8 @@ process REGSHIFT_EVALUATE {
     script:
     def args = task.ext.args ?: ''
     prefix   = task.ext.prefix ?: "${meta.id}"
-    def pairs = [names, predictions].transpose().collect { n, f -> "${n}=${f}" }.join(' ')
+    def files = predictions instanceof List ? predictions : [predictions]
+    def pairs = [names, files].transpose().collect { n, f -> "${n}=${f}" }.join(' ')
     def reference = meta.reference ? "--reference ${meta.reference}" : ''
     """
     regshift evaluate --predictions ${pairs} ${reference} --out ${prefix} ${args}

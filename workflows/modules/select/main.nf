@@ -5,7 +5,7 @@ process REGSHIFT_SELECT {
     label 'process_single'
 
     input:
-    tuple val(meta), path(predictions), path(fit)
+    tuple val(meta), path(predictions), path(fit, stageAs: "fit/*")
 
     output:
     tuple val(meta), path("${prefix}/selected.tsv")  , emit: selected

@@ -41,6 +41,9 @@ final class EvaluateCommand extends StepCommand {
     @Option(names = "--reference", paramLabel = "NAME", description = "The reference scenario (default: the first).")
     String reference;
 
+    @Option(names = "--split", paramLabel = "NAME", description = "Evaluate only the rows of this split (e.g. test).")
+    String split;
+
     @Option(names = "--group-by", paramLabel = "COLUMN", description = "Also evaluate per value (or bin) of this column.")
     String groupBy;
 
@@ -70,7 +73,7 @@ final class EvaluateCommand extends StepCommand {
                 provenance.input(s.name() + "_truth", s.truth().file());
             }
         }
-        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, out), provenance);
+        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, out), provenance);
         spec.commandLine().getErr().println("evaluate: " + scenarios.size() + " scenarios; report written to "
                 + out.resolve("report.html"));
         return 0;

@@ -30,7 +30,8 @@ public final class EvaluateService {
     public record Scenario(String name, Path file, Truth truth) {
     }
 
-    public record Request(List<Scenario> scenarios, String reference, String groupBy, Path out) {
+    /** {@code split} null evaluates every row, else only the rows of that split. */
+    public record Request(List<Scenario> scenarios, String reference, String groupBy, String split, Path out) {
     }
 
     /** What the report shows of one scenario: its metrics and its curves. */
@@ -49,7 +50,8 @@ public final class EvaluateService {
         List<Scenario> ordered = new ArrayList<>(request.scenarios());
         ordered.sort((a, b) -> Boolean.compare(!a.name().equals(reference), !b.name().equals(reference)));
         for (Scenario s : ordered) {
-            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), s.truth()).withY();
+            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), s.truth(), request.split())
+                    .withY();
             if (t.size() == 0) {
                 throw InputException.inFile(s.file(), "has no rows with a true value y to evaluate");
             }
@@ -75,7 +77,7 @@ public final class EvaluateService {
             Map<String, Object> entry = (Map<String, Object>) scenarios.get(r.name());
             entry.put("ratio_to_reference", ratios(r.metrics(), referenceMetrics));
         }
-        Map<String, Object> report = Json.object("reference", reference, "group_by", request.groupBy(),
+        Map<String, Object> report = Json.object("reference", reference, "split", request.split(), "group_by", request.groupBy(),
                 "group_bin_edges", groupEdges, "scenarios", scenarios);
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             Json.write(out.file("metrics.json"), report);

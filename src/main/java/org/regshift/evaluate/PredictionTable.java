@@ -35,8 +35,10 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
      * @param groupColumn a column to group by, or null
      * @param numeric     other numeric columns to read
      * @param truth       where y comes from when not from the table's own 'y' column, or null
+     * @param split       keep only rows whose 'split' column has this value, or null for all rows
      */
-    public static PredictionTable read(Path file, boolean needY, String groupColumn, List<String> numeric, Truth truth) {
+    public static PredictionTable read(Path file, boolean needY, String groupColumn, List<String> numeric, Truth truth,
+                                       String split) {
         DoubleStream.Builder y = DoubleStream.builder();
         DoubleStream.Builder mean = DoubleStream.builder();
         DoubleStream.Builder total = DoubleStream.builder();
@@ -59,11 +61,24 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
                 throw InputException.atLine(file, 1, "no column '" + groupColumn + "' to group by (columns: "
                         + String.join(", ", reader.header()) + ")");
             }
+            int sc = split == null ? -1 : reader.column("split");
+            if (split != null && sc < 0) {
+                throw InputException.atLine(file, 1, "no 'split' column to take the '" + split + "' rows from");
+            }
+            long rows = 0;
+            byte[] splitBytes = split == null ? null : split.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             int[] xc = new int[numeric.size()];
             for (int k = 0; k < xc.length; k++) {
                 xc[k] = required(reader, numeric.get(k));
             }
             while (reader.next()) {
+                if (sc >= 0 && !reader.fieldEquals(sc, splitBytes)) {
+                    if (truthRows != null) {
+                        truthRows.next(reader.field(yc), file, reader.lineNumber());
+                    }
+                    continue;
+                }
+                rows++;
                 double v = reader.number(tc);
                 if (!(v > 0)) {
                     throw reader.error("var_total " + v + " is not positive");
@@ -85,8 +100,8 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
                     extras.get(k).add(reader.number(xc[k]));
                 }
             }
-            if (reader.lineNumber() <= 1) {
-                throw InputException.inFile(file, "has no prediction rows");
+            if (rows == 0) {
+                throw InputException.inFile(file, split == null ? "has no prediction rows" : "has no rows of split '" + split + "'");
             }
             if (truthRows != null) {
                 truthRows.finish(file);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.regshift.evaluate.PredictionTable;
 import org.regshift.evaluate.Selective;
 import org.regshift.evaluate.Truth;
@@ -41,7 +40,7 @@ public final class SelectService {
 
     public static Map<String, Object> run(Request request, Provenance provenance) {
         List<String> columns = numericColumns(request.scores());
-        PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns, request.truth());
+        PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns, request.truth(), null);
         String primary = request.scores().get(0);
         PredictionTable fit = request.fit() == null ? table : fitRows(request, columns);
         double threshold = threshold(fit, primary, request);
@@ -87,10 +86,8 @@ public final class SelectService {
         try (TsvReader reader = new TsvReader(request.fit())) {
             hasSplit = reader.column("split") >= 0;
         }
-        PredictionTable all = PredictionTable.read(request.fit(), request.targetRisk() != null, hasSplit ? "split" : null, columns,
-                null);
-        PredictionTable fit = !hasSplit ? all : all.subset(IntStream.range(0, all.size())
-                .filter(i -> all.group()[i].equals(request.fitSplit())).toArray());
+        PredictionTable fit = PredictionTable.read(request.fit(), request.targetRisk() != null, null, columns, null,
+                hasSplit ? request.fitSplit() : null);
         if (request.targetRisk() != null) {
             fit = fit.withY();
         }

@@ -101,6 +101,10 @@ class SelectEvaluateCommandTest {
         assertThat(m.at("/scenarios/noisy/worst_group/coverage_90/group").asText()).startsWith("bin");
         assertThat(m.at("/group_bin_edges").size()).isEqualTo(4);
 
+        Path testRows = Cli.succeed("evaluate", tmp.resolve("eval_test"), "--predictions", "in_distribution=" + id, "--split", "test");
+        assertThat(JSON.readTree(testRows.resolve("metrics.json").toFile()).at("/scenarios/in_distribution/metrics/n").asInt())
+                .isEqualTo(1500);
+
         List<String> tsv = Files.readAllLines(out.resolve("metrics.tsv"));
         assertThat(tsv).hasSize(1 + 3 * 6);
         assertThat(tsv.get(0)).startsWith("scenario\tgroup\tn\trmse\tmae\tpearson");
@@ -188,6 +192,10 @@ class SelectEvaluateCommandTest {
                 "noy.tsv line 1: no 'y' column");
         QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--group-by", "batch", "--out", o), 3,
                 "good.tsv line 1: no column 'batch' to group by");
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--split", "holdout", "--out", o), 3,
+                "good.tsv: has no rows of split 'holdout'");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--fit", good, "--fit-split", "cal", "--out", o), 3,
+                "good.tsv: has no rows of split 'cal'");
         assertThat(o).doesNotExist();
     }
 }

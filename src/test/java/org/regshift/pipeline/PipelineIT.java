@@ -129,6 +129,32 @@ class PipelineIT {
         assertThat(JSON.readTree(qcJson.toFile()).at("/replicate_correlation/0/pearson").asDouble()).isGreaterThan(0.95);
     }
 
+    @Test
+    @Order(6)
+    void yourDataRunsThroughEveryStepAndChunkedPredictionGivesTheSameBytes() throws IOException, InterruptedException {
+        Path dir = runDir.resolve("data");
+        Path results = dir.resolve("results");
+        Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
+        Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "--counts", counts.toString(), "--condition", "hepg2",
+                "--split_by", "region_id", "--ensemble", "1", "--epochs", "2", "--chunk_size", "1024", "--max_cpus", "2",
+                "--outdir", results.toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        Path predictions = results.resolve("predict/hepg2.predictions.tsv");
+        assertThat(results.resolve("predict")).isDirectoryNotContaining("glob:**chunk*");
+        Path direct = dir.resolve("direct.tsv");
+        Process predict = new ProcessBuilder(Nextflow.REPO.resolve("workflows/bin/regshift").toString(), "predict", "--model",
+                results.resolve("model").toString(), "--data", results.resolve("qc/hepg2/activity.tsv").toString(), "--out",
+                direct.toString()).redirectErrorStream(true).start();
+        String log = new String(predict.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(predict.waitFor()).as(log).isZero();
+        assertThat(Files.readAllLines(predictions)).hasSize(2251).containsExactlyElementsOf(Files.readAllLines(direct));
+        JsonNode metrics = JSON.readTree(results.resolve("evaluate/metrics.json").toFile());
+        assertThat(metrics.at("/split").asText()).isEqualTo("test");
+        assertThat(metrics.at("/scenarios/hepg2/metrics/n").asInt()).isBetween(150, 400);
+        assertThat(results.resolve("select/hepg2/selection.json")).isNotEmptyFile();
+        assertThat(results.resolve("report.html")).content().contains("hepg2");
+    }
+
     private static List<String> libraries() {
         List<String> names = new java.util.ArrayList<>(List.of("train", "reference"));
         SCENARIOS.forEach(s -> names.add(s + "_moderate"));
