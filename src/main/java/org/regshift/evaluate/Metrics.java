@@ -3,7 +3,6 @@ package org.regshift.evaluate;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * Accuracy, likelihood and calibration metrics of Gaussian predictions (mean mu, variance var) of
@@ -45,7 +44,108 @@ public final class Metrics {
     /** Spearman's rho with average ranks for ties; NaN for fewer than two points. */
     public static double spearman(double[] y, double[] mu) {
         check(y, mu, null);
-        return y.length < 2 ? Double.NaN : new SpearmansCorrelation().correlation(y, mu);
+        return y.length < 2 ? Double.NaN : new PearsonsCorrelation().correlation(ranks(y), ranks(mu));
+    }
+
+    /**
+     * Ranks 1..n, tied values sharing their average rank: the values are sorted together with
+     * their row numbers (a three-way quicksort on two primitive arrays, so 10 million values take
+     * about a second), then each run of equal values gets its average rank.
+     */
+    static double[] ranks(double[] x) {
+        double[] values = x.clone();
+        int[] rows = new int[x.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        sortTogether(values, rows, 0, values.length - 1);
+        double[] r = new double[x.length];
+        for (int from = 0; from < values.length;) {
+            int to = from;
+            while (to + 1 < values.length && values[to + 1] == values[from]) {
+                to++;
+            }
+            double rank = (from + to) / 2.0 + 1;
+            for (int k = from; k <= to; k++) {
+                r[rows[k]] = rank;
+            }
+            from = to + 1;
+        }
+        return r;
+    }
+
+    /** Sorts values[lo..hi] ascending, moving rows along (three-way partitions, so ties cost nothing). */
+    private static void sortTogether(double[] values, int[] rows, int lo, int hi) {
+        while (hi - lo > 16) {
+            double pivot = median(values[lo], values[(lo + hi) >>> 1], values[hi]);
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                if (values[i] < pivot) {
+                    swap(values, rows, lt++, i++);
+                } else if (values[i] > pivot) {
+                    swap(values, rows, i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            if (lt - lo < hi - gt) {
+                sortTogether(values, rows, lo, lt - 1);
+                lo = gt + 1;
+            } else {
+                sortTogether(values, rows, gt + 1, hi);
+                hi = lt - 1;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            for (int j = i; j > lo && values[j - 1] > values[j]; j--) {
+                swap(values, rows, j, j - 1);
+            }
+        }
+    }
+
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    private static void swap(double[] values, int[] rows, int i, int j) {
+        double v = values[i];
+        values[i] = values[j];
+        values[j] = v;
+        int r = rows[i];
+        rows[i] = rows[j];
+        rows[j] = r;
+    }
+
+    /** The first index of a sorted array whose value is at least {@code v} (the length if none). */
+    private static int firstAtLeast(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The fraction of a sorted array at or below {@code v}. */
+    private static double fractionAtMost(double[] sorted, double v) {
+        return firstAtLeast(sorted, Math.nextUp(v)) / (double) sorted.length;
+    }
+
+    /** |y - mu| / sigma of every row, sorted. */
+    private static double[] sortedAbsoluteScores(double[] y, double[] mu, double[] var) {
+        double[] s = new double[y.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.abs(y[i] - mu[i]) / Math.sqrt(var[i]);
+        }
+        Arrays.sort(s);
+        return s;
     }
 
     /** Coefficient of determination 1 - SS_res / SS_tot; NaN when y is constant. */
@@ -83,12 +183,24 @@ public final class Metrics {
         return s / y.length;
     }
 
+    /** The last level asked of {@link #zOf} and its answer: callers ask per row, for one level. */
+    private record LevelZ(double level, double z) {
+    }
+
+    private static volatile LevelZ lastZ = new LevelZ(0.9, NORMAL.inverseCumulativeProbability(0.95));
+
     /** Half-width of the central interval of probability {@code level}, in standard deviations. */
     public static double zOf(double level) {
+        LevelZ last = lastZ;
+        if (last.level() == level) {
+            return last.z();
+        }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level " + level + " is outside (0, 1)");
         }
-        return NORMAL.inverseCumulativeProbability(0.5 + level / 2);
+        double z = NORMAL.inverseCumulativeProbability(0.5 + level / 2);
+        lastZ = new LevelZ(level, z);
+        return z;
     }
 
     /** Fraction of targets inside the central Gaussian interval of probability {@code level}. */
@@ -147,11 +259,12 @@ public final class Metrics {
      */
     public static double[][] calibrationCurve(double[] y, double[] mu, double[] var, int bins) {
         check(y, mu, var);
+        double[] scores = sortedAbsoluteScores(y, mu, var);
         double[] expected = new double[bins];
         double[] observed = new double[bins];
         for (int b = 0; b < bins; b++) {
             expected[b] = bins == 1 ? 0.5 : 0.01 + 0.98 * b / (bins - 1);
-            observed[b] = coverage(y, mu, var, expected[b]);
+            observed[b] = fractionAtMost(scores, zOf(expected[b]));
         }
         return new double[][] {expected, observed};
     }
@@ -162,21 +275,16 @@ public final class Metrics {
      */
     public static double[][] quantileCalibrationCurve(double[] y, double[] mu, double[] var, int bins) {
         check(y, mu, var);
-        double[] pit = new double[y.length];
+        double[] residuals = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            pit[i] = NORMAL.cumulativeProbability((y[i] - mu[i]) / Math.sqrt(var[i]));
+            residuals[i] = (y[i] - mu[i]) / Math.sqrt(var[i]);
         }
-        Arrays.sort(pit);
+        Arrays.sort(residuals);
         double[] expected = new double[bins];
         double[] observed = new double[bins];
         for (int b = 0; b < bins; b++) {
             expected[b] = bins == 1 ? 0.5 : 0.01 + 0.98 * b / (bins - 1);
-            int at = Arrays.binarySearch(pit, expected[b]);
-            int below = at >= 0 ? at + 1 : -at - 1;
-            while (at >= 0 && below < pit.length && pit[below] == expected[b]) {
-                below++;
-            }
-            observed[b] = below / (double) pit.length;
+            observed[b] = fractionAtMost(residuals, NORMAL.inverseCumulativeProbability(expected[b]));
         }
         return new double[][] {expected, observed};
     }

@@ -71,10 +71,6 @@ public final class Selective {
         return sum / order.length;
     }
 
-    public static double oracleAurc(double[] loss) {
-        return aurc(loss, order(loss));
-    }
-
     /** Mean loss of the first ceil(coverage n) rows (at least one). */
     public static double riskAtCoverage(double[] loss, int[] order, double coverage) {
         int k = Math.max(1, (int) Math.ceil(coverage * order.length - 1e-9));
@@ -87,11 +83,12 @@ public final class Selective {
 
     /**
      * AUSE: the mean, over removed fractions 0, 0.01, ..., 0.99 of the most uncertain rows, of the
-     * error of the rest (RMSE or MAE) minus the oracle's error at the same fraction.
+     * error of the rest (RMSE or MAE) minus the oracle's error at the same fraction;
+     * {@code oracleOrder} is {@code order(loss)}.
      */
-    public static double ause(double[] loss, int[] order, Risk risk) {
+    public static double ause(double[] loss, int[] order, int[] oracleOrder, Risk risk) {
         double[] model = selectiveRisks(loss, order);
-        double[] oracle = selectiveRisks(loss, order(loss));
+        double[] oracle = selectiveRisks(loss, oracleOrder);
         int n = order.length;
         double sum = 0;
         for (int f = 0; f < 100; f++) {

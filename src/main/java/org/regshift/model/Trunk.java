@@ -1,12 +1,9 @@
 package org.regshift.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -45,8 +42,7 @@ final class Trunk {
     Trunk conv(int out, int kernel, boolean same, Activation activation) {
         channels = out;
         length = same ? length : length - kernel + 1;
-        return add("conv", new Convolution1DLayer.Builder().kernelSize(kernel).nOut(out)
-                .convolutionMode(same ? ConvolutionMode.Same : ConvolutionMode.Truncate).activation(activation).build());
+        return add("conv", new WideConv1D(out, kernel, same, activation));
     }
 
     /**
@@ -62,10 +58,6 @@ final class Trunk {
         graph.addVertex(out, new ReshapeVertex('c', new int[] {-1, channels, length}, null), last);
         last = out;
         return this;
-    }
-
-    Trunk relu() {
-        return add("relu", new ActivationLayer(Activation.RELU));
     }
 
     Trunk maxPool(int size) {

@@ -3,6 +3,7 @@ package org.regshift.provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class Provenance {
     private final Map<String, Object> parameters;
     private final Instant start = Instant.now();
     private final Map<String, CompletableFuture<Map<String, Object>>> inputs = new LinkedHashMap<>();
+    /** Each file is hashed once, whatever roles it plays. */
+    private final Map<Path, CompletableFuture<Map<String, Object>>> described = new HashMap<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
 
     public Provenance(String step, List<String> commandLine, Map<String, Object> parameters) {
@@ -31,7 +34,8 @@ public final class Provenance {
 
     /** Records an input file under a role (counts, fasta, ...); its checksum starts at once. */
     public void input(String role, Path file) {
-        inputs.put(role, CompletableFuture.supplyAsync(() -> describe(file)));
+        inputs.put(role, described.computeIfAbsent(file.toAbsolutePath().normalize(),
+                f -> CompletableFuture.supplyAsync(() -> describe(file))));
     }
 
     /** Adds a named section, such as the estimator a step used. */

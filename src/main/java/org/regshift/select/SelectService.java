@@ -161,18 +161,22 @@ public final class SelectService {
         }
         Map<String, double[]> curves = new LinkedHashMap<>();
         Map<String, Object> summaries = new LinkedHashMap<>();
-        double oracle = Selective.oracleAurc(loss);
+        int[] oracleOrder = Selective.order(loss);
+        double[] oracleRisks = Selective.selectiveRisks(loss, oracleOrder);
+        double oracle = Selective.aurc(loss, oracleOrder);
+        double fullRisk = oracleRisks[oracleRisks.length - 1];
         for (String name : scores) {
             int[] order = Selective.order(score(t, name));
-            curves.put(name, sample(Selective.selectiveRisks(loss, order), coverage));
+            double[] risks = Selective.selectiveRisks(loss, order);
+            curves.put(name, sample(risks, coverage));
             double aurc = Selective.aurc(loss, order);
             summaries.put(name, Json.object("aurc", aurc, "oracle_aurc", oracle, "e_aurc", aurc - oracle,
-                    "ause", Selective.ause(loss, order, risk), "risk_at_50", Selective.riskAtCoverage(loss, order, 0.5),
-                    "full_risk", Selective.riskAtCoverage(loss, order, 1)));
+                    "ause", Selective.ause(loss, order, oracleOrder, risk), "risk_at_50", Selective.riskAtCoverage(loss, order, 0.5),
+                    "full_risk", fullRisk));
         }
-        curves.put("oracle", sample(Selective.selectiveRisks(loss, Selective.order(loss)), coverage));
+        curves.put("oracle", sample(oracleRisks, coverage));
         double[] random = new double[CURVE_POINTS];
-        java.util.Arrays.fill(random, Selective.riskAtCoverage(loss, Selective.order(loss), 1));
+        java.util.Arrays.fill(random, fullRisk);
         curves.put("random", random);
         try (TsvWriter w = new TsvWriter(out.file("risk_coverage.tsv"), header(curves))) {
             for (int p = 0; p < CURVE_POINTS; p++) {
@@ -212,10 +216,8 @@ public final class SelectService {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; reader.next(); i++) {
                     line.setLength(0);
-                    for (int c = 0; c < reader.header().size(); c++) {
-                        line.append(reader.field(c)).append('\t');
-                    }
-                    line.append(Numbers.format(score[i])).append('\t').append(score[i] <= threshold ? '1' : '0');
+                    line.append(reader.line()).append('\t').append(Numbers.format(score[i])).append('\t')
+                            .append(score[i] <= threshold ? '1' : '0');
                     w.line(line);
                 }
             }

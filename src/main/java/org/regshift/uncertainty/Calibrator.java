@@ -19,6 +19,16 @@ public sealed interface Calibrator permits NoCalibration, VarianceScaling, Confo
         return new double[] {mean - half, mean + half};
     }
 
+    /** Where a fitted level is in the fitted levels. */
+    static int indexOf(double[] levels, double level) {
+        for (int k = 0; k < levels.length; k++) {
+            if (levels[k] == level) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("level " + level + " was not fitted");
+    }
+
     /** The method's name and fitted parameters, for calibrator.json. */
     Map<String, Object> describe();
 }

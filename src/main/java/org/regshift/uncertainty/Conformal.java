@@ -67,7 +67,7 @@ public record Conformal(double[] levels, double[] globalThresholds, Map<String, 
 
     @Override
     public double[] interval(double mean, double variance, String group, double level) {
-        int k = IntStream.range(0, levels.length).filter(i -> levels[i] == level).findFirst().orElseThrow();
+        int k = Calibrator.indexOf(levels, level);
         double half = threshold(group, k) * Math.sqrt(variance);
         return new double[] {mean - half, mean + half};
     }

@@ -15,7 +15,7 @@ import org.regshift.io.Json;
  * R^-1((1 + L) / 2), so it may be asymmetric about the mean; the recalibrated variance is the one
  * whose symmetric Gaussian interval at the first level has the same width.
  */
-public record Isotonic(double[] levels, double[] knots) implements Calibrator {
+public record Isotonic(double[] levels, double[] knots, double[] lowZ, double[] highZ) implements Calibrator {
     static final int KNOTS = 201;
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -32,7 +32,13 @@ public record Isotonic(double[] levels, double[] knots) implements Calibrator {
         for (int k = 0; k < KNOTS; k++) {
             knots[k] = quantile(pit, k / (double) (KNOTS - 1));
         }
-        return new Isotonic(levels, knots);
+        double[] low = new double[levels.length];
+        double[] high = new double[levels.length];
+        for (int k = 0; k < levels.length; k++) {
+            low[k] = z(knots, (1 - levels[k]) / 2);
+            high[k] = z(knots, (1 + levels[k]) / 2);
+        }
+        return new Isotonic(levels, knots, low, high);
     }
 
     /** Linear-interpolated quantile of sorted values (type 7). */
@@ -44,21 +50,22 @@ public record Isotonic(double[] levels, double[] knots) implements Calibrator {
     }
 
     /** R^-1(q) as a standard normal quantile, kept finite. */
-    private double z(double q) {
+    private static double z(double[] knots, double q) {
         double p = quantile(knots, q);
         return NORMAL.inverseCumulativeProbability(Math.min(1 - 1e-12, Math.max(1e-12, p)));
     }
 
     @Override
     public double variance(double mean, double variance, String group) {
-        double ratio = (z((1 + levels[0]) / 2) - z((1 - levels[0]) / 2)) / (2 * Metrics.zOf(levels[0]));
+        double ratio = (highZ[0] - lowZ[0]) / (2 * Metrics.zOf(levels[0]));
         return variance * ratio * ratio;
     }
 
     @Override
     public double[] interval(double mean, double variance, String group, double level) {
+        int k = Calibrator.indexOf(levels, level);
         double sigma = Math.sqrt(variance);
-        return new double[] {mean + z((1 - level) / 2) * sigma, mean + z((1 + level) / 2) * sigma};
+        return new double[] {mean + lowZ[k] * sigma, mean + highZ[k] * sigma};
     }
 
     @Override

@@ -16,6 +16,19 @@ class MetricsTest {
     private static final double EPS = 1e-6;
 
     @Test
+    void spearmanAgreesWithCommonsMathOnLargeInputsWithTies() {
+        java.util.Random random = new java.util.Random(9);
+        double[] x = new double[50_000];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(300);
+            y[i] = x[i] + random.nextGaussian() * 100;
+        }
+        assertThat(Metrics.spearman(x, y)).isCloseTo(
+                new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(x, y), within(1e-12));
+    }
+
+    @Test
     void accuracy() {
         // errors -0.5, 0, 1: squared mean 1.25 / 3
         assertThat(Metrics.rmse(Y, MU)).isCloseTo(Math.sqrt(1.25 / 3), within(EPS));

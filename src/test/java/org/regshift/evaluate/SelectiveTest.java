@@ -24,8 +24,8 @@ class SelectiveTest {
         // accepted losses 0, 1, 4, 9: selective risks 0, 1/2, 5/3, 7/2
         assertThat(Selective.selectiveRisks(LOSS, order)).containsExactly(new double[] {0, 0.5, 5.0 / 3, 3.5}, within(1e-12));
         assertThat(Selective.aurc(LOSS, order)).isCloseTo((0 + 0.5 + 5.0 / 3 + 3.5) / 4, within(1e-12));
-        assertThat(Selective.oracleAurc(LOSS)).isCloseTo(Selective.aurc(LOSS, order), within(1e-12));
-        assertThat(Selective.ause(LOSS, order, Selective.Risk.SQUARED)).isCloseTo(0, within(1e-12));
+        assertThat(Selective.aurc(LOSS, Selective.order(LOSS))).isCloseTo(Selective.aurc(LOSS, order), within(1e-12));
+        assertThat(Selective.ause(LOSS, order, Selective.order(LOSS), Selective.Risk.SQUARED)).isCloseTo(0, within(1e-12));
         assertThat(Selective.riskAtCoverage(LOSS, order, 0.5)).isCloseTo(0.5, within(1e-12));
     }
 
@@ -38,6 +38,6 @@ class SelectiveTest {
         // fractions removed 0-0.24 keep 4 rows, 0.25-0.49 keep 3, 0.5-0.74 keep 2, 0.75-0.99 keep 1 (RMSE minus oracle RMSE)
         double expected = (25 * 0 + 25 * (Math.sqrt(14.0 / 3) - Math.sqrt(5.0 / 3)) + 25 * (Math.sqrt(6.5) - Math.sqrt(0.5))
                 + 25 * (3 - 0)) / 100;
-        assertThat(Selective.ause(LOSS, order, Selective.Risk.SQUARED)).isCloseTo(expected, within(1e-12));
+        assertThat(Selective.ause(LOSS, order, Selective.order(LOSS), Selective.Risk.SQUARED)).isCloseTo(expected, within(1e-12));
     }
 }

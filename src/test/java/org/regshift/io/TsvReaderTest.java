@@ -28,6 +28,26 @@ class TsvReaderTest {
     }
 
     @Test
+    void numbersParseToTheSameDoubleAsDoubleParseDouble() {
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder text = new StringBuilder("a\tb\n");
+        List<String> values = new ArrayList<>(List.of("0", "-0", "1.", ".5", "+2", "1e-7", "123456789012345678", "0.1",
+                "-1.0000001", "3.14159265358979", "9007199254740993"));
+        for (int i = 0; i < 20_000; i++) {
+            double x = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12) - 4);
+            values.add(String.format(java.util.Locale.ROOT, "%." + random.nextInt(10) + "f", x));
+            values.add(org.regshift.io.Numbers.format(x));
+        }
+        values.forEach(v -> text.append("r\t").append(v).append('\n'));
+        try (TsvReader r = reader(text.toString())) {
+            for (String v : values) {
+                assertThat(r.next()).isTrue();
+                assertThat(Double.doubleToRawLongBits(r.number(1))).as(v).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(v)));
+            }
+        }
+    }
+
+    @Test
     void crlfAndLfReadAlikeAndEmptyLinesAreSkipped() {
         List<List<String>> lf = rows("a\tb\nx\t1\n\ny\t2");
         List<List<String>> crlf = rows("a\tb\r\nx\t1\r\n\r\ny\t2\r\n");
