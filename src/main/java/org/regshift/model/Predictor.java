@@ -2,6 +2,7 @@ package org.regshift.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.regshift.motif.Bases;
 
@@ -62,6 +63,7 @@ public final class Predictor {
                 }
             }
         }
+        double[] ood = IntStream.range(0, n).parallel().mapToDouble(i -> bundle.ood().score(sequences.get(i))).toArray();
         Prediction[] predictions = new Prediction[n];
         for (int i = 0; i < n; i++) {
             double mean = 0;
@@ -76,7 +78,7 @@ public final class Predictor {
             for (int k = 0; k < m; k++) {
                 epistemic += (means[k][i] - mean) * (means[k][i] - mean);
             }
-            predictions[i] = new Prediction(mean, aleatoric, m == 1 ? 0 : epistemic / m, bundle.ood().score(sequences.get(i)));
+            predictions[i] = new Prediction(mean, aleatoric, m == 1 ? 0 : epistemic / m, ood[i]);
         }
         return predictions;
     }

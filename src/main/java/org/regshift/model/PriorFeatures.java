@@ -89,13 +89,14 @@ public record PriorFeatures(boolean gc, List<Pwm> motifs, double[] mean, double[
         if (gc) {
             x[j++] = gcFraction(sequence);
         }
+        byte[] bases = motifs.isEmpty() ? null : Bases.encode(sequence, 0, sequence.length());
         for (Pwm m : motifs) {
             double best = m.minScore();
             int sites = 0;
             double threshold = m.minScore() + SITE_RELATIVE_SCORE * (m.maxScore() - m.minScore());
             for (int p = 0; p + m.length() <= sequence.length(); p++) {
                 for (boolean minus : new boolean[] {false, true}) {
-                    double score = m.score(sequence, p, minus);
+                    double score = m.score(bases, p, minus);
                     best = Math.max(best, score);
                     if (score >= threshold) {
                         sites++;

@@ -1,9 +1,11 @@
 package org.regshift.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -42,7 +44,8 @@ final class Trunk {
     Trunk conv(int out, int kernel, boolean same, Activation activation) {
         channels = out;
         length = same ? length : length - kernel + 1;
-        return add("conv", new WideConv1D(out, kernel, same, activation));
+        return add("conv", new Convolution1DLayer.Builder().kernelSize(kernel).nOut(out)
+                .convolutionMode(same ? ConvolutionMode.Same : ConvolutionMode.Truncate).activation(activation).build());
     }
 
     /**

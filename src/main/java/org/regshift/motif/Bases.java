@@ -23,6 +23,15 @@ public final class Bases {
         }
     }
 
+    /** The base indices of {@code length} bases of a sequence from {@code from} (-1 for N). */
+    public static byte[] encode(CharSequence seq, int from, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (byte) index(seq.charAt(from + i));
+        }
+        return out;
+    }
+
     /** The reverse complement of an upper-case ACGTN sequence (N stays N). */
     public static String reverseComplement(CharSequence seq) {
         char[] out = new char[seq.length()];

@@ -97,10 +97,15 @@ public final class Pwm {
      * strand the motif is matched to the reverse complement. N scores as the background (0).
      */
     public double score(CharSequence seq, int from, boolean minus) {
+        return score(Bases.encode(seq, from, length()), 0, minus);
+    }
+
+    /** As {@link #score(CharSequence, int, boolean)}, on bases encoded by {@link Bases#encode}. */
+    public double score(byte[] bases, int from, boolean minus) {
         double s = 0;
         int w = length();
         for (int i = 0; i < w; i++) {
-            int b = Bases.index(seq.charAt(from + (minus ? w - 1 - i : i)));
+            int b = bases[from + (minus ? w - 1 - i : i)];
             if (b >= 0) {
                 s += logOdds[i][minus ? 3 - b : b];
             }
