@@ -2,7 +2,7 @@
 
 process REGSHIFT_PREDICT {
     tag "${meta.id}"
-    label 'process_low'
+    label 'process_single'
 
     input:
     tuple val(meta), path(model), path(data)
