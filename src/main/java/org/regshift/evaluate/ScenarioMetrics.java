@@ -43,13 +43,14 @@ public final class ScenarioMetrics {
         m.put("sharpness", Metrics.sharpness(var));
         double[] loss = Selective.losses(y, mu, Selective.Risk.SQUARED);
         int[] order = Selective.order(var);
-        int[] oracle = Selective.order(loss);
-        double aurc = Selective.aurc(loss, order);
+        double[] risks = Selective.selectiveRisks(loss, order);
+        double[] oracle = Selective.selectiveRisks(loss, Selective.order(loss));
+        double aurc = Selective.aurc(risks);
         m.put("aurc", aurc);
-        m.put("e_aurc", aurc - Selective.aurc(loss, oracle));
-        m.put("ause", Selective.ause(loss, order, oracle, Selective.Risk.SQUARED));
+        m.put("e_aurc", aurc - Selective.aurc(oracle));
+        m.put("ause", Selective.ause(risks, oracle, Selective.Risk.SQUARED));
         m.put("risk_at_50", Selective.riskAtCoverage(loss, order, 0.5));
-        m.put("risk_at_100", Selective.riskAtCoverage(loss, order, 1));
+        m.put("risk_at_100", risks[risks.length - 1]);
         return m;
     }
 }

@@ -63,12 +63,13 @@ public final class Selective {
         return risk;
     }
 
-    public static double aurc(double[] loss, int[] order) {
+    /** The area under a risk-coverage curve given as {@link #selectiveRisks}: their mean. */
+    public static double aurc(double[] selectiveRisks) {
         double sum = 0;
-        for (double r : selectiveRisks(loss, order)) {
+        for (double r : selectiveRisks) {
             sum += r;
         }
-        return sum / order.length;
+        return sum / selectiveRisks.length;
     }
 
     /** Mean loss of the first ceil(coverage n) rows (at least one). */
@@ -83,13 +84,11 @@ public final class Selective {
 
     /**
      * AUSE: the mean, over removed fractions 0, 0.01, ..., 0.99 of the most uncertain rows, of the
-     * error of the rest (RMSE or MAE) minus the oracle's error at the same fraction;
-     * {@code oracleOrder} is {@code order(loss)}.
+     * error of the rest (RMSE or MAE) minus the oracle's error at the same fraction; both curves
+     * as {@link #selectiveRisks}, the oracle's with rows ranked by their loss.
      */
-    public static double ause(double[] loss, int[] order, int[] oracleOrder, Risk risk) {
-        double[] model = selectiveRisks(loss, order);
-        double[] oracle = selectiveRisks(loss, oracleOrder);
-        int n = order.length;
+    public static double ause(double[] model, double[] oracle, Risk risk) {
+        int n = model.length;
         double sum = 0;
         for (int f = 0; f < 100; f++) {
             int kept = Math.max(1, n - (int) Math.floor(f / 100.0 * n));

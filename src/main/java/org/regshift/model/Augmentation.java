@@ -10,7 +10,6 @@ import org.regshift.motif.Bases;
  */
 public record Augmentation(boolean reverseComplement, boolean shift) {
     static final int MAX_SHIFT = 3;
-    public static final Augmentation NONE = new Augmentation(false, false);
 
     /** Parses "none" or a comma-separated set of "rc" and "shift". */
     public static Augmentation parse(String value) {

@@ -161,17 +161,16 @@ public final class SelectService {
         }
         Map<String, double[]> curves = new LinkedHashMap<>();
         Map<String, Object> summaries = new LinkedHashMap<>();
-        int[] oracleOrder = Selective.order(loss);
-        double[] oracleRisks = Selective.selectiveRisks(loss, oracleOrder);
-        double oracle = Selective.aurc(loss, oracleOrder);
+        double[] oracleRisks = Selective.selectiveRisks(loss, Selective.order(loss));
+        double oracle = Selective.aurc(oracleRisks);
         double fullRisk = oracleRisks[oracleRisks.length - 1];
         for (String name : scores) {
             int[] order = Selective.order(score(t, name));
             double[] risks = Selective.selectiveRisks(loss, order);
             curves.put(name, sample(risks, coverage));
-            double aurc = Selective.aurc(loss, order);
+            double aurc = Selective.aurc(risks);
             summaries.put(name, Json.object("aurc", aurc, "oracle_aurc", oracle, "e_aurc", aurc - oracle,
-                    "ause", Selective.ause(loss, order, oracleOrder, risk), "risk_at_50", Selective.riskAtCoverage(loss, order, 0.5),
+                    "ause", Selective.ause(risks, oracleRisks, risk), "risk_at_50", Selective.riskAtCoverage(loss, order, 0.5),
                     "full_risk", fullRisk));
         }
         curves.put("oracle", sample(oracleRisks, coverage));
