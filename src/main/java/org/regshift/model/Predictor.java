@@ -32,12 +32,41 @@ public final class Predictor {
         this.reverseComplementAverage = reverseComplementAverage;
     }
 
+    /** Each member's Gaussian per sequence in the target's units: {@code means[k][i]}, {@code variances[k][i]}. */
+    public record MemberPredictions(double[][] means, double[][] variances) {
+    }
+
     /**
      * Predicts for one batch. The native kernels (oneDNN, OpenBLAS) block the batch dimension, so the
      * last bits of a row's prediction depend on its batch: input split at multiples of the batch size
      * gives the same bytes as one pass.
      */
     public Prediction[] predict(List<String> sequences) {
+        int n = sequences.size();
+        MemberPredictions members = members(sequences);
+        int m = members.means().length;
+        double[] ood = IntStream.range(0, n).parallel().mapToDouble(i -> bundle.ood().score(sequences.get(i))).toArray();
+        Prediction[] predictions = new Prediction[n];
+        for (int i = 0; i < n; i++) {
+            double mean = 0;
+            double aleatoric = 0;
+            for (int k = 0; k < m; k++) {
+                mean += members.means()[k][i];
+                aleatoric += members.variances()[k][i];
+            }
+            mean /= m;
+            aleatoric /= m;
+            double epistemic = 0;
+            for (int k = 0; k < m; k++) {
+                epistemic += (members.means()[k][i] - mean) * (members.means()[k][i] - mean);
+            }
+            predictions[i] = new Prediction(mean, aleatoric, m == 1 ? 0 : epistemic / m, ood[i]);
+        }
+        return predictions;
+    }
+
+    /** Every member's prediction for one batch (see {@link #predict} on batches). */
+    public MemberPredictions members(List<String> sequences) {
         int n = sequences.size();
         List<INDArray[]> strands = new ArrayList<>();
         strands.add(Networks.inputs(sequences, bundle.length(), bundle.priors()));
@@ -54,32 +83,25 @@ public final class Predictor {
         for (int k = 0; k < m; k++) {
             ModelBundle.Member member = bundle.members().get(k);
             for (INDArray[] inputs : strands) {
-                INDArray out = member.network().outputSingle(false, inputs);
+                double[][] out = member.network().outputSingle(false, inputs).toDoubleMatrix();
                 for (int i = 0; i < n; i++) {
                     double logvar = bundle.loss().learnsVariance()
-                            ? Math.max(out.getDouble(i, 1), GaussianNll.LOG_VARIANCE_FLOOR) : Math.log(member.residualVariance());
-                    means[k][i] += (out.getDouble(i, 0) * sd + bundle.targetMean()) / strands.size();
+                            ? Math.max(out[i][1], GaussianNll.LOG_VARIANCE_FLOOR) : Math.log(member.residualVariance());
+                    means[k][i] += (out[i][0] * sd + bundle.targetMean()) / strands.size();
                     vars[k][i] += Math.exp(logvar) * sd * sd / strands.size();
                 }
             }
         }
-        double[] ood = IntStream.range(0, n).parallel().mapToDouble(i -> bundle.ood().score(sequences.get(i))).toArray();
-        Prediction[] predictions = new Prediction[n];
-        for (int i = 0; i < n; i++) {
-            double mean = 0;
-            double aleatoric = 0;
-            for (int k = 0; k < m; k++) {
-                mean += means[k][i];
-                aleatoric += vars[k][i];
-            }
-            mean /= m;
-            aleatoric /= m;
-            double epistemic = 0;
-            for (int k = 0; k < m; k++) {
-                epistemic += (means[k][i] - mean) * (means[k][i] - mean);
-            }
-            predictions[i] = new Prediction(mean, aleatoric, m == 1 ? 0 : epistemic / m, ood[i]);
-        }
-        return predictions;
+        return new MemberPredictions(means, vars);
+    }
+
+    /** The bundle's input length. */
+    public int length() {
+        return bundle.length();
+    }
+
+    /** How many members the bundle holds. */
+    public int size() {
+        return bundle.members().size();
     }
 }

@@ -25,37 +25,59 @@ public final class Plots {
     static final int MAX_POINTS = 20_000;
     private static final int WIDTH = 720;
     private static final int HEIGHT = 540;
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(255, 127, 14),
+        new Color(44, 160, 44), new Color(148, 103, 189)};
 
     private Plots() {
     }
 
     /** A scatter plot of the pairs where both values are finite. */
     public static void scatter(Path dir, String name, String title, String xLabel, String yLabel, double[] x, double[] y) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
+        save(scatter(title, xLabel, yLabel, Map.of(title, new double[][] {x, y})), dir, name);
+    }
+
+    /**
+     * A scatter plot with one coloured series per entry (x and y arrays), of the pairs where both
+     * values are finite, thinned evenly to at most {@link #MAX_POINTS} points in all; a legend when
+     * there is more than one series.
+     */
+    public static XYChart scatter(String title, String xLabel, String yLabel, Map<String, double[][]> series) {
         int finite = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                finite++;
+        for (double[][] xy : series.values()) {
+            for (int i = 0; i < xy[0].length; i++) {
+                if (Double.isFinite(xy[0][i]) && Double.isFinite(xy[1][i])) {
+                    finite++;
+                }
             }
         }
         int stride = Math.max(1, (finite + MAX_POINTS - 1) / MAX_POINTS);
-        int seen = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i]) && seen++ % stride == 0) {
-                xs.add(x[i]);
-                ys.add(y[i]);
-            }
-        }
         XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
-        if (xs.isEmpty()) {
-            xs.add(0.0);
-            ys.add(0.0);
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        int colour = 0;
+        for (Map.Entry<String, double[][]> entry : series.entrySet()) {
+            double[] x = entry.getValue()[0];
+            double[] y = entry.getValue()[1];
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            int seen = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i]) && seen++ % stride == 0) {
+                    xs.add(x[i]);
+                    ys.add(y[i]);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            Color c = PALETTE[colour++ % PALETTE.length];
+            chart.addSeries(entry.getKey(), xs, ys).setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
         }
-        chart.addSeries(title, xs, ys).setMarkerColor(new Color(31, 119, 180, 110));
-        save(chart, dir, name);
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries(title, List.of(0.0), List.of(0.0));
+        }
+        return chart;
     }
 
     /** A histogram of the finite values. */

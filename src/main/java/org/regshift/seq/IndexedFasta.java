@@ -4,16 +4,23 @@ import htsjdk.samtools.SAMException;
 import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.reference.ReferenceSequenceFile;
 import htsjdk.samtools.reference.ReferenceSequenceFileFactory;
+import htsjdk.samtools.reference.FastaSequenceIndexCreator;
+import htsjdk.samtools.reference.IndexedFastaSequenceFile;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.regshift.io.InputException;
 
 /**
  * Random access to an indexed FASTA through htsjdk: plain with a .fai, or bgzip with .fai and
- * .gzi (as {@code samtools faidx} makes them). Fetched bases are upper-cased and checked like
- * {@link FastaReader}'s.
+ * .gzi (as {@code samtools faidx} makes them). A plain FASTA without a .fai is indexed on opening
+ * (the .fai is written beside it when its directory is writable). Fetched bases are upper-cased,
+ * IUPAC ambiguity codes read as N, anything else refused.
  */
 public final class IndexedFasta implements Closeable {
     private final Path file;
@@ -22,23 +29,45 @@ public final class IndexedFasta implements Closeable {
 
     public IndexedFasta(Path file) {
         this.file = file;
+        Path fai = file.resolveSibling(file.getFileName() + ".fai");
         try {
-            this.fasta = ReferenceSequenceFileFactory.getReferenceSequenceFile(file, true, true);
+            if (Files.exists(fai)) {
+                fasta = ReferenceSequenceFileFactory.getReferenceSequenceFile(file, true, true);
+                index = new FastaSequenceIndex(fai);
+            } else {
+                index = buildIndex(file, fai);
+                fasta = new IndexedFastaSequenceFile(file, index);
+            }
         } catch (SAMException | IllegalArgumentException e) {
             throw InputException.inFile(file, "cannot open as an indexed FASTA (" + e.getMessage() + ")");
         }
-        if (!fasta.isIndexed()) {
-            close();
-            throw InputException.inFile(file, "has no index: expected " + file.getFileName() + ".fai (and .gzi for bgzip), "
-                    + "as 'samtools faidx' makes them");
+    }
+
+    private static FastaSequenceIndex buildIndex(Path file, Path fai) {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.read() == 0x1f && in.read() == 0x8b) {
+                throw InputException.inFile(file, "is compressed and has no index: expected " + fai.getFileName()
+                        + " and .gzi beside it, as 'samtools faidx' makes them for a bgzip FASTA");
+            }
+        } catch (NoSuchFileException e) {
+            throw InputException.inFile(file, "no such file");
+        } catch (IOException e) {
+            throw InputException.inFile(file, "cannot read (" + e.getMessage() + ")");
         }
-        Path fai = file.resolveSibling(file.getFileName() + ".fai");
+        FastaSequenceIndex built;
         try {
-            index = new FastaSequenceIndex(fai);
-        } catch (SAMException e) {
-            close();
-            throw InputException.inFile(fai, "is not a FASTA index (" + e.getMessage() + ")");
+            built = FastaSequenceIndexCreator.buildFromFasta(file);
+        } catch (IOException e) {
+            throw InputException.inFile(file, "cannot index (" + e.getMessage() + ")");
         }
+        try {
+            Path partial = Files.createTempFile(fai.toAbsolutePath().getParent(), ".fai-", ".tmp");
+            built.write(partial);
+            Files.move(partial, fai, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | SAMException e) {
+            // a read-only directory: the index stays in memory for this run
+        }
+        return built;
     }
 
     /** The length of a sequence, or -1 when the FASTA lacks it. */
@@ -61,12 +90,29 @@ public final class IndexedFasta implements Closeable {
         } catch (SAMException e) {
             throw InputException.atRecord(file, contig, "cannot read " + start + "-" + end + " (" + e.getMessage() + ")");
         }
-        int bad = Alphabet.normalise(bases, false);
+        int bad = Alphabet.normalise(bases, true);
         if (bad >= 0) {
             throw InputException.atRecord(file, contig, Alphabet.describeInvalid(bases, bad).replaceFirst(
                     "at position \\d+", "at position " + (start + bad)));
         }
         return new String(bases, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code length} bases from {@code start} (1-based), where positions before 1 or past the end of
+     * the sequence read as N.
+     */
+    public String window(String contig, long start, int length) {
+        long size = length(contig);
+        long from = Math.max(1, start);
+        long to = Math.min(size, start + length - 1);
+        StringBuilder bases = new StringBuilder(length);
+        bases.append("N".repeat((int) Math.min(length, from - start)));
+        if (from <= to) {
+            bases.append(fetch(contig, from, to));
+        }
+        bases.append("N".repeat(length - bases.length()));
+        return bases.toString();
     }
 
     @Override

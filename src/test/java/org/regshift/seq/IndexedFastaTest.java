@@ -48,9 +48,21 @@ class IndexedFastaTest {
     }
 
     @Test
-    void aFastaWithoutIndexIsRefused() {
+    void aPlainFastaWithoutIndexIsIndexedAndWindowsArePaddedWithN() {
         Path plain = write("noindex.fa");
-        assertThat(Files.exists(tmp.resolve("noindex.fa.fai"))).isFalse();
-        assertThatThrownBy(() -> new IndexedFasta(plain)).isInstanceOf(InputException.class).hasMessageContaining("has no index");
+        try (IndexedFasta fasta = new IndexedFasta(plain)) {
+            assertThat(fasta.length("chr2")).isEqualTo(10);
+            assertThat(fasta.window("chr2", -1, 6)).isEqualTo("NNTTTT");
+            assertThat(fasta.window("chr2", 8, 6)).isEqualTo("NACNNN");
+            assertThat(fasta.window("chr2", 12, 3)).isEqualTo("NNN");
+        }
+        assertThat(Files.exists(tmp.resolve("noindex.fa.fai"))).isTrue();
+    }
+
+    @Test
+    void aCompressedFastaWithoutIndexIsRefused() {
+        Path bgzip = write("noindex.fa.gz");
+        assertThatThrownBy(() -> new IndexedFasta(bgzip)).isInstanceOf(InputException.class)
+                .hasMessageContaining("is compressed and has no index");
     }
 }
