@@ -15,13 +15,7 @@ if [ ! -f "$work/lib_$n/sequences.fa.gz" ]; then
   rm -rf "$work/lib_$n"
   java -jar "$jar" simulate --n "$n" --seed 4 --out "$work/lib_$n" 2> /dev/null
 fi
-if [ ! -f "$work/model/model.json" ]; then
-  rm -rf "$work/small" "$work/qc" "$work/model"
-  java -jar "$jar" simulate --n 20000 --seed 5 --out "$work/small" 2> /dev/null
-  java -jar "$jar" qc --counts "$work/small/counts.tsv.gz" --fasta "$work/small/sequences.fa.gz" --condition ct1 \
-    --out "$work/qc" 2> /dev/null
-  java -jar "$jar" train --data "$work/qc/activity.tsv" --epochs 1 --out "$work/model" 2> /dev/null
-fi
+"$here/bench/small_model.sh" "$jar" "$work"
 rm -f "$work/predictions.tsv"
 /usr/bin/time -f "%e %M" -o "$work/time" java -Xmx"$heap" -Dorg.bytedeco.javacpp.maxphysicalbytes=1500m -jar "$jar" predict \
   --model "$work/model" --data "$work/lib_$n/sequences.fa.gz" --out "$work/predictions.tsv" --threads 2 2> "$work/predict.log" \

@@ -14,11 +14,24 @@ workflow {
     def motifs = params.motifs ? file(params.motifs, checkIfExists: true) : []
     if (params.counts) {
         def fasta = params.fasta ? file(params.fasta, checkIfExists: true) : []
-        DATA(file(params.counts, checkIfExists: true), fasta, params.condition)
+        DATA(file(params.counts, checkIfExists: true), fasta, params.condition, variants())
         versions = DATA.out.versions
     } else {
         BENCHMARK(params.scenarios.tokenize(',')*.trim(), params.levels.tokenize(',')*.trim(), motifs)
         versions = BENCHMARK.out.versions
     }
     versions.unique().collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info")
+}
+
+// --vcf with its --reference and the reference's .fai/.gzi where they exist; [] without --vcf
+def variants() {
+    if (!params.vcf) {
+        return []
+    }
+    if (!params.reference) {
+        error "--vcf needs --reference (the FASTA the variants refer to)"
+    }
+    def reference = file(params.reference, checkIfExists: true)
+    def indexes = ['.fai', '.gzi'].collect { file("${params.reference}${it}") }.findAll { it.exists() }
+    return [file(params.vcf, checkIfExists: true), reference, indexes]
 }

@@ -1,12 +1,14 @@
 // The user's own data: MPRA counts (and FASTA) through qc, an ensemble trained on the training
 // split, predictions for every element (the held-out splits are marked in the 'split' column),
 // a calibrator fitted on the calibration split and applied to them, selective prediction with the
-// threshold chosen on the calibration split, and the report on the test split.
+// threshold chosen on the calibration split, the report on the test split and, with --vcf, the
+// variants scored by every member of the ensemble.
 
 include { REGSHIFT_QC        } from '../modules/qc/main'
 include { REGSHIFT_CALIBRATE } from '../modules/calibrate/main'
 include { REGSHIFT_SELECT    } from '../modules/select/main'
 include { REGSHIFT_EVALUATE  } from '../modules/evaluate/main'
+include { REGSHIFT_SCORE_VARIANTS } from '../modules/score_variants/main'
 include { PREDICT_CHUNKED    } from './predict_chunked'
 include { TRAIN_ENSEMBLE     } from './train_ensemble'
 
@@ -15,6 +17,7 @@ workflow DATA {
     counts      // count table
     fasta       // FASTA, or [] when the table holds sequences or none are needed
     condition   // condition (cell type) to use, or null
+    variants    // [vcf, reference, [reference indexes]], or [] for none
 
     main:
     def name = condition ?: counts.simpleName
@@ -26,6 +29,12 @@ workflow DATA {
     def calibrated = REGSHIFT_CALIBRATE.out.calibrated.map { meta, file -> [[id: name], file] }
     REGSHIFT_SELECT(calibrated.map { meta, file -> [meta, file, file] })
     REGSHIFT_EVALUATE(calibrated.map { meta, file -> [[id: 'evaluate', split: 'test'], [name], [file]] })
+    def scored = Channel.empty()
+    if (variants) {
+        REGSHIFT_SCORE_VARIANTS(TRAIN_ENSEMBLE.out.model.map { meta, model ->
+            [[id: 'variants', truth_info: params.truth_info], model] + variants })
+        scored = REGSHIFT_SCORE_VARIANTS.out.versions
+    }
 
     emit:
     activity    = REGSHIFT_QC.out.activity
@@ -35,5 +44,5 @@ workflow DATA {
     report      = REGSHIFT_EVALUATE.out.report
     versions    = REGSHIFT_QC.out.versions.mix(TRAIN_ENSEMBLE.out.versions, PREDICT_CHUNKED.out.versions,
                                               REGSHIFT_CALIBRATE.out.versions, REGSHIFT_SELECT.out.versions,
-                                              REGSHIFT_EVALUATE.out.versions)
+                                              REGSHIFT_EVALUATE.out.versions, scored)
 }

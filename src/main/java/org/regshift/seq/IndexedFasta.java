@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.regshift.io.InputException;
 
 /**
@@ -63,8 +64,9 @@ public final class IndexedFasta implements Closeable {
         try {
             Path partial = Files.createTempFile(fai.toAbsolutePath().getParent(), ".fai-", ".tmp");
             built.write(partial);
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(partial, fai, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | SAMException e) {
+        } catch (IOException | SAMException | UnsupportedOperationException e) {
             // a read-only directory: the index stays in memory for this run
         }
         return built;

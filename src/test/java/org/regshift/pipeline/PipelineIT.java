@@ -131,13 +131,15 @@ class PipelineIT {
 
     @Test
     @Order(6)
-    void yourDataRunsThroughEveryStepAndChunkedPredictionGivesTheSameBytes() throws IOException, InterruptedException {
+    void yourDataRunsThroughEveryStepWithVariantsAndChunkedPredictionGivesTheSameBytes() throws IOException, InterruptedException {
         Path dir = runDir.resolve("data");
         Path results = dir.resolve("results");
         Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "--counts", counts.toString(), "--condition", "hepg2",
                 "--split_by", "region_id", "--ensemble", "1", "--epochs", "2", "--chunk_size", "1024", "--max_cpus", "2",
-                "--outdir", results.toString());
+                "--vcf", Nextflow.REPO.resolve("test-data/kircher2019/satmut_variants_elements.vcf.gz").toString(),
+                "--reference", Nextflow.REPO.resolve("test-data/kircher2019/satmut_element_regions_GRCh38.fa").toString(),
+                "--truth_info", "COEF", "--variant_window", "inside", "--outdir", results.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         Path predictions = results.resolve("predict/hepg2.predictions.tsv");
         assertThat(results.resolve("predict")).isDirectoryNotContaining("glob:**chunk*");
@@ -153,6 +155,11 @@ class PipelineIT {
         assertThat(metrics.at("/scenarios/hepg2/metrics/n").asInt()).isBetween(150, 400);
         assertThat(results.resolve("select/hepg2/selection.json")).isNotEmptyFile();
         assertThat(results.resolve("report.html")).content().contains("hepg2");
+        JsonNode variants = JSON.readTree(results.resolve("variants/summary.json").toFile());
+        assertThat(variants.at("/alleles_scored").asInt()).isEqualTo(33498);
+        assertThat(variants.at("/window/placement").asText()).isEqualTo("inside the contig");
+        assertThat(variants.at("/per_contig/F9/measured/effects").asInt()).isPositive();
+        assertThat(results.resolve("variants/variants.vcf.gz")).isNotEmptyFile();
     }
 
     private static List<String> libraries() {
