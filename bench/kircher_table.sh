@@ -11,9 +11,10 @@ members=${1:-5}
 epochs=${2:-15}
 arch=${3:-cnn}
 work=${BENCH_DIR:-/tmp/regshift-bench-kircher}
-jar="$here/target/regshift.jar"
-[ -f "$jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
+[ -f "$here/target/regshift.jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
 mkdir -p "$work"
+jar="$work/regshift.jar"  # a copy: rebuilding the project during a run must not change it
+cp "$here/target/regshift.jar" "$jar"
 rs() { java -Xmx3g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g -jar "$jar" "$@"; }
 data="$here/test-data/kircher2019"
 
@@ -29,17 +30,39 @@ for priors in none motif+gc; do
     --out "$work/scores-$priors" 2> "$work/score-$priors.log"
 done
 python3 - "$work" "$members" "$arch" <<'PY'
-import json, sys
+import csv, json, statistics, sys
 work, members, arch = sys.argv[1:]
-print(f"| priors | elements | alleles | members agree | consistently correct | consistently incorrect | inconsistent | sign accuracy | Pearson | Spearman |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+def ranks(v):
+    order = sorted(range(len(v)), key=v.__getitem__)
+    r = [0.0] * len(v)
+    i = 0
+    while i < len(v):
+        j = i
+        while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            r[order[k]] = (i + j) / 2
+        i = j + 1
+    return r
+def describe(rows):
+    n = len(rows)
+    frac = lambda f: sum(1 for r in rows if f(r)) / n
+    p = [float(r["effect"]) for r in rows]; y = [float(r["measured"]) for r in rows]
+    return (f"{n:,} | {frac(lambda r: r['consistent'] == '1'):.3f} | {frac(lambda r: r['category'] == 'consistently_correct'):.3f} | "
+            f"{frac(lambda r: r['category'] == 'consistently_incorrect'):.3f} | {frac(lambda r: r['category'] == 'inconsistent'):.3f} | "
+            f"{frac(lambda r: (float(r['effect']) > 0) == (float(r['measured']) > 0)):.3f} | "
+            f"{statistics.correlation(p, y):.3f} | {statistics.correlation(ranks(p), ranks(y)):.3f}")
+print("| priors | elements | measured effect | alleles | members agree | consistently correct | consistently incorrect | inconsistent | sign accuracy | Pearson | Spearman |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for priors in ["none", "motif+gc"]:
-    s = json.load(open(f"{work}/scores-{priors}/summary.json"))
-    rows = [(c, s["per_contig"][c]) for c in ["F9", "LDLR", "SORT1"]] + [("all 21", s)]
-    for name, d in rows:
-        m = d["measured"]
-        print(f"| {priors} | {name} | {d['effects']:,} | {d['consistent_fraction']:.3f} | {m['consistently_correct']:.3f} | "
-              f"{m['consistently_incorrect']:.3f} | {m['inconsistent']:.3f} | {m['sign_accuracy']:.3f} | "
-              f"{m['pearson']:.3f} | {m['spearman']:.3f} |")
-print(f"\n{arch}, {members} members; per-contig figures for every element are in summary.json.")
+    rows = [r for r in csv.DictReader(open(f"{work}/scores-{priors}/variants.tsv"), delimiter="\t") if r["category"] != "NA"]
+    groups = [("F9", {"F9"}), ("LDLR", {"LDLR"}), ("SORT1", {"SORT1"}), ("HepG2 (F9, LDLR, SORT1)", {"F9", "LDLR", "SORT1"}),
+              ("all 21", None)]
+    for name, keep in groups:
+        chosen = [r for r in rows if keep is None or r["chrom"] in keep]
+        strong = [r for r in chosen if abs(float(r["measured"])) >= 0.5]
+        print(f"| {priors} | {name} | any | {describe(chosen)} |")
+        if name.startswith("HepG2") or name == "all 21":
+            print(f"| {priors} | {name} | abs >= 0.5 | {describe(strong)} |")
+print(f"\n{arch}, {members} members; summary.json holds the same figures for every element.")
 PY

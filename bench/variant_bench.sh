@@ -9,9 +9,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-200000}
 work=${BENCH_DIR:-/tmp/regshift-bench-variants}
-jar="$here/target/regshift.jar"
-[ -f "$jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
+[ -f "$here/target/regshift.jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
 mkdir -p "$work"
+jar="$work/regshift.jar"  # a copy: rebuilding the project during a run must not change it
+cp "$here/target/regshift.jar" "$jar"
 "$here/bench/small_model.sh" "$jar" "$work"
 length=$(python3 -c "import json; print(json.load(open('$work/model/model.json'))['input_length'])")
 

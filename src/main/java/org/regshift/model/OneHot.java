@@ -33,4 +33,19 @@ public final class OneHot {
         }
         return Nd4j.create(data, new long[] {n, 4, length}, DataType.FLOAT);
     }
+
+    /** The sequence centre-cropped or N-padded to {@code length}, as {@link #encode} reads it. */
+    public static String fit(String s, int length) {
+        if (s.length() >= length) {
+            int crop = (s.length() - length) / 2;
+            return s.substring(crop, crop + length);
+        }
+        int pad = (length - s.length()) / 2;
+        return "N".repeat(pad) + s + "N".repeat(length - s.length() - pad);
+    }
+
+    /** Where position {@code p} (0-based) of a sequence of {@code sequenceLength} falls in its window; outside: -1 or >= length. */
+    public static int windowPosition(int p, int sequenceLength, int length) {
+        return p - Math.max(0, (sequenceLength - length) / 2) + Math.max(0, (length - sequenceLength) / 2);
+    }
 }

@@ -12,6 +12,7 @@ import org.regshift.io.Json;
 import org.regshift.io.TsvWriter;
 import org.regshift.io.UsageException;
 import org.regshift.model.ModelBundle;
+import org.regshift.model.OneHot;
 import org.regshift.model.Predictor;
 import org.regshift.motif.Bases;
 import org.regshift.motif.MotifReader;
@@ -63,7 +64,7 @@ public final class MotifInsertionService {
                 EffectBatch<String> batch = new EffectBatch<>(predictor, request.batchSize());
                 long done = 0;
                 for (SeqRecord r = background.next(); r != null; r = background.next()) {
-                    String window = fit(r.bases(), length);
+                    String window = OneHot.fit(r.bases(), length);
                     int at = (length - consensus.length()) / 2;
                     batch.add(r.id(), window, window.substring(0, at) + consensus + window.substring(at + consensus.length()));
                     if (batch.full()) {
@@ -129,15 +130,5 @@ public final class MotifInsertionService {
             s.append(Bases.ACGT.charAt(best));
         }
         return s.toString();
-    }
-
-    /** The sequence centre-cropped or N-padded to {@code length}, as the model reads it. */
-    static String fit(String s, int length) {
-        if (s.length() >= length) {
-            int crop = (s.length() - length) / 2;
-            return s.substring(crop, crop + length);
-        }
-        int pad = (length - s.length()) / 2;
-        return "N".repeat(pad) + s + "N".repeat(length - s.length() - pad);
     }
 }

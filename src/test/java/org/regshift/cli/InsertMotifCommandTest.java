@@ -33,19 +33,14 @@ class InsertMotifCommandTest {
     static Path shared;
 
     static Path background;
-    static Path model;
     static Map<String, Double> trueEffects = new LinkedHashMap<>();
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void simulateAndTrain() throws IOException {
-        Path library = Cli.succeed("simulate", shared.resolve("lib"), "--n", "3000", "--length", "120", "--seed", "5");
-        Path qc = Cli.succeed("qc", shared.resolve("qc"), "--counts", library.resolve("counts.tsv.gz"), "--fasta",
-                library.resolve("sequences.fa.gz"), "--condition", "ct1");
-        model = Cli.succeed("train", shared.resolve("model"), "--data", qc.resolve("activity.tsv"), "--arch", "cnn-reference",
-                "--epochs", "8", "--ensemble", "3", "--seed", "2");
+    static void writeBackground() throws IOException {
+        Path library = SimulatedModel.library();
         JSON.readTree(library.resolve("scenario.json").toFile()).at("/truth/cell_programs/0/motif_effects").fields()
                 .forEachRemaining(e -> trueEffects.put(e.getKey(), e.getValue().asDouble()));
         background = shared.resolve("background.fa");
@@ -60,7 +55,7 @@ class InsertMotifCommandTest {
     }
 
     private JsonNode insert(String motif, Path out) throws IOException {
-        Cli.succeed("score-variants", out, "--model", model, "--insert-motif", motif, "--motifs", JASPAR, "--background",
+        Cli.succeed("score-variants", out, "--model", SimulatedModel.model(), "--insert-motif", motif, "--motifs", JASPAR, "--background",
                 background);
         return JSON.readTree(out.resolve("summary.json").toFile());
     }

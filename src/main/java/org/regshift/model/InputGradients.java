@@ -1,0 +1,86 @@
+package org.regshift.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Gradients of an ensemble's predicted mean with respect to its one-hot input, which DL4J's
+ * ComputationGraph does not expose: a forward pass that keeps every vertex's input, then the
+ * vertices' own backward passes in reverse topological order, starting from the output layer's
+ * weights for the mean and summing the errors that reach each vertex. Works on copies of the
+ * members' networks without dropout (inference mode). Prior features, when the model has them,
+ * are held at the sequence's values: the gradient flows through the sequence input only.
+ */
+public final class InputGradients {
+    private final ModelBundle bundle;
+    private final List<ComputationGraph> networks = new ArrayList<>();
+
+    public InputGradients(ModelBundle bundle) {
+        this.bundle = bundle;
+        for (ModelBundle.Member m : bundle.members()) {
+            ComputationGraph copy = m.network().clone();
+            for (Layer layer : copy.getLayers()) {
+                layer.conf().getLayer().setIDropout(null);
+            }
+            copy.initGradientsView();
+            networks.add(copy);
+        }
+    }
+
+    /** The inputs of a batch of sequences, as the bundle's networks take them. */
+    public INDArray[] inputs(List<String> sequences) {
+        return Networks.inputs(sequences, bundle.length(), bundle.priors());
+    }
+
+    /** d(ensemble mean, in the target's units) / d(one-hot input): [batch, 4, length]. */
+    public INDArray ofMean(INDArray[] inputs) {
+        INDArray sum = null;
+        double scale = bundle.targetSd() / networks.size();
+        for (ComputationGraph net : networks) {
+            INDArray g = ofMean(net, inputs).muli(scale);
+            sum = sum == null ? g : sum.addi(g);
+        }
+        return sum;
+    }
+
+    private static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
+        net.feedForward(inputs, false, false);
+        GraphVertex[] vertices = net.getVertices();
+        for (GraphVertex v : vertices) {
+            v.setEpsilon(null);
+        }
+        GraphVertex output = net.getVertex(Networks.OUTPUT);
+        INDArray w = output.getLayer().getParam("W");
+        INDArray meanWeights = w.getColumn(0).reshape(1, w.rows());
+        INDArray seed = meanWeights.repeat(0, inputs[0].size(0));
+        for (VertexIndices in : output.getInputVertices()) {
+            vertices[in.getVertexIndex()].setEpsilon(seed);
+        }
+        int[] order = net.topologicalSortOrder();
+        LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
+        for (int i = order.length - 1; i >= 0; i--) {
+            GraphVertex v = vertices[order[i]];
+            if (v.isOutputVertex() || v.isInputVertex() || v.getEpsilon() == null) {
+                continue;
+            }
+            Pair<Gradient, INDArray[]> backward = v.doBackward(false, workspaces);
+            VertexIndices[] sources = v.getInputVertices();
+            for (int j = 0; j < sources.length; j++) {
+                GraphVertex source = vertices[sources[j].getVertexIndex()];
+                INDArray error = backward.getSecond()[j];
+                source.setEpsilon(source.getEpsilon() == null ? error.dup() : source.getEpsilon().add(error));
+            }
+        }
+        INDArray gradient = net.getVertex(Networks.SEQUENCE).getEpsilon();
+        net.clearLayersStates();
+        return gradient;
+    }
+}
