@@ -1,6 +1,5 @@
 package org.regshift.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +86,7 @@ final class ExplainCommand extends StepCommand {
             throw usage("--steps, --perturb-bases and --batch-size must be at least 1, --stability-sequences at least 0");
         }
         var provenance = provenance();
-        provenance.input("model", Files.isDirectory(model) ? model.resolve("model.json") : model);
+        inputModel(provenance, model);
         provenance.input("data", data);
         if (truth != null) {
             provenance.input("truth", truth);

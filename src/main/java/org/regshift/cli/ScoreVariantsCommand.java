@@ -84,7 +84,7 @@ final class ScoreVariantsCommand extends StepCommand {
             throw usage("give either --vcf and --reference, or --insert-motif, --motifs and --background");
         }
         var provenance = provenance();
-        provenance.input("model", java.nio.file.Files.isDirectory(model) ? model.resolve("model.json") : model);
+        inputModel(provenance, model);
         NdRuntime.threads(threads.resolve());
         Map<String, Object> report;
         try (Progress progress = new Progress("score-variants", variants ? "alleles" : "sequences")) {

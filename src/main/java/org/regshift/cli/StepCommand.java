@@ -37,6 +37,11 @@ abstract class StepCommand implements Callable<Integer> {
         return new Provenance(spec.name(), commandLine, parameters);
     }
 
+    /** Records a model bundle (a directory: its model.json; or its zip) among the provenance's inputs. */
+    static void inputModel(Provenance provenance, java.nio.file.Path model) {
+        provenance.input("model", java.nio.file.Files.isDirectory(model) ? model.resolve("model.json") : model);
+    }
+
     /** An option value that does not make sense: a usage error naming it. */
     CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);

@@ -1,8 +1,8 @@
 package org.regshift.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -15,24 +15,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Gradients of an ensemble's predicted mean with respect to its one-hot input, which DL4J's
  * ComputationGraph does not expose: a forward pass that keeps every vertex's input, then the
  * vertices' own backward passes in reverse topological order, starting from the output layer's
- * weights for the mean and summing the errors that reach each vertex. Works on copies of the
- * members' networks without dropout (inference mode). Prior features, when the model has them,
+ * weights for the mean and summing the errors that reach each vertex, in inference mode (no
+ * dropout). Prior features, when the model has them,
  * are held at the sequence's values: the gradient flows through the sequence input only.
  */
 public final class InputGradients {
     private final ModelBundle bundle;
-    private final List<ComputationGraph> networks = new ArrayList<>();
 
     public InputGradients(ModelBundle bundle) {
         this.bundle = bundle;
-        for (ModelBundle.Member m : bundle.members()) {
-            ComputationGraph copy = m.network().clone();
-            for (Layer layer : copy.getLayers()) {
-                layer.conf().getLayer().setIDropout(null);
-            }
-            copy.initGradientsView();
-            networks.add(copy);
-        }
     }
 
     /** The inputs of a batch of sequences, as the bundle's networks take them. */
@@ -43,15 +34,39 @@ public final class InputGradients {
     /** d(ensemble mean, in the target's units) / d(one-hot input): [batch, 4, length]. */
     public INDArray ofMean(INDArray[] inputs) {
         INDArray sum = null;
-        double scale = bundle.targetSd() / networks.size();
-        for (ComputationGraph net : networks) {
-            INDArray g = ofMean(net, inputs).muli(scale);
+        double scale = bundle.targetSd() / bundle.members().size();
+        for (ModelBundle.Member m : bundle.members()) {
+            INDArray g = ofMean(m.network(), inputs).muli(scale);
             sum = sum == null ? g : sum.addi(g);
         }
         return sum;
     }
 
-    private static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
+    /**
+     * d(mean output, standardised) / d(one-hot input) of one network, in inference mode: dropout is
+     * switched off for the pass and restored after it.
+     */
+    static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
+        Layer[] layers = net.getLayers();
+        IDropout[] dropout = new IDropout[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            dropout[i] = layers[i].conf().getLayer().getIDropout();
+            layers[i].conf().getLayer().setIDropout(null);
+        }
+        try {
+            if (net.getFlattenedGradients() == null) {
+                net.initGradientsView();
+            }
+            return backward(net, inputs);
+        } finally {
+            for (int i = 0; i < layers.length; i++) {
+                layers[i].conf().getLayer().setIDropout(dropout[i]);
+            }
+            net.clearLayersStates();
+        }
+    }
+
+    private static INDArray backward(ComputationGraph net, INDArray[] inputs) {
         net.feedForward(inputs, false, false);
         GraphVertex[] vertices = net.getVertices();
         for (GraphVertex v : vertices) {
@@ -59,8 +74,7 @@ public final class InputGradients {
         }
         GraphVertex output = net.getVertex(Networks.OUTPUT);
         INDArray w = output.getLayer().getParam("W");
-        INDArray meanWeights = w.getColumn(0).reshape(1, w.rows());
-        INDArray seed = meanWeights.repeat(0, inputs[0].size(0));
+        INDArray seed = w.getColumn(0).reshape(1, w.rows()).repeat(0, inputs[0].size(0));
         for (VertexIndices in : output.getInputVertices()) {
             vertices[in.getVertexIndex()].setEpsilon(seed);
         }
@@ -79,8 +93,6 @@ public final class InputGradients {
                 source.setEpsilon(source.getEpsilon() == null ? error.dup() : source.getEpsilon().add(error));
             }
         }
-        INDArray gradient = net.getVertex(Networks.SEQUENCE).getEpsilon();
-        net.clearLayersStates();
-        return gradient;
+        return net.getVertex(Networks.SEQUENCE).getEpsilon().dup();
     }
 }

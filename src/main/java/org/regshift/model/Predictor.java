@@ -67,29 +67,38 @@ public final class Predictor {
 
     /** Every member's prediction for one batch (see {@link #predict} on batches). */
     public MemberPredictions members(List<String> sequences) {
-        int n = sequences.size();
-        List<INDArray[]> strands = new ArrayList<>();
-        strands.add(Networks.inputs(sequences, bundle.length(), bundle.priors()));
-        if (reverseComplementAverage) {
-            INDArray[] forward = strands.get(0);
-            INDArray[] reverse = forward.clone(); // the prior features are the same on both strands
-            reverse[0] = OneHot.encode(sequences.stream().map(Bases::reverseComplement).toList(), bundle.length());
-            strands.add(reverse);
+        INDArray[] forward = Networks.inputs(sequences, bundle.length(), bundle.priors());
+        MemberPredictions p = members(forward);
+        if (!reverseComplementAverage) {
+            return p;
         }
+        INDArray[] reverse = forward.clone(); // the prior features are the same on both strands
+        reverse[0] = OneHot.encode(sequences.stream().map(Bases::reverseComplement).toList(), bundle.length());
+        MemberPredictions r = members(reverse);
+        for (int k = 0; k < p.means().length; k++) {
+            for (int i = 0; i < sequences.size(); i++) {
+                p.means()[k][i] = p.means()[k][i] / 2 + r.means()[k][i] / 2;
+                p.variances()[k][i] = p.variances()[k][i] / 2 + r.variances()[k][i] / 2;
+            }
+        }
+        return p;
+    }
+
+    /** Every member's prediction for inputs as the networks take them (a relaxed one-hot input too), one strand. */
+    public MemberPredictions members(INDArray[] inputs) {
+        int n = (int) inputs[0].size(0);
         int m = bundle.members().size();
         double[][] means = new double[m][n];
         double[][] vars = new double[m][n];
         double sd = bundle.targetSd();
         for (int k = 0; k < m; k++) {
             ModelBundle.Member member = bundle.members().get(k);
-            for (INDArray[] inputs : strands) {
-                double[][] out = member.network().outputSingle(false, inputs).toDoubleMatrix();
-                for (int i = 0; i < n; i++) {
-                    double logvar = bundle.loss().learnsVariance()
-                            ? Math.max(out[i][1], GaussianNll.LOG_VARIANCE_FLOOR) : Math.log(member.residualVariance());
-                    means[k][i] += (out[i][0] * sd + bundle.targetMean()) / strands.size();
-                    vars[k][i] += Math.exp(logvar) * sd * sd / strands.size();
-                }
+            double[][] out = member.network().outputSingle(false, inputs).toDoubleMatrix();
+            for (int i = 0; i < n; i++) {
+                double logvar = bundle.loss().learnsVariance()
+                        ? Math.max(out[i][1], GaussianNll.LOG_VARIANCE_FLOOR) : Math.log(member.residualVariance());
+                means[k][i] = out[i][0] * sd + bundle.targetMean();
+                vars[k][i] = Math.exp(logvar) * sd * sd;
             }
         }
         return new MemberPredictions(means, vars);
