@@ -2,6 +2,8 @@ package org.regshift.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.regshift.model.AdversarialTraining;
+import org.regshift.model.Adversary;
 import org.regshift.model.Architecture;
 import org.regshift.model.Augmentation;
 import org.regshift.model.Loss;
@@ -66,6 +68,18 @@ final class TrainCommand extends StepCommand {
             description = "Training augmentation: none, rc (reverse complement, p = 1/2), shift (up to 3 bp), or rc,shift.")
     String augment;
 
+    @Option(names = "--adversarial", defaultValue = "none", paramLabel = "METHOD",
+            description = "Adversarial training: none, fgsm or pgd (10 steps of epsilon / 4) against the network as it trains.")
+    String adversarial;
+
+    @Option(names = "--epsilon", defaultValue = "0.1", paramLabel = "E",
+            description = "Adversarial training: attack strength on the one-hot input relaxed to the simplex, in [0, 1].")
+    double epsilon;
+
+    @Option(names = "--adv-weight", defaultValue = "0.5", paramLabel = "W",
+            description = "Adversarial training: the fraction of each mini-batch replaced by its attacked rows, in (0, 1].")
+    double advWeight;
+
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "M", description = "Ensemble members (seeds seed+i).")
     int ensemble;
 
@@ -129,7 +143,7 @@ final class TrainCommand extends StepCommand {
                 throw new IllegalArgumentException("--motifs needs --priors motif or motif+gc");
             }
             Trainer.Settings settings = new Trainer.Settings(Architecture.parse(arch), Loss.parse(loss), epochs, patience,
-                    batchSize, lr, Augmentation.parse(augment));
+                    batchSize, lr, Augmentation.parse(augment), adversarialTraining());
             List<Pwm> pwms = !priorKind.usesMotifs() ? List.of() : motifs == null ? MotifReader.defaults() : MotifReader.read(motifs);
             return new TrainRequest(data, columns.columns(), settings, priorKind, pwms, ensemble, member, length, seed, out);
         } catch (NumberFormatException e) {
@@ -137,5 +151,22 @@ final class TrainCommand extends StepCommand {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private AdversarialTraining adversarialTraining() {
+        if (adversarial.equals("none")) {
+            return null;
+        }
+        if (!adversarial.equals("fgsm") && !adversarial.equals("pgd")) {
+            throw new IllegalArgumentException("--adversarial must be none, fgsm or pgd, not '" + adversarial + "'");
+        }
+        if (!(epsilon >= 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException("--epsilon must be in [0, 1], not " + epsilon);
+        }
+        if (!(advWeight > 0 && advWeight <= 1)) {
+            throw new IllegalArgumentException("--adv-weight must be in (0, 1], not " + advWeight);
+        }
+        return new AdversarialTraining(adversarial.equals("fgsm") ? Adversary.Method.FGSM : Adversary.Method.PGD, epsilon,
+                advWeight, 10);
     }
 }

@@ -67,6 +67,9 @@ public final class InputGradients {
     }
 
     private static INDArray backward(ComputationGraph net, INDArray[] inputs) {
+        // the vertices' backward passes take the batch size from the graph's labels, else its inputs
+        net.setLabels((INDArray[]) null);
+        net.setInputs(inputs);
         net.feedForward(inputs, false, false);
         GraphVertex[] vertices = net.getVertices();
         for (GraphVertex v : vertices) {

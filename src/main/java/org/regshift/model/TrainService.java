@@ -31,7 +31,8 @@ public final class TrainService {
             ModelBundle bundle = new ModelBundle(settings.architecture().name(), data.length(), data.targetMean(),
                     data.targetSd(), settings.loss(), priors, ood, Json.object("epochs", settings.epochs(),
                     "patience", settings.patience(), "batch_size", settings.batchSize(), "learning_rate", settings.learningRate(),
-                    "augment", settings.augmentation().label(), "training_rows", data.trainSequences().size(),
+                    "augment", settings.augmentation().label(), "adversarial",
+                    settings.adversarial() == null ? "none" : settings.adversarial().describe(), "training_rows", data.trainSequences().size(),
                     "validation_rows", data.validSequences().size()), members);
             bundle.save(out.staging());
             provenance.put("nd4j", NdRuntime.describe());

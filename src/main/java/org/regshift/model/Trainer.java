@@ -24,8 +24,9 @@ public final class Trainer {
     private static final int EVAL_BATCH = 1024;
 
     /** How to train. */
+    /** How to train; {@code adversarial} is null for standard training. */
     public record Settings(Architecture architecture, Loss loss, int epochs, int patience, int batchSize,
-                           double learningRate, Augmentation augmentation) {
+                           double learningRate, Augmentation augmentation, AdversarialTraining adversarial) {
     }
 
     /**
@@ -100,6 +101,9 @@ public final class Trainer {
         }
         INDArray x = OneHot.encode(seqs, data.length());
         INDArray[] inputs = trainPriors == null ? new INDArray[] {x} : new INDArray[] {x, trainPriors.getRows(rows)};
+        if (settings.adversarial() != null) {
+            inputs[0] = settings.adversarial().mix(net, inputs, labels, random);
+        }
         net.fit(new MultiDataSet(inputs, new INDArray[] {Nd4j.create(labels, new long[] {batch.size(), 2}, DataType.FLOAT)}));
         double loss = net.score();
         if (!Double.isFinite(loss)) {
