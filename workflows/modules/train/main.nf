@@ -19,10 +19,11 @@ process REGSHIFT_TRAIN {
     def args   = task.ext.args ?: ''
     prefix     = task.ext.prefix ?: "${meta.id}"
     def member = meta.ensemble ? "--ensemble ${meta.ensemble} --member ${meta.member}" : ''
+    def seed   = meta.seed != null ? "--seed ${meta.seed}" : ''
     def heap   = task.memory ? "-Xmx${(task.memory.toMega() * 0.5) as long}m -Dorg.bytedeco.javacpp.maxphysicalbytes=${(task.memory.toMega() * 0.9) as long}m" : ''
     """
     export REGSHIFT_JAVA_OPTS="${heap}"
-    regshift train --data ${activity} --out ${prefix} --seed ${meta.seed} ${member} --threads ${task.cpus} ${args}
+    regshift train --data ${activity} --out ${prefix} ${seed} ${member} --threads ${task.cpus} ${args}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -130,6 +130,23 @@ class PipelineIT {
     }
 
     @Test
+    @Order(5)
+    void auditModulesRunInsideSomeoneElsesPipeline() throws IOException {
+        Path dir = runDir.resolve("audits");
+        Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
+        Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.resolve("src/test/resources/nextflow/audits/main.nf").toString(),
+                "--counts", counts.toString(), "--outdir", dir.resolve("out").toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        List<String> files = Files.readAllLines(dir.resolve("out/audit_files.txt"));
+        JsonNode attack = JSON.readTree(Path.of(files.stream().filter(f -> f.endsWith("attack.json")).findFirst().orElseThrow()).toFile());
+        assertThat(attack.at("/method").asText()).isEqualTo("substitution");
+        assertThat(attack.at("/attacks").size()).isEqualTo(2);
+        JsonNode explain = JSON.readTree(Path.of(files.stream().filter(f -> f.endsWith("explain.json")).findFirst().orElseThrow()).toFile());
+        assertThat(explain.at("/sequences").asInt()).isEqualTo(2250);
+        assertThat(explain.at("/methods/grad-x-input/stability/random_substitutions").isNumber()).isTrue();
+    }
+
+    @Test
     @Order(6)
     void yourDataRunsThroughEveryStepWithVariantsAndChunkedPredictionGivesTheSameBytes() throws IOException, InterruptedException {
         Path dir = runDir.resolve("data");
