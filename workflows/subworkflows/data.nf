@@ -29,11 +29,9 @@ workflow DATA {
     def calibrated = REGSHIFT_CALIBRATE.out.calibrated.map { meta, file -> [[id: name], file] }
     REGSHIFT_SELECT(calibrated.map { meta, file -> [meta, file, file] })
     REGSHIFT_EVALUATE(calibrated.map { meta, file -> [[id: 'evaluate', split: 'test'], [name], [file]] })
-    def scored = Channel.empty()
     if (variants) {
         REGSHIFT_SCORE_VARIANTS(TRAIN_ENSEMBLE.out.model.map { meta, model ->
             [[id: 'variants', truth_info: params.truth_info], model] + variants })
-        scored = REGSHIFT_SCORE_VARIANTS.out.versions
     }
 
     emit:
@@ -44,5 +42,6 @@ workflow DATA {
     report      = REGSHIFT_EVALUATE.out.report
     versions    = REGSHIFT_QC.out.versions.mix(TRAIN_ENSEMBLE.out.versions, PREDICT_CHUNKED.out.versions,
                                               REGSHIFT_CALIBRATE.out.versions, REGSHIFT_SELECT.out.versions,
-                                              REGSHIFT_EVALUATE.out.versions, scored)
+                                              REGSHIFT_EVALUATE.out.versions,
+                                              variants ? REGSHIFT_SCORE_VARIANTS.out.versions : Channel.empty())
 }
