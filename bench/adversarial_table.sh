@@ -9,10 +9,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-8000}
 epochs=${2:-15}
 work=${BENCH_DIR:-/tmp/regshift-bench-adversarial}
-[ -f "$here/target/regshift.jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
-mkdir -p "$work"
-jar="$work/regshift.jar"  # a copy: rebuilding the project during a run must not change it
-cp "$here/target/regshift.jar" "$jar"
+. "$here/bench/common.sh"
+bench_jar "$work"
 rs() { java -Xmx3g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g -jar "$jar" "$@"; }
 
 rm -rf "$work/lib" "$work/qc"

@@ -6,10 +6,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_DIR:-/tmp/regshift-bench-ism}
-[ -f "$here/target/regshift.jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
-mkdir -p "$work"
-jar="$work/regshift.jar"  # a copy: rebuilding the project during a run must not change it
-cp "$here/target/regshift.jar" "$jar"
+. "$here/bench/common.sh"
+bench_jar "$work"
 "$here/bench/small_model.sh" "$jar" "$work"
 rs=(java -Xmx1g -Dorg.bytedeco.javacpp.maxphysicalbytes=2g -jar "$jar")
 if [ ! -f "$work/lib/sequences.fa.gz" ]; then

@@ -11,10 +11,8 @@ members=${1:-5}
 epochs=${2:-15}
 arch=${3:-cnn}
 work=${BENCH_DIR:-/tmp/regshift-bench-kircher}
-[ -f "$here/target/regshift.jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
-mkdir -p "$work"
-jar="$work/regshift.jar"  # a copy: rebuilding the project during a run must not change it
-cp "$here/target/regshift.jar" "$jar"
+. "$here/bench/common.sh"
+bench_jar "$work"
 rs() { java -Xmx3g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g -jar "$jar" "$@"; }
 data="$here/test-data/kircher2019"
 

@@ -9,10 +9,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-200000}
 work=${BENCH_DIR:-/tmp/regshift-bench-variants}
-[ -f "$here/target/regshift.jar" ] || (cd "$here" && mvn -B -q package -DskipTests)
-mkdir -p "$work"
-jar="$work/regshift.jar"  # a copy: rebuilding the project during a run must not change it
-cp "$here/target/regshift.jar" "$jar"
+. "$here/bench/common.sh"
+bench_jar "$work"
 "$here/bench/small_model.sh" "$jar" "$work"
 length=$(python3 -c "import json; print(json.load(open('$work/model/model.json'))['input_length'])")
 
