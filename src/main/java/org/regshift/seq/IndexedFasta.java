@@ -64,9 +64,11 @@ public final class IndexedFasta implements Closeable {
         try {
             Path partial = Files.createTempFile(fai.toAbsolutePath().getParent(), ".fai-", ".tmp");
             built.write(partial);
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
+            if (partial.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(partial, fai, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | SAMException | UnsupportedOperationException e) {
+        } catch (IOException | SAMException e) {
             // a read-only directory: the index stays in memory for this run
         }
         return built;

@@ -80,6 +80,21 @@ class ScoreVariantsBadInputTest {
     }
 
     @Test
+    void aSiteWithAThousandAllelesIsScoredAlleleByAllele() throws IOException {
+        StringBuilder alts = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            StringBuilder inserted = new StringBuilder("A");
+            for (int k = i + 1; k > 0; k /= 4) {
+                inserted.append("ACGT".charAt(k % 4));
+            }
+            alts.append(i == 0 ? "" : ",").append(inserted);
+        }
+        Path v = vcf("F9\t200\tmany\tA\t" + alts + "\t.\t.\t.\n");
+        assertThat(score(v).exitCode()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("out/variants.tsv"))).hasSize(1001);
+    }
+
+    @Test
     void aTruncatedGzipIsRefused() throws IOException {
         StringBuilder records = new StringBuilder();
         for (int i = 1; i <= 3000; i++) {
