@@ -104,11 +104,6 @@ public final class Predictor {
         return new MemberPredictions(means, vars);
     }
 
-    /** The bundle's input length. */
-    public int length() {
-        return bundle.length();
-    }
-
     /** How many members the bundle holds. */
     public int size() {
         return bundle.members().size();

@@ -95,7 +95,7 @@ public final class ExplainService {
                         List<String> gradientEdits = new ArrayList<>();
                         if (stable > 0) {
                             List<String> subset = windows.subList(0, stable);
-                            List<Attribution> slope = explainer.explain(Method.GRAD_X_INPUT, subset);
+                            List<Attribution> slope = explainer.explain(Method.GRAD_X_INPUT, subset); // cheap: one backward pass
                             for (int i = 0; i < stable; i++) {
                                 randomEdits.add(Perturbation.random(subset.get(i), request.perturbBases(), random));
                                 gradientEdits.add(Perturbation.alongGradient(subset.get(i), slope.get(i).hypothetical(),

@@ -38,10 +38,6 @@ final class Explainer {
         this.batchSize = batchSize;
     }
 
-    int length() {
-        return bundle.length();
-    }
-
     /** Attributions of one batch of windows (each of the model's length). */
     List<Attribution> explain(Method method, List<String> windows) {
         return switch (method) {
@@ -52,7 +48,7 @@ final class Explainer {
     }
 
     /** d(mean)/d(one-hot) of each window: [n][4][length]. */
-    float[][][] gradient(List<String> windows) {
+    private float[][][] gradient(List<String> windows) {
         return toArray(gradients.ofMean(gradients.inputs(windows)));
     }
 
@@ -174,7 +170,7 @@ final class Explainer {
     }
 
     /** The ensemble's mean prediction for every sequence, in batches. */
-    double[] ensembleMean(List<String> sequences) {
+    private double[] ensembleMean(List<String> sequences) {
         double[] out = new double[sequences.size()];
         for (int from = 0; from < sequences.size(); from += batchSize) {
             List<String> batch = sequences.subList(from, Math.min(sequences.size(), from + batchSize));

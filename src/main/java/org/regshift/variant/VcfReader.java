@@ -78,10 +78,6 @@ final class VcfReader implements Closeable {
         return lineNumber;
     }
 
-    Path file() {
-        return file;
-    }
-
     /** An input error at the record last read. */
     InputException error(String what) {
         return InputException.atLine(file, lineNumber, what);
