@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "regshift", mixinStandardHelpOptions = true, versionProvider = RegShift.VersionProvider.class,
         description = "Robust machine learning on regulatory DNA under distribution shift.",
         subcommands = {SimulateCommand.class, QcCommand.class, TrainCommand.class, EnsembleCommand.class, PredictCommand.class, CalibrateCommand.class,
-            SelectCommand.class, EvaluateCommand.class, ScoreVariantsCommand.class, ExplainCommand.class, AttackCommand.class},
+            SelectCommand.class, EvaluateCommand.class, ScoreVariantsCommand.class, ExplainCommand.class, AttackCommand.class,
+            RedundancyCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data."})
 public final class RegShift implements Runnable {
     public static final int EXIT_INTERNAL = 1;
