@@ -123,7 +123,9 @@ class PipelineIT {
         Path dir = runDir.resolve("reuse");
         Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.resolve("src/test/resources/nextflow/reuse/main.nf").toString(),
-                "--counts", counts.toString(), "--outdir", dir.resolve("out").toString());
+                "--counts", counts.toString(), "--motifs",
+                Nextflow.REPO.resolve("test-data/jaspar/JASPAR2024_CORE_vertebrates_non-redundant_pfms_jaspar.txt").toString(),
+                "--outdir", dir.resolve("out").toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         Path qcJson = Path.of(Files.readAllLines(dir.resolve("out/qc_files.txt")).get(0));
         assertThat(JSON.readTree(qcJson.toFile()).at("/replicate_correlation/0/pearson").asDouble()).isGreaterThan(0.95);
@@ -135,7 +137,9 @@ class PipelineIT {
         Path dir = runDir.resolve("audits");
         Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.resolve("src/test/resources/nextflow/audits/main.nf").toString(),
-                "--counts", counts.toString(), "--outdir", dir.resolve("out").toString());
+                "--counts", counts.toString(), "--motifs",
+                Nextflow.REPO.resolve("test-data/jaspar/JASPAR2024_CORE_vertebrates_non-redundant_pfms_jaspar.txt").toString(),
+                "--outdir", dir.resolve("out").toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         List<String> files = Files.readAllLines(dir.resolve("out/audit_files.txt"));
         JsonNode attack = JSON.readTree(Path.of(files.stream().filter(f -> f.endsWith("attack.json")).findFirst().orElseThrow()).toFile());
@@ -144,6 +148,11 @@ class PipelineIT {
         JsonNode explain = JSON.readTree(Path.of(files.stream().filter(f -> f.endsWith("explain.json")).findFirst().orElseThrow()).toFile());
         assertThat(explain.at("/sequences").asInt()).isEqualTo(2250);
         assertThat(explain.at("/methods/grad-x-input/stability/random_substitutions").isNumber()).isTrue();
+        JsonNode redundancy = JSON.readTree(Path.of(files.stream().filter(f -> f.endsWith("redundancy.json")).findFirst()
+                .orElseThrow()).toFile());
+        assertThat(redundancy.at("/sequences").asInt()).isEqualTo(2250);
+        assertThat(redundancy.at("/site_pairs").asInt()).isPositive();
+        assertThat(redundancy.at("/global_mask/budgets/0/learned").size()).isEqualTo(1);
     }
 
     @Test
