@@ -2,11 +2,13 @@ package org.regshift.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +18,10 @@ import java.util.stream.Stream;
  * An output directory that only ever shows complete files. Files are written into a hidden
  * staging directory inside it and renamed into place by {@link #commit()}, with
  * {@code provenance.json} last, so a directory holding provenance.json is complete. A step that
- * fails calls {@link #close()} without committing and leaves nothing behind; a lock file keeps a
- * second run from writing into the same directory at the same time.
+ * fails calls {@link #close()} without committing and leaves nothing behind. A lock (an operating
+ * system lock on a file in the directory) keeps a second run from writing into the same directory
+ * at the same time; the system releases it when a run dies, so a run killed with SIGKILL leaves a
+ * lock file and staging directory that the next run takes over and clears.
  */
 public final class AtomicOutputDir implements AutoCloseable {
     public static final String PROVENANCE = "provenance.json";
@@ -26,6 +30,7 @@ public final class AtomicOutputDir implements AutoCloseable {
     private final Path dir;
     private final Path staging;
     private final Path lock;
+    private final FileChannel lockChannel;
     private final boolean created;
     private boolean committed;
 
@@ -35,15 +40,32 @@ public final class AtomicOutputDir implements AutoCloseable {
             created = !Files.isDirectory(this.dir);
             Files.createDirectories(this.dir);
             lock = this.dir.resolve(LOCK);
-            try {
-                Files.createFile(lock);
-            } catch (FileAlreadyExistsException e) {
-                throw new UsageException("output directory " + dir + " is in use by another run (remove "
-                        + lock + " if no run is active)");
+            lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (!acquire(lockChannel)) {
+                lockChannel.close();
+                throw new UsageException("output directory " + dir + " is in use by another run");
             }
+            clearStaleStaging();
             staging = Files.createTempDirectory(this.dir, ".staging-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean acquire(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false; // held by this process
+        }
+    }
+
+    /** Staging directories of runs that were killed before they could clean up. */
+    private void clearStaleStaging() throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList()) {
+                deleteTree(p);
+            }
         }
     }
 
@@ -85,6 +107,11 @@ public final class AtomicOutputDir implements AutoCloseable {
     public void close() {
         deleteTree(staging);
         deleteTree(lock);
+        try {
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock of " + dir + ": " + e.getMessage(), e);
+        }
         if (!committed && created) {
             try {
                 Files.deleteIfExists(dir);

@@ -47,4 +47,21 @@ class AtomicOutputDirTest {
             assertThat(again.staging()).exists();
         }
     }
+
+    @Test
+    void aRunKilledBeforeItCleanedUpLeavesNothingTheNextRunStumblesOn() throws IOException {
+        Path dir = tmp.resolve("out");
+        Files.createDirectories(dir.resolve(".staging-123"));
+        Files.writeString(dir.resolve(".staging-123/a.tsv"), "half");
+        Files.createFile(dir.resolve(".regshift.lock"));
+        try (AtomicOutputDir out = new AtomicOutputDir(dir)) {
+            Files.writeString(out.file("a.tsv"), "whole");
+            Files.writeString(out.file(AtomicOutputDir.PROVENANCE), "{}");
+            out.commit();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.tsv", "provenance.json");
+        }
+        assertThat(dir.resolve("a.tsv")).hasContent("whole");
+    }
 }
