@@ -21,6 +21,7 @@ public final class RegShift implements Runnable {
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_BAD_INPUT = 3;
+    private static final int MAX_MESSAGE = 400;
 
     @Spec
     CommandSpec spec;
@@ -63,7 +64,7 @@ public final class RegShift implements Runnable {
                 ex.printStackTrace(e);
             }
             if (ex instanceof InputException) {
-                e.println(name + ": error: " + ex.getMessage());
+                e.println(name + ": error: " + printable(ex.getMessage()));
                 return EXIT_BAD_INPUT;
             }
             if (ex instanceof org.regshift.model.TrainingException) {
@@ -71,13 +72,23 @@ public final class RegShift implements Runnable {
                 return EXIT_INTERNAL;
             }
             if (ex instanceof UsageException) {
-                e.println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+                e.println(name + ": " + printable(ex.getMessage()) + " (see '" + name + " --help')");
                 return EXIT_USAGE;
             }
             e.println(name + ": internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
             return EXIT_INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * A message quoting input as one printable line: control and non-ASCII-printable characters
+     * become '?', and quoted input beyond {@value #MAX_MESSAGE} characters is cut.
+     */
+    static String printable(String message) {
+        StringBuilder b = new StringBuilder();
+        message.codePoints().limit(MAX_MESSAGE).forEach(c -> b.append(c >= 0x20 && c != 0x7f && c != 0xfffd ? Character.toString(c) : "?"));
+        return message.codePointCount(0, message.length()) > MAX_MESSAGE ? b + " ..." : b.toString();
     }
 
     /** The version from the POM. */

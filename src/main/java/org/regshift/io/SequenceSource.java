@@ -3,7 +3,6 @@ package org.regshift.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,7 +25,7 @@ public interface SequenceSource extends Closeable {
         try (InputStream in = Inputs.open(file)) {
             first = in.read();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw InputException.inFile(file, "cannot be read: truncated or corrupt gzip (" + e.getMessage() + ")");
         }
         return first == '>' ? new FastaSequences(file) : new SequenceTable(file, columns, false);
     }

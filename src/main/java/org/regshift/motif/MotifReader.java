@@ -21,6 +21,8 @@ import org.regshift.io.Inputs;
  */
 public final class MotifReader {
     private static final double MEME_DEFAULT_SITES = 20;
+    /** MEME files print probabilities to 6 decimals; rows of rounded values sum to 1 within this. */
+    private static final double PROBABILITY_TOLERANCE = 0.02;
     private static final String DEFAULT_RESOURCE = "/org/regshift/motif/default_motifs.jaspar";
 
     private final String source;
@@ -102,6 +104,11 @@ public final class MotifReader {
             if (counts.length == 0) {
                 throw error(i + 1, "motif '" + header[0] + "' has no positions");
             }
+            for (int p = 0; p < counts.length; p++) {
+                if (counts[p][0] + counts[p][1] + counts[p][2] + counts[p][3] <= 0) {
+                    throw error(i + 1, "motif '" + header[0] + "' has no counts at position " + (p + 1));
+                }
+            }
             motifs.add(Pwm.fromCounts(header[0], header.length > 1 ? header[1].strip() : header[0], counts));
             i += 5;
         }
@@ -145,6 +152,9 @@ public final class MotifReader {
             }
             int width = memeField(at, "w=", -1);
             double sites = memeField(at, "nsites=", (int) MEME_DEFAULT_SITES);
+            if (sites <= 0) {
+                throw error(at, "motif '" + header[0] + "' has nsites= " + (int) sites + "; expected a positive number of sites");
+            }
             double[][] counts = new double[width][4];
             for (int p = 0; p < width; p++) {
                 int row = at + 1 + p;
@@ -152,8 +162,13 @@ public final class MotifReader {
                 if (f.length != 4) {
                     throw error(row, "motif '" + header[0] + "' expects " + width + " rows of 4 probabilities");
                 }
+                double sum = 0;
                 for (int b = 0; b < 4; b++) {
                     counts[p][b] = nonNegative(row, f[b]) * sites;
+                    sum += counts[p][b] / sites;
+                }
+                if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+                    throw error(row, "motif '" + header[0] + "': probabilities sum to " + sum + ", not 1");
                 }
             }
             if (width == 0) {

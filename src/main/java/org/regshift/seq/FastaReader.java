@@ -36,7 +36,13 @@ public final class FastaReader implements Closeable {
         ReferenceSequence ref;
         try {
             ref = fasta.nextSequence();
+        } catch (InputException e) {
+            throw e;
         } catch (SAMException e) {
+            if (e.getCause() instanceof java.io.IOException) {
+                throw InputException.inFile(file, "cannot be read after record " + seen.size() + ": truncated or corrupt gzip ("
+                        + e.getCause().getMessage() + ")");
+            }
             throw InputException.inFile(file, "not valid FASTA after record " + seen.size() + " (" + e.getMessage()
                     + "; expected '>' header lines followed by sequence lines)");
         } catch (RuntimeException e) {
