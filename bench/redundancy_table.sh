@@ -4,6 +4,7 @@
 # `regshift redundancy` on the first S sequences with each, against the planted redundant and
 # cooperative motif pairs (precision at k) and with the global mask against exhaustive search.
 # Usage: bench/redundancy_table.sh [N] [EPOCHS] [S] [extra redundancy options...]
+# Environment: SIM_OPTS (extra simulate options, e.g. "--motif-rate 6"), MODELS ("truth counts").
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-20000}
@@ -16,9 +17,11 @@ bench_jar "$work"
 rs() { java -Xmx3g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g -jar "$jar" "$@"; }
 motifs="$here/src/main/resources/org/regshift/motif/default_motifs.jaspar"
 
-if [ ! -d "$work/model-counts" ]; then
-  rm -rf "$work/lib" "$work/qc" "$work/model-truth"
-  rs simulate --n "$n" --seed 11 --out "$work/lib" 2> /dev/null
+models=${MODELS:-truth counts}
+if [ ! -f "$work/lib/provenance.json" ]; then
+  rm -rf "$work/lib" "$work/qc" "$work/model-truth" "$work/model-counts"
+  # shellcheck disable=SC2086
+  rs simulate --n "$n" --seed 11 ${SIM_OPTS:-} --out "$work/lib" 2> /dev/null
   python3 - "$work" <<'PY'
 import gzip, sys
 work = sys.argv[1]
@@ -39,25 +42,31 @@ with open(f"{work}/lib/truth.tsv") as f, open(f"{work}/truth_activity.tsv", "w")
         row = line.rstrip("\n").split("\t")
         out.write(f"{row[i]}\t{''.join(seqs[row[i]])}\t{row[a]}\n")
 PY
-  rs train --data "$work/truth_activity.tsv" --target-column activity --epochs "$epochs" --seed 3 \
-    --out "$work/model-truth" 2> "$work/train-truth.log"
-  rs qc --counts "$work/lib/counts.tsv.gz" --fasta "$work/lib/sequences.fa.gz" --condition ct1 --out "$work/qc" 2> /dev/null
-  rs train --data "$work/qc/activity.tsv" --epochs "$epochs" --seed 3 --out "$work/model-counts" 2> "$work/train-counts.log"
 fi
+for kind in $models; do
+  [ -f "$work/model-$kind/model.json" ] && continue
+  if [ "$kind" = truth ]; then
+    rs train --data "$work/truth_activity.tsv" --target-column activity --epochs "$epochs" --seed 3 \
+      --out "$work/model-truth" 2> "$work/train-truth.log"
+  else
+    rs qc --counts "$work/lib/counts.tsv.gz" --fasta "$work/lib/sequences.fa.gz" --condition ct1 --out "$work/qc" 2> /dev/null
+    rs train --data "$work/qc/activity.tsv" --epochs "$epochs" --seed 3 --out "$work/model-counts" 2> "$work/train-counts.log"
+  fi
+done
 head -$((sequences + 1)) "$work/truth_activity.tsv" | cut -f1,2 > "$work/audit.tsv"
-for kind in truth counts; do
+for kind in $models; do
   rm -rf "$work/redundancy-$kind"
   start=$(date +%s.%N)
   rs redundancy --model "$work/model-$kind" --data "$work/audit.tsv" --motifs "$motifs" --truth "$work/lib/scenario.json" \
     "$@" --out "$work/redundancy-$kind" 2> "$work/redundancy-$kind.log"
   echo "$kind: $(echo "$(date +%s.%N) - $start" | bc) s"
 done
-python3 - "$work" <<'PY'
+python3 - "$work" $models <<'PY'
 import json, sys
 work = sys.argv[1]
 print("| model trained on | planted pairs / ranked | P@1 | P@3 | P@5 | P@10 | global mask k=1: learned (effect) vs best | k=2 |")
 print("|---|---|---|---|---|---|---|---|")
-for kind in ("truth", "counts"):
+for kind in sys.argv[2:]:
     r = json.load(open(f"{work}/redundancy-{kind}/redundancy.json"))
     p = r["precision_at_k"]
     cells = []

@@ -161,3 +161,30 @@ write("truth_sites/no_sites_column/truth.tsv", "id\tactivity_ct1\ns0\t1.0\n")
 write("truth_sites/no_sites_column/scenario.json", json.dumps({"motifs": [{"id": "M1", "length": 6}]}))
 write("truth_sites/unknown_motif/truth.tsv", "id\tactivity_ct1\tsites\ns0\t1.0\tMX:3:+:0.9\n")
 write("truth_sites/unknown_motif/scenario.json", json.dumps({"motifs": [{"id": "M1", "length": 6}]}))
+write("counts/counts_summing_beyond_2_pow_63.tsv", "id\tbarcode\tdna_1\trna_1\n"
+      "e1\tAAAA\t4611686018427387904\t1\ne1\tCCCC\t4611686018427387904\t1\ne2\tGGGG\t5\t5\n")
+
+
+def zip_declaring(name, declared):
+    """A bundle zip (model.json, then `name`) whose entry `name` declares `declared` bytes in its
+    zip64 sizes but holds 1,000 deflated zeros: a bomb as the central directory announces it."""
+    entries = [("model.json", json.dumps(manifest).encode(), None), (name, b"\0" * 1000, declared)]
+    out, central = bytearray(), bytearray()
+    for entry, raw, size in entries:
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        data = c.compress(raw) + c.flush()
+        crc = zlib.crc32(raw)
+        zip64 = size is not None
+        extra = struct.pack("<HHQQ", 1, 16, size, len(data)) if zip64 else b""
+        sizes = (0xFFFFFFFF, 0xFFFFFFFF) if zip64 else (len(data), len(raw))
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 45, 0, 8, 0, 0x21, crc, *sizes, len(entry), len(extra))
+        out += entry.encode() + extra + data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 0, 8, 0, 0x21, crc, *sizes, len(entry),
+                               len(extra), 0, 0, 0, 0, offset)
+        central += entry.encode() + extra
+    eocd = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), len(out), 0)
+    return bytes(out + central + eocd)
+
+
+write("bundles/declared_10GB_entry.zip", zip_declaring("member_0.zip", 10 * 10**9))

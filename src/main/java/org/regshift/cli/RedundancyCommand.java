@@ -72,6 +72,10 @@ final class RedundancyCommand extends StepCommand {
             description = "Site pairs a motif pair needs to be ranked.")
     int minSitePairs;
 
+    @Option(names = "--max-distance", defaultValue = "0", paramLabel = "BP",
+            description = "Aggregate only site pairs whose centres are at most BP apart (cooperativity is short-range); 0: all.")
+    double maxDistance;
+
     @Option(names = "--truth", paramLabel = "FILE", description = "The simulator's scenario.json (or truth.tsv beside it).")
     Path truth;
 
@@ -96,9 +100,9 @@ final class RedundancyCommand extends StepCommand {
             throw usage("--max-order must be 1 or 2, not " + maxOrder);
         }
         if (maxSites < 1 || draws < 1 || budget < 0 || maskSequences < 1 || maskSteps < 1 || exhaustiveLimit < 0
-                || minSitePairs < 1 || batchSize < 1) {
+                || minSitePairs < 1 || batchSize < 1 || !(maxDistance >= 0)) {
             throw usage("--max-sites, --draws, --mask-sequences, --mask-steps, --min-site-pairs and --batch-size must be at "
-                    + "least 1, --budget and --exhaustive-limit at least 0");
+                    + "least 1, --budget, --exhaustive-limit and --max-distance at least 0");
         }
         var provenance = provenance();
         inputModel(provenance, model);
@@ -112,7 +116,7 @@ final class RedundancyCommand extends StepCommand {
         try (Progress progress = new Progress("redundancy", "sequences")) {
             report = RedundancyService.run(new RedundancyService.Request(model, data, columns.columnsKeepingSplit(), motifs,
                     siteThreshold, maxSites, draws, maxOrder, budget, maskSequences, maskSteps, exhaustiveLimit, minSitePairs,
-                    truth, seed, batchSize, out), provenance, progress);
+                    maxDistance, truth, seed, batchSize, out), provenance, progress);
             progress.finish();
         }
         spec.commandLine().getErr().println("redundancy: " + report.get("sites") + " sites in " + report.get("sequences")

@@ -75,6 +75,9 @@ public final class SequenceTable implements SequenceSource {
         if (rowId.isBlank()) {
             throw reader.error("empty ID in column '" + reader.header().get(id) + "'");
         }
+        if (reader.fieldLength(sequence) > Alphabet.MAX_SEQUENCE_LENGTH) {
+            throw reader.error(Alphabet.tooLong());
+        }
         byte[] bases = reader.fieldBytes(sequence);
         if (bases.length == 0) {
             throw reader.error("empty sequence in column '" + reader.header().get(sequence) + "'");

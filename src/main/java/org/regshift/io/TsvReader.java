@@ -95,6 +95,11 @@ public final class TsvReader implements Closeable {
         return new String(buf, fieldStart[i], fieldEnd[i] - fieldStart[i], StandardCharsets.UTF_8);
     }
 
+    /** The length in bytes of field {@code i}. */
+    public int fieldLength(int i) {
+        return fieldEnd[i] - fieldStart[i];
+    }
+
     public byte[] fieldBytes(int i) {
         return Arrays.copyOfRange(buf, fieldStart[i], fieldEnd[i]);
     }

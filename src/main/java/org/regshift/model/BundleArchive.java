@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.regshift.io.InputException;
@@ -16,10 +18,10 @@ import org.regshift.io.InputException;
 /**
  * A model bundle shipped as a .zip (of the bundle directory's files, or of one directory holding
  * them): unpacked into a temporary directory, refusing entries that would land outside it (zip
- * slip) and archives that inflate beyond {@value #MAX_BYTES} bytes (zip bombs).
+ * slip) and archives that declare or inflate to more than {@value #MAX_BYTES} bytes (zip bombs).
  */
 final class BundleArchive implements AutoCloseable {
-    static final long MAX_BYTES = 10L << 30;
+    static final long MAX_BYTES = 4L << 30;
     private final Path temp;
     private final Path root;
 
@@ -43,7 +45,27 @@ final class BundleArchive implements AutoCloseable {
         return root;
     }
 
+    /** Refuses an archive whose central directory declares entries beyond the limit, before inflating anything. */
+    private static void checkDeclaredSizes(Path zip) {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            long declared = 0;
+            for (ZipEntry e : Collections.list(file.entries())) {
+                declared += Math.max(0, e.getSize());
+                if (declared > MAX_BYTES) {
+                    throw InputException.inFile(zip, "declares " + e.getSize() + " bytes for entry '" + e.getName() + "'"
+                            + (declared > e.getSize() ? " (" + declared + " with the entries before it)" : "")
+                            + ", beyond the " + (MAX_BYTES >> 30) + " GiB a model bundle may hold");
+                }
+            }
+        } catch (ZipException e) {
+            throw InputException.inFile(zip, "is not a readable zip archive (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void unpack(Path zip) {
+        checkDeclaredSizes(zip);
         long total = 0;
         byte[] buffer = new byte[1 << 16];
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {

@@ -1,7 +1,9 @@
 package org.regshift.qc;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.regshift.io.CountLayout;
+import org.regshift.io.InputException;
 import org.regshift.io.TsvReader;
 
 /** The DNA and RNA counts of one element's barcodes, per replicate, while they are read. */
@@ -30,9 +32,15 @@ final class BarcodeBlock {
         size++;
     }
 
-    void filterInto(ElementCounts element, BarcodeFilter filter, ReplicateTally[] tallies) {
-        for (int r = 0; r < dna.length; r++) {
-            filter.apply(dna[r], rna[r], size, tallies[r], element, r);
+    /** Filters the block's barcodes into the element; counts that add up beyond a long are an input error of {@code file}. */
+    void filterInto(ElementCounts element, BarcodeFilter filter, ReplicateTally[] tallies, Path file) {
+        try {
+            for (int r = 0; r < dna.length; r++) {
+                filter.apply(dna[r], rna[r], size, tallies[r], element, r);
+            }
+        } catch (ArithmeticException e) {
+            throw InputException.atLine(file, element.firstLine, "the counts of element '" + element.id
+                    + "' add up to more than " + Long.MAX_VALUE + " (2^63 - 1)");
         }
     }
 

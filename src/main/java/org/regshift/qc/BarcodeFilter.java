@@ -28,15 +28,15 @@ final class BarcodeFilter {
         int passed = 0;
         for (int i = 0; i < n; i++) {
             tally.barcodes++;
-            tally.dnaTotal += dnaCounts[i];
-            tally.rnaTotal += rnaCounts[i];
+            tally.dnaTotal = Math.addExact(tally.dnaTotal, dnaCounts[i]);
+            tally.rnaTotal = Math.addExact(tally.rnaTotal, rnaCounts[i]);
             if (dnaCounts[i] < params.minDnaCount()) {
                 tally.lowDna++;
             } else if (rnaCounts[i] < params.minRnaCount()) {
                 tally.lowRna++;
             } else {
-                dna[passed] = dnaCounts[i] + dnaPseudo;
-                rna[passed] = rnaCounts[i] + rnaPseudo;
+                dna[passed] = Math.addExact(dnaCounts[i], dnaPseudo);
+                rna[passed] = Math.addExact(rnaCounts[i], rnaPseudo);
                 score[passed] = rna[passed];
                 passed++;
             }
@@ -45,12 +45,12 @@ final class BarcodeFilter {
         for (int i = 0; i < passed; i++) {
             if (!outlier[i]) {
                 element.kept[rep]++;
-                element.dnaSum[rep] += dna[i];
-                element.rnaSum[rep] += rna[i];
+                element.dnaSum[rep] = Math.addExact(element.dnaSum[rep], dna[i]);
+                element.rnaSum[rep] = Math.addExact(element.rnaSum[rep], rna[i]);
             }
         }
         tally.kept += element.kept[rep];
-        tally.keptDnaTotal += element.dnaSum[rep];
-        tally.keptRnaTotal += element.rnaSum[rep];
+        tally.keptDnaTotal = Math.addExact(tally.keptDnaTotal, element.dnaSum[rep]);
+        tally.keptRnaTotal = Math.addExact(tally.keptRnaTotal, element.rnaSum[rep]);
     }
 }

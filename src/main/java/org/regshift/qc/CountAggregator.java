@@ -89,7 +89,7 @@ final class CountAggregator {
                 ElementCounts known = byId.get(id);
                 if (known == null) {
                     if (grouped && current != null) {
-                        block.filterInto(current, filter, tallies);
+                        block.filterInto(current, filter, tallies, file);
                     }
                     current = start(reader, id);
                     if (grouped) {
@@ -116,10 +116,10 @@ final class CountAggregator {
             }
         }
         if (grouped && current != null) {
-            block.filterInto(current, filter, tallies);
+            block.filterInto(current, filter, tallies, file);
         }
         for (Map.Entry<String, BarcodeBlock> e : blocks.entrySet()) {
-            e.getValue().filterInto(byId.get(e.getKey()), filter, tallies);
+            e.getValue().filterInto(byId.get(e.getKey()), filter, tallies, file);
         }
         progress.accept(rows);
     }

@@ -45,11 +45,13 @@ public final class RedundancyService {
      * {@code maxSites} per sequence, {@code draws} shuffles per site; {@code maxOrder} 1 (singles) or
      * 2 (pairs); the global mask for budgets 1..{@code budget} learned on the first
      * {@code maskSequences} sequences with sites ({@code maskSteps} steps), exhaustive search when at
-     * most {@code exhaustiveLimit} sets; {@code truth} may be null.
+     * most {@code exhaustiveLimit} sets; site pairs further apart than {@code maxDistance} (centre to
+     * centre; 0: no limit) are written but not aggregated; {@code truth} may be null.
      */
     public record Request(Path model, Path data, SequenceTable.Columns columns, Path motifs, double relativeScore,
                           int maxSites, int draws, int maxOrder, int budget, int maskSequences, int maskSteps,
-                          int exhaustiveLimit, int minSitePairs, Path truth, long seed, int batchSize, Path out) {
+                          int exhaustiveLimit, int minSitePairs, double maxDistance, Path truth, long seed, int batchSize,
+                          Path out) {
     }
 
     private RedundancyService() {
@@ -97,7 +99,8 @@ public final class RedundancyService {
                         for (int i = 0; i < batch.size(); i++) {
                             SiteAblation a = ablations.get(i);
                             siteCount += a.sites().size();
-                            pairCount += write(batch.get(i).id(), a, effects.get(i), ids, tally, sites, pairs);
+                            pairCount += write(batch.get(i).id(), a, effects.get(i), ids, tally, request.maxDistance(),
+                                    sites, pairs);
                             if (maskSet.size() < request.maskSequences() && !a.sites().isEmpty()) {
                                 maskSet.add(a);
                             }
@@ -125,6 +128,7 @@ public final class RedundancyService {
             report.put("sites", siteCount);
             report.put("site_pairs", pairCount);
             report.put("draws", request.draws());
+            report.put("max_distance", request.maxDistance());
             report.put("top_pairs", topPairs(ranked, ids, planted));
             if (planted != null) {
                 report.put("planted_pairs", planted.size());
@@ -143,8 +147,8 @@ public final class RedundancyService {
     }
 
     /** Writes one sequence's site and pair rows and adds them to the tally; returns the number of site pairs. */
-    private static int write(String id, SiteAblation a, double[] effect, List<String> ids, MotifPairs tally, TsvWriter sites,
-                             TsvWriter pairs) {
+    private static int write(String id, SiteAblation a, double[] effect, List<String> ids, MotifPairs tally,
+                             double maxDistance, TsvWriter sites, TsvWriter pairs) {
         List<Site> s = a.sites();
         int n = s.size();
         for (int i = 0; i < n; i++) {
@@ -163,9 +167,12 @@ public final class RedundancyService {
                 double ey = effect[1 + y];
                 double joint = effect[j++];
                 double interaction = joint - ex - ey;
-                pairs.row(List.of(id, x + 1, y + 1, ids.get(s.get(x).motif()), ids.get(s.get(y).motif()),
-                        s.get(y).centre() - s.get(x).centre(), ex, ey, joint, interaction, Math.signum(joint) * interaction));
-                tally.pair(s.get(x).motif(), s.get(y).motif(), ex, ey, joint);
+                double distance = s.get(y).centre() - s.get(x).centre();
+                pairs.row(List.of(id, x + 1, y + 1, ids.get(s.get(x).motif()), ids.get(s.get(y).motif()), distance, ex, ey,
+                        joint, interaction, Math.signum(joint) * interaction));
+                if (maxDistance == 0 || distance <= maxDistance) {
+                    tally.pair(s.get(x).motif(), s.get(y).motif(), ex, ey, joint);
+                }
             }
         }
         return n * (n - 1) / 2;

@@ -2,6 +2,11 @@ package org.regshift.seq;
 
 /** The DNA alphabet RegShift works in: A, C, G, T and N, upper case. */
 public final class Alphabet {
+    /**
+     * The longest sequence read as one record (models read a few hundred bases; a longer record is
+     * almost always a whole chromosome given by mistake, and is refused before it fills memory).
+     */
+    public static final int MAX_SEQUENCE_LENGTH = 1_000_000;
     private static final String IUPAC_AMBIGUOUS = "RYSWKMBDHV";
 
     private Alphabet() {
@@ -11,6 +16,12 @@ public final class Alphabet {
      * Upper-cases the bases in place and checks them. Returns -1 when every base is valid, else the
      * index of the first invalid one. IUPAC ambiguity codes become N when {@code iupacToN} is set.
      */
+    /** The message for a sequence beyond {@link #MAX_SEQUENCE_LENGTH}. */
+    public static String tooLong() {
+        return "sequence is longer than " + String.format("%,d", MAX_SEQUENCE_LENGTH)
+                + " bp, the most RegShift reads as one sequence (cut out the region the model should read)";
+    }
+
     public static int normalise(byte[] bases, boolean iupacToN) {
         for (int i = 0; i < bases.length; i++) {
             byte b = bases[i];

@@ -27,7 +27,7 @@ public final class FastaReader implements Closeable {
     public FastaReader(Path file, boolean iupacToN) {
         this.file = file;
         this.iupacToN = iupacToN;
-        this.fasta = new FastaSequenceFile(file.toString(), new InputStreamSeekable(Inputs.open(file), file.toString()),
+        this.fasta = new FastaSequenceFile(file.toString(), new InputStreamSeekable(new RecordSizeLimit(Inputs.open(file), file), file.toString()),
                 null, true);
     }
 
