@@ -31,7 +31,8 @@ final class Cli {
         return out;
     }
 
-    static Result run(Object... args) {
+    /** The java command line that runs {@code regshift} with these arguments in a new JVM. */
+    static List<String> command(Object... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Djava.awt.headless=true"));
         // as workflows/bin/regshift does: ND4J's native loading and Unsafe use warn on newer JDKs
@@ -46,6 +47,11 @@ final class Cli {
         for (Object a : args) {
             command.add(a.toString());
         }
+        return command;
+    }
+
+    static Result run(Object... args) {
+        List<String> command = command(args);
         try {
             Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();

@@ -1,0 +1,136 @@
+package org.regshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each step is killed with SIGKILL at seeded random moments of its run: afterwards nothing in its
+ * output looks complete (a directory without provenance.json, or no output file), and a rerun
+ * gives the same bytes as a run that was never interrupted.
+ */
+class CrashSafetyTest {
+    private static final int KILLS_PER_STEP = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    static Path library;
+    static Path activity;
+    static Path model;
+    static Path predictions;
+
+    @TempDir
+    Path tmp;
+
+    /** One step: its name, its arguments without --out, whether its output is a file. */
+    record Step(String name, List<Object> args, boolean file) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    static void inputs() throws IOException {
+        library = Cli.succeed("simulate", shared.resolve("lib"), "--n", "4000", "--length", "120", "--seed", "3");
+        activity = Cli.succeed("qc", shared.resolve("qc"), "--counts", library.resolve("counts.tsv.gz"), "--fasta",
+                library.resolve("sequences.fa.gz"), "--condition", "ct1").resolve("activity.tsv");
+        model = Cli.succeed("train", shared.resolve("model"), "--data", activity, "--arch", "cnn-reference", "--epochs", "1");
+        predictions = shared.resolve("predictions.tsv");
+        assertThat(Cli.run("predict", "--model", model, "--data", activity, "--out", predictions).exitCode()).isZero();
+    }
+
+    static Stream<Step> steps() {
+        return Stream.of(
+                new Step("simulate", List.of("--n", "10000", "--length", "150", "--seed", "9"), false),
+                new Step("qc", List.of("--counts", library.resolve("counts.tsv.gz"), "--fasta", library.resolve("sequences.fa.gz"),
+                        "--condition", "ct1"), false),
+                new Step("train", List.of("--data", activity, "--arch", "cnn-reference", "--epochs", "2", "--seed", "5"), false),
+                new Step("predict", List.of("--model", model, "--data", library.resolve("sequences.fa.gz")), true),
+                new Step("calibrate", List.of("--fit", predictions, "--apply", predictions, "--method", "isotonic"), false),
+                new Step("evaluate", List.of("--predictions", "lib=" + predictions, "--truth", "lib=" + predictions), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("steps")
+    void aKilledRunLeavesNothingThatLooksCompleteAndARerunGivesTheSameBytes(Step step) throws Exception {
+        Path out = tmp.resolve("out" + (step.file() ? ".tsv" : ""));
+        long started = System.nanoTime();
+        assertThat(run(step, out).waitFor()).isZero();
+        long duration = System.nanoTime() - started;
+        Map<String, String> expected = contents(out);
+        Files.move(out, tmp.resolve("uninterrupted"));
+
+        Random random = new Random(step.name().hashCode());
+        int killed = 0;
+        for (int kill = 0; kill < KILLS_PER_STEP; kill++) {
+            Process p = run(step, out);
+            long at = (long) (duration * (0.2 + 0.7 * random.nextDouble()));
+            if (!p.waitFor(at, TimeUnit.NANOSECONDS)) {
+                p.destroyForcibly().waitFor();
+                killed++;
+            }
+            if (p.exitValue() == 0) {
+                // finished before the kill: complete, and the same bytes
+                assertThat(contents(out)).isEqualTo(expected);
+            } else if (step.file()) {
+                assertThat(out).as("a killed predict leaves no output file").doesNotExist();
+            } else {
+                assertThat(out.resolve("provenance.json")).as("a killed run leaves no complete-looking output").doesNotExist();
+            }
+        }
+        assertThat(killed).as("runs killed while they worked").isGreaterThanOrEqualTo(KILLS_PER_STEP - 1);
+        assertThat(run(step, out).waitFor()).isZero();
+        assertThat(contents(out)).isEqualTo(expected);
+    }
+
+    private static Process run(Step step, Path out) throws IOException {
+        List<Object> args = new ArrayList<>(List.of(step.name()));
+        args.addAll(step.args());
+        args.addAll(List.of("--out", out));
+        return new ProcessBuilder(Cli.command(args.toArray())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /**
+     * The SHA-256 of every visible file under the output (a file, or a directory's files); for
+     * provenance.json, of its content without the run's start and end times.
+     */
+    private static Map<String, String> contents(Path out) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        List<Path> found;
+        try (Stream<Path> walk = Files.walk(out)) {
+            found = walk.filter(Files::isRegularFile).filter(f -> !out.relativize(f).toString().startsWith(".")).toList();
+        }
+        for (Path f : found) {
+            byte[] bytes = Files.readAllBytes(f);
+            if (f.getFileName().toString().equals("provenance.json")) {
+                ObjectNode provenance = (ObjectNode) JSON.readTree(bytes);
+                provenance.remove(List.of("start", "end"));
+                bytes = JSON.writeValueAsBytes(provenance);
+            }
+            files.put(out.relativize(f).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        return files;
+    }
+}
