@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the bad-input corpus (run from this directory; the files are committed, this records how
-the binary ones were made). Every file is one malformed input; cases.tsv says which step reads it,
-the exit code expected and what the one-line message must say."""
+the binary ones were made; the fuzz_* files are Jazzer findings, kept as the fuzzer found them).
+Every file is one malformed input; cases.tsv says which step reads it, the exit code expected and
+what the one-line message must say."""
 import gzip, io, json, os, random, struct, zipfile, zlib
 
 random.seed(20261122)

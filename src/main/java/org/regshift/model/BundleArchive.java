@@ -57,7 +57,7 @@ final class BundleArchive implements AutoCloseable {
                             + ", beyond the " + (MAX_BYTES >> 30) + " GiB a model bundle may hold");
                 }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) { // entry names that are not UTF-8: IllegalArgumentException
             throw InputException.inFile(zip, "is not a readable zip archive (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,7 +94,7 @@ final class BundleArchive implements AutoCloseable {
                     }
                 }
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
             throw InputException.inFile(zip, "is not a readable zip archive (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

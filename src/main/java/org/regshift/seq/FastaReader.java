@@ -27,8 +27,12 @@ public final class FastaReader implements Closeable {
     public FastaReader(Path file, boolean iupacToN) {
         this.file = file;
         this.iupacToN = iupacToN;
-        this.fasta = new FastaSequenceFile(file.toString(), new InputStreamSeekable(new RecordSizeLimit(Inputs.open(file), file), file.toString()),
-                null, true);
+        try {
+            this.fasta = new FastaSequenceFile(file.toString(), new InputStreamSeekable(new RecordSizeLimit(Inputs.open(file), file),
+                    file.toString()), null, true);
+        } catch (RuntimeException e) {
+            throw readError(e);
+        }
     }
 
     /** The next record, or null at the end of the file. */
@@ -36,18 +40,8 @@ public final class FastaReader implements Closeable {
         ReferenceSequence ref;
         try {
             ref = fasta.nextSequence();
-        } catch (InputException e) {
-            throw e;
-        } catch (SAMException e) {
-            if (e.getCause() instanceof java.io.IOException) {
-                throw InputException.inFile(file, "cannot be read after record " + seen.size() + ": truncated or corrupt gzip ("
-                        + e.getCause().getMessage() + ")");
-            }
-            throw InputException.inFile(file, "not valid FASTA after record " + seen.size() + " (" + e.getMessage()
-                    + "; expected '>' header lines followed by sequence lines)");
         } catch (RuntimeException e) {
-            throw InputException.inFile(file, "cannot read after record " + seen.size() + " (" + e.getMessage()
-                    + "; truncated or corrupt gzip?)");
+            throw readError(e);
         }
         if (ref == null) {
             if (seen.isEmpty()) {
@@ -68,6 +62,23 @@ public final class FastaReader implements Closeable {
             throw InputException.atRecord(file, id, Alphabet.describeInvalid(bases, bad));
         }
         return new SeqRecord(id, new String(bases, StandardCharsets.US_ASCII));
+    }
+
+    /** The input error for a failure of htsjdk's reader (which reads the first line when it opens). */
+    private InputException readError(RuntimeException e) {
+        if (e instanceof InputException input) {
+            return input;
+        }
+        if (e instanceof SAMException && e.getCause() instanceof java.io.IOException) {
+            return InputException.inFile(file, "cannot be read after record " + seen.size() + ": truncated or corrupt gzip ("
+                    + e.getCause().getMessage() + ")");
+        }
+        if (e instanceof SAMException) {
+            return InputException.inFile(file, "not valid FASTA after record " + seen.size() + " (" + e.getMessage()
+                    + "; expected '>' header lines followed by sequence lines)");
+        }
+        return InputException.inFile(file, "cannot read after record " + seen.size() + " (" + e.getMessage()
+                + "; truncated or corrupt gzip?)");
     }
 
     /** Every record of the file by ID, in file order. */

@@ -33,6 +33,7 @@ class BadInputCorpusTest {
     static Path fasta;
     static Path predictions;
     static Path motifs;
+    static Path activity;
 
     @TempDir
     Path tmp;
@@ -74,7 +75,7 @@ class BadInputCorpusTest {
                 fa.append(">s").append(i).append('\n').append(s).append('\n');
             }
         }
-        Path activity = Files.writeString(shared.resolve("activity.tsv"), table);
+        activity = Files.writeString(shared.resolve("activity.tsv"), table);
         fasta = Files.writeString(shared.resolve("good.fa"), fa);
         model = shared.resolve("model");
         Run trained = run(List.of("train", "--data", activity.toString(), "--arch", "cnn-reference", "--epochs", "1",
@@ -95,7 +96,7 @@ class BadInputCorpusTest {
         for (String word : c.command().split(" ")) {
             args.add(word.replace("{case}", CORPUS.resolve(c.path()).toString()).replace("{out}", out.toString())
                     .replace("{model}", model.toString()).replace("{fasta}", fasta.toString())
-                    .replace("{predictions}", predictions.toString()).replace("{motifs}", motifs.toString())
+                    .replace("{predictions}", predictions.toString()).replace("{activity}", activity.toString()).replace("{motifs}", motifs.toString())
                     .replace("{reference}", Cli.TEST_DATA.resolve("kircher2019/satmut_element_regions_GRCh38.fa").toString()));
         }
         Run r = run(args);

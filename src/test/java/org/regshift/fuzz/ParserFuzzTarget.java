@@ -1,0 +1,93 @@
+package org.regshift.fuzz;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.regshift.cli.RegShift;
+import org.regshift.io.InputException;
+import org.regshift.io.SequenceSource;
+import org.regshift.io.SequenceTable;
+import org.regshift.io.UsageException;
+import org.regshift.model.ModelBundle;
+import org.regshift.motif.MotifReader;
+import org.regshift.seq.FastaReader;
+import org.regshift.variant.VcfParsing;
+
+/**
+ * A Jazzer fuzz target for one of RegShift's parsers, chosen by the system property
+ * {@code regshift.fuzz.parser}: the fuzzer's bytes become a file that the parser reads to the end.
+ * Refusing the input with the project's input or usage error is the expected outcome; any other
+ * exception (or, for the parsers reached through a step, an exit code of 1) is a finding.
+ */
+public final class ParserFuzzTarget {
+    public static final String PARSER = "regshift.fuzz.parser";
+    private static Path dir;
+    private static Consumer<Path> parser;
+
+    private ParserFuzzTarget() {
+    }
+
+    public static void fuzzerInitialize() throws IOException {
+        dir = Files.createTempDirectory("regshift-fuzz");
+        String name = System.getProperty(PARSER, "");
+        parser = switch (name) {
+            case "fasta" -> file -> {
+                try (FastaReader r = new FastaReader(file, false)) {
+                    while (r.next() != null) {
+                        // reading is the test
+                    }
+                }
+            };
+            case "activity" -> file -> {
+                try (SequenceSource s = SequenceSource.open(file, new SequenceTable.Columns("id", "sequence", "activity", null))) {
+                    while (s.next() != null) {
+                        // reading is the test
+                    }
+                }
+            };
+            case "motifs" -> MotifReader::read;
+            case "vcf" -> VcfParsing::readAll;
+            case "bundle" -> ModelBundle::load;
+            case "counts" -> file -> step("qc", "--counts", file.toString());
+            case "predictions" -> file -> step("calibrate", "--fit", file.toString(), "--apply", file.toString());
+            default -> throw new IllegalArgumentException("-D" + PARSER + " must name a parser, not '" + name + "'");
+        };
+    }
+
+    public static void fuzzerTestOneInput(byte[] data) throws IOException {
+        Path file = dir.resolve("input");
+        Files.write(file, data);
+        try {
+            parser.accept(file);
+        } catch (InputException | UsageException refused) {
+            // a clear refusal is what bad input should get
+        } finally {
+            clean();
+        }
+    }
+
+    /** Runs a step on the file as the command line would; exit code 1 (an internal error) is a finding. */
+    private static void step(String name, String... options) {
+        StringWriter err = new StringWriter();
+        String[] args = Stream.concat(Stream.of(name), Stream.concat(Stream.of(options),
+                Stream.of("--out", dir.resolve("out").toString()))).toArray(String[]::new);
+        int exit = RegShift.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args);
+        if (exit == RegShift.EXIT_INTERNAL) {
+            throw new IllegalStateException("regshift " + name + " failed with an internal error: " + err);
+        }
+    }
+
+    private static void clean() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
