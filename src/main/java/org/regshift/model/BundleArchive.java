@@ -57,10 +57,9 @@ final class BundleArchive implements AutoCloseable {
                             + ", beyond the " + (MAX_BYTES >> 30) + " GiB a model bundle may hold");
                 }
             }
-        } catch (ZipException | IllegalArgumentException e) { // entry names that are not UTF-8: IllegalArgumentException
-            throw InputException.inFile(zip, "is not a readable zip archive (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | IllegalArgumentException e) { // entry names that are not UTF-8: IllegalArgumentException
+            throw InputException.inFile(zip, "is not a readable zip archive ("
+                    + (e.getMessage() == null ? "it ends too early" : e.getMessage()) + ")");
         }
     }
 

@@ -69,7 +69,11 @@ final class GlobalMask {
         float[] clean = OneHot.encode(sequences.stream().map(SiteAblation::window).toList(), length).data().asFloat();
         float[] removed = OneHot.encode(sequences.stream().map(s -> s.ablate(IntStream.range(0, s.sites().size()).toArray(), 0))
                 .toList(), length).data().asFloat();
-        int[][] motifAt = motifAt(length);
+        int[] typeAt = typeAt(length);
+        float[] change = new float[clean.length];
+        for (int at = 0; at < clean.length; at++) {
+            change[at] = removed[at] - clean[at];
+        }
         double[] velocity = new double[motifs];
         for (int step = 1; step <= steps; step++) {
             double[] m = new double[motifs];
@@ -84,7 +88,7 @@ final class GlobalMask {
                 }
             }
             int from = (step - 1) * MINIBATCH % n;
-            double[] grad = gradientOfMean(clean, removed, motifAt, m, from, Math.min(n, from + MINIBATCH), length);
+            double[] grad = gradientOfMean(clean, change, typeAt, m, from, Math.min(n, from + MINIBATCH), length);
             double largest = 0;
             for (int k = 0; k < motifs; k++) {
                 velocity[k] = MOMENTUM * velocity[k] + (1 - MOMENTUM) * grad[k] * dmdp[k];
@@ -98,48 +102,45 @@ final class GlobalMask {
         return p;
     }
 
-    /** d(mean over sequences {@code from..to} of the ensemble mean) / d(mask value of each motif type), at the mask {@code m}. */
-    private double[] gradientOfMean(float[] clean, float[] removed, int[][] motifAt, double[] m, int from, int to, int length) {
-        double[] grad = new double[motifs];
+    /**
+     * d(mean over sequences {@code from..to} of the ensemble mean) / d(mask value of each motif type),
+     * at the mask {@code m}; {@code change} is the shuffled minus the clean one-hot input and
+     * {@code typeAt} the motif type of each input element (-1 outside sites).
+     */
+    private double[] gradientOfMean(float[] clean, float[] change, int[] typeAt, double[] m, int from, int to, int length) {
         int plane = 4 * length;
-        float[] masked = Arrays.copyOfRange(clean, from * plane, to * plane);
-        for (int i = from; i < to; i++) {
-            for (int b = 0; b < 4; b++) {
-                for (int pos = 0; pos < length; pos++) {
-                    int k = motifAt[i][pos];
-                    if (k >= 0) {
-                        int at = i * plane + b * length + pos;
-                        masked[at - from * plane] += (float) (m[k] * (removed[at] - clean[at]));
-                    }
-                }
+        int offset = from * plane;
+        float[] masked = Arrays.copyOfRange(clean, offset, to * plane);
+        for (int at = offset; at < to * plane; at++) {
+            if (typeAt[at] >= 0) {
+                masked[at - offset] += (float) (m[typeAt[at]] * change[at]);
             }
         }
         INDArray[] inputs = gradients.inputs(sequences.subList(from, to).stream().map(SiteAblation::window).toList());
         inputs[0] = Nd4j.create(masked, new long[] {to - from, 4, length});
         float[] g = gradients.ofMean(inputs).data().asFloat();
-        for (int i = from; i < to; i++) {
-            for (int b = 0; b < 4; b++) {
-                for (int pos = 0; pos < length; pos++) {
-                    int k = motifAt[i][pos];
-                    if (k >= 0) {
-                        int at = i * plane + b * length + pos;
-                        grad[k] += g[at - from * plane] * (removed[at] - clean[at]) / (to - from);
-                    }
-                }
+        double[] grad = new double[motifs];
+        for (int at = offset; at < to * plane; at++) {
+            if (typeAt[at] >= 0) {
+                grad[typeAt[at]] += g[at - offset] * change[at] / (to - from);
             }
         }
         return grad;
     }
 
-    private int[][] motifAt(int length) {
-        int[][] at = new int[sequences.size()][length];
-        for (int i = 0; i < at.length; i++) {
-            Arrays.fill(at[i], -1);
+    /** The motif type of every element of the one-hot inputs [sequence, base, position], -1 outside sites. */
+    private int[] typeAt(int length) {
+        int plane = 4 * length;
+        int[] type = new int[sequences.size() * plane];
+        Arrays.fill(type, -1);
+        for (int i = 0; i < sequences.size(); i++) {
             for (var site : sequences.get(i).sites()) {
-                Arrays.fill(at[i], site.start(), site.end(), site.motif());
+                for (int b = 0; b < 4; b++) {
+                    Arrays.fill(type, i * plane + b * length + site.start(), i * plane + b * length + site.end(), site.motif());
+                }
             }
         }
-        return at;
+        return type;
     }
 
     /** Euclidean projection onto {0 <= p <= 1, sum p <= budget} over the present types, by bisection on the shift. */

@@ -50,6 +50,7 @@ class ParserFuzzTest {
                 "--target_class=" + ParserFuzzTarget.class.getName(),
                 "--instrumentation_includes=org.regshift.**:htsjdk.**",
                 "-max_total_time=" + seconds, "-timeout=20", "-rss_limit_mb=3072",
+                "--reproducer_path=" + findings.toAbsolutePath(),
                 "-artifact_prefix=" + findings.toAbsolutePath() + File.separator, corpus.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
         if (!p.waitFor(seconds + 120L, TimeUnit.SECONDS)) {

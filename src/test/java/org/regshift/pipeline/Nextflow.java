@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs Nextflow (tools/nextflow/nextflow, fetched from Maven Central on first use) in a directory. */
 final class Nextflow {
     static final Path REPO = Path.of("").toAbsolutePath();
+    private static final String CONSOLE = "nextflow-console.txt";
 
     record Result(int exitCode, String output) {
     }
@@ -21,27 +22,31 @@ final class Nextflow {
     }
 
     static Result run(Path workDir, String... args) {
-        List<String> command = new ArrayList<>(List.of(REPO.resolve("tools/nextflow/nextflow").toString()));
-        command.addAll(List.of(args));
         try {
-            Files.createDirectories(workDir);
-            Path log = workDir.resolve("nextflow-console.txt");
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.environment().put("NXF_HOME", REPO.resolve("target/nxf-home").toString());
-            pb.environment().put("NXF_ANSI_LOG", "false");
-            pb.environment().put("PATH", REPO.resolve("workflows/bin") + File.pathSeparator + System.getenv("PATH"));
-            Process p = pb.start();
+            Process p = start(workDir, args);
             if (!p.waitFor(20, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("nextflow did not finish: " + command);
+                throw new IllegalStateException("nextflow did not finish: " + List.of(args));
             }
-            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), Files.readString(workDir.resolve(CONSOLE), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts Nextflow in {@code workDir}, its output going to nextflow-console.txt there. */
+    static Process start(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("tools/nextflow/nextflow").toString()));
+        command.addAll(List.of(args));
+        Files.createDirectories(workDir);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(CONSOLE).toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("NXF_HOME", REPO.resolve("target/nxf-home").toString());
+        pb.environment().put("NXF_ANSI_LOG", "false");
+        pb.environment().put("PATH", REPO.resolve("workflows/bin") + File.pathSeparator + System.getenv("PATH"));
+        return pb.start();
     }
 }

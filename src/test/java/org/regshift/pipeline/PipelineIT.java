@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -186,6 +188,49 @@ class PipelineIT {
         assertThat(variants.at("/window/placement").asText()).isEqualTo("inside the contig");
         assertThat(variants.at("/per_contig/F9/measured/effects").asInt()).isPositive();
         assertThat(results.resolve("variants/variants.vcf.gz")).isNotEmptyFile();
+    }
+
+    @Test
+    @Order(7)
+    void aPipelineKilledMidRunResumesAndReusesEveryTaskThatHadCompleted() throws Exception {
+        Path dir = runDir.resolve("killed");
+        Path results = dir.resolve("results");
+        String[] args = {"run", Nextflow.REPO.toString(), "-profile", "test", "--scenarios", "gc_shift,depth_shift", "--n", "800",
+            "--test_n", "300", "--epochs", "1", "--outdir", results.toString()};
+        Process nextflow = Nextflow.start(dir, args);
+        Path trace = results.resolve("pipeline_info/trace.txt");
+        Set<String> completed = Set.of();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (completed.size() < 5 && nextflow.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            completed = Files.exists(trace) ? traceHashes(Files.readAllLines(trace), "COMPLETED") : Set.of();
+        }
+        Thread.sleep(3000); // Nextflow records a finished task in its cache asynchronously, just after the trace
+        assertThat(nextflow.isAlive()).as("the pipeline is still running when it is killed").isTrue();
+        // as if the machine died: every task process, then Nextflow itself, with SIGKILL
+        nextflow.descendants().forEach(ProcessHandle::destroyForcibly);
+        nextflow.destroyForcibly().waitFor();
+
+        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
+        resume[args.length] = "-resume";
+        Nextflow.Result again = Nextflow.run(dir, resume);
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        List<String> rows = Files.readAllLines(trace);
+        assertThat(traceHashes(rows, "CACHED")).as("every task that had finished before the kill").containsAll(completed);
+        assertThat(traceHashes(rows, "COMPLETED")).as("the rest ran again").isNotEmpty();
+        assertThat(rows).hasSize(1 + traceHashes(rows, "CACHED").size() + traceHashes(rows, "COMPLETED").size());
+        assertThat(results.resolve("report.html")).isNotEmptyFile();
+    }
+
+    /** The hashes of the trace's tasks with this status. */
+    private static Set<String> traceHashes(List<String> trace, String status) {
+        if (trace.isEmpty()) {
+            return Set.of();
+        }
+        List<String> header = List.of(trace.get(0).split("\t"));
+        return trace.stream().skip(1).map(l -> l.split("\t")).filter(f -> f.length == header.size())
+                .filter(f -> f[header.indexOf("status")].equals(status)).map(f -> f[header.indexOf("hash")])
+                .collect(Collectors.toSet());
     }
 
     private static List<String> libraries() {
