@@ -58,6 +58,8 @@ class ParserFuzzTest {
         }
         String log = Files.readString(tmp.resolve("log"), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(log.length() > 6000 ? log.substring(log.length() - 6000) : log).isZero();
-        assertThat(log).as("the fuzzer ran").contains("Done ");
+        String done = log.lines().filter(l -> l.startsWith("Done ")).findFirst().orElse("");
+        assertThat(done).as("the fuzzer ran").isNotEmpty();
+        System.out.println("fuzzed " + parser + ": " + done); // e.g. "Done 123456 runs in 301 second(s)", for the README
     }
 }
