@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * gives the same bytes as a run that was never interrupted.
  */
 class CrashSafetyTest {
-    private static final int KILLS_PER_STEP = 3;
+    private static final int KILLS_PER_STEP = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -65,7 +65,7 @@ class CrashSafetyTest {
                 new Step("simulate", List.of("--n", "10000", "--length", "150", "--seed", "9"), false),
                 new Step("qc", List.of("--counts", library.resolve("counts.tsv.gz"), "--fasta", library.resolve("sequences.fa.gz"),
                         "--condition", "ct1"), false),
-                new Step("train", List.of("--data", activity, "--arch", "cnn-reference", "--epochs", "2", "--seed", "5"), false),
+                new Step("train", List.of("--data", activity, "--arch", "cnn-reference", "--epochs", "1", "--seed", "5"), false),
                 new Step("predict", List.of("--model", model, "--data", library.resolve("sequences.fa.gz")), true),
                 new Step("calibrate", List.of("--fit", predictions, "--apply", predictions, "--method", "isotonic"), false),
                 new Step("evaluate", List.of("--predictions", "lib=" + predictions, "--truth", "lib=" + predictions), false));

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fuzzes each parser with Jazzer for {@code -Dregshift.fuzz.seconds} (10 in the test command, 300 with
+ * Fuzzes each parser with Jazzer for {@code -Dregshift.fuzz.seconds} (8 in the test command, 300 with
  * {@code -Pfuzz}), in its own JVM (libFuzzer fuzzes one target per process), seeded with the
  * bad-input corpus of its format. A finding fails the test; its input is kept in
  * target/fuzz/&lt;parser&gt;/ to become a corpus case.
@@ -36,7 +36,7 @@ class ParserFuzzTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("parsers")
     void noExceptionEscapesButTheProjectsOwnInputError(String parser, String seeds) throws IOException, InterruptedException {
-        int seconds = Integer.getInteger("regshift.fuzz.seconds", 10);
+        int seconds = Integer.getInteger("regshift.fuzz.seconds", 8);
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
         try (Stream<Path> files = Files.walk(CORPUS.resolve(seeds))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
