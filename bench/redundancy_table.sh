@@ -64,16 +64,17 @@ done
 python3 - "$work" $models <<'PY'
 import json, sys
 work = sys.argv[1]
-print("| model trained on | planted pairs / ranked | P@1 | P@3 | P@5 | P@10 | global mask k=1: learned (effect) vs best | k=2 |")
-print("|---|---|---|---|---|---|---|---|")
+print("| model trained on | planted pairs / ranked | P@1 | P@3 | P@5 | P@10 | budget | mask learned (effect), rank | refined, rank | exhaustive best (effect) |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for kind in sys.argv[2:]:
     r = json.load(open(f"{work}/redundancy-{kind}/redundancy.json"))
     p = r["precision_at_k"]
-    cells = []
+    first = f"| {kind} | {r['planted_pairs']} / {r['ranked_pairs']} | " + " | ".join(
+        f"{p.get(k, float('nan')):.2f}" for k in ("1", "3", "5", "10"))
     for b in r["global_mask"]["budgets"]:
         e = b["exhaustive"]
-        cells.append(f"{'+'.join(b['learned'])} ({b['effect']:.3f}) vs {'+'.join(e['best'])} ({e['best_effect']:.3f}), "
-                     f"rank {e['learned_rank']}/{e['sets']}")
-    print(f"| {kind} | {r['planted_pairs']} / {r['ranked_pairs']} | "
-          + " | ".join(f"{p.get(k, float('nan')):.2f}" for k in ("1", "3", "5", "10")) + " | " + " | ".join(cells) + " |")
+        print(f"{first} | {b['budget']} | {'+'.join(b['learned'])} ({b['effect']:.3f}), {e['learned_rank']}/{e['sets']} | "
+              f"{'+'.join(b['refined'])} ({b['refined_effect']:.3f}), {e['refined_rank']}/{e['sets']} | "
+              f"{'+'.join(e['best'])} ({e['best_effect']:.3f}) |")
+        first = "| | | | | | "
 PY

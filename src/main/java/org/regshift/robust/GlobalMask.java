@@ -22,13 +22,17 @@ import org.regshift.model.Predictor;
  * momentum, scaled so the largest move is the learning rate, which keeps the types' relative
  * gradients, unlike Adam's per-type scaling) and projects it onto
  * {0 <= p <= 1, sum p <= K}. The learned set is the K types of highest p, scored by hard
- * removal, and compared with exhaustive search over all sets of K types when there are few.
+ * removal; a refined set checks the subsets of a slightly longer shortlist by hard removal (the
+ * gradient of a relaxed mask underrates motifs whose sites back each other up); both are compared
+ * with exhaustive search over all sets of K types when there are few.
  */
 final class GlobalMask {
     private static final double FLOOR = 1e-3;
     private static final double MOMENTUM = 0.9;
     /** Sequences per gradient step: the steps cycle through the sequences in slices of this many. */
     private static final int MINIBATCH = 32;
+    /** Types beyond the budget that the hard check of the learned mask also considers. */
+    private static final int SHORTLIST_EXTRA = 2;
 
     private final Predictor predictor;
     private final InputGradients gradients;
@@ -218,8 +222,21 @@ final class GlobalMask {
         if (budget > candidates.length || CombinatoricsUtils.binomialCoefficientDouble(candidates.length, budget) > limit) {
             return null;
         }
+        return ranked(candidates, budget);
+    }
+
+    /**
+     * The learned mask checked by hard removal: of the {@code budget} + {@value #SHORTLIST_EXTRA}
+     * types of highest p, the set of {@code budget} whose removal lowers the predictions most.
+     */
+    Map.Entry<int[], Double> refine(double[] p, int budget) {
+        return ranked(top(p, present(), budget + SHORTLIST_EXTRA), budget).get(0);
+    }
+
+    /** Every set of {@code size} of the candidates with its effect, strongest first. */
+    private List<Map.Entry<int[], Double>> ranked(int[] candidates, int size) {
         List<int[]> sets = new ArrayList<>();
-        CombinatoricsUtils.combinationsIterator(candidates.length, budget)
+        CombinatoricsUtils.combinationsIterator(candidates.length, Math.min(size, candidates.length))
                 .forEachRemaining(c -> sets.add(IntStream.of(c).map(i -> candidates[i]).toArray()));
         double[] effect = effects(sets);
         List<Map.Entry<int[], Double>> all = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.regshift.robust;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,19 +233,28 @@ public final class RedundancyService {
             Map<String, Object> probabilities = new LinkedHashMap<>();
             IntStream.range(0, p.length).filter(i -> present[i]).forEach(i -> probabilities.put(ids.get(i), Json.number(p[i])));
             b.put("mask", probabilities);
+            Map.Entry<int[], Double> refined = mask.refine(p, k);
+            b.put("refined", names(refined.getKey(), ids));
+            b.put("refined_effect", Json.number(refined.getValue()));
             var all = mask.exhaustive(k, request.exhaustiveLimit());
             if (all == null) {
                 b.put("exhaustive", "skipped: more than " + request.exhaustiveLimit() + " sets");
             } else {
-                int rank = 1 + (int) all.stream().filter(e -> e.getValue() < effect).count();
+                int rank = rank(all, learned);
+                int refinedRank = rank(all, refined.getKey());
                 b.put("exhaustive", Json.object("sets", all.size(), "best", names(all.get(0).getKey(), ids),
                         "best_effect", Json.number(all.get(0).getValue()), "learned_rank", rank,
-                        "learned_equals_best", rank == 1));
+                        "learned_equals_best", rank == 1, "refined_rank", refinedRank));
             }
             budgets.add(b);
         }
         report.put("budgets", budgets);
         return report;
+    }
+
+    /** The 1-based place of a set of types among all sets, strongest first (effects predicted in one batch run). */
+    private static int rank(List<Map.Entry<int[], Double>> all, int[] types) {
+        return 1 + IntStream.range(0, all.size()).filter(i -> Arrays.equals(all.get(i).getKey(), types)).findFirst().orElseThrow();
     }
 
     private static List<String> names(int[] types, List<String> ids) {

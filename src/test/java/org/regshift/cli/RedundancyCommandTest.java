@@ -263,6 +263,7 @@ class RedundancyCommandTest {
         JsonNode budget = report.at("/global_mask/budgets/0");
         assertThat(budget.at("/exhaustive/sets").asInt()).isEqualTo(14);
         assertThat(budget.at("/exhaustive/learned_rank").asInt()).as(budget.toString()).isLessThanOrEqualTo(2);
+        assertThat(budget.at("/exhaustive/refined_rank").asInt()).as(budget.toString()).isEqualTo(1);
         assertThat(budget.at("/effect").asDouble()).isNegative();
     }
 
