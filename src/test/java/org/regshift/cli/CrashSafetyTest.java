@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,6 +103,27 @@ class CrashSafetyTest {
         assertThat(killed).as("runs killed while they worked").isGreaterThanOrEqualTo(KILLS_PER_STEP - 1);
         assertThat(run(step, out).waitFor()).isZero();
         assertThat(contents(out)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSecondRunIntoADirectoryInUseIsRefusedAndTheFirstFinishesWhole() throws Exception {
+        Step simulate = steps().findFirst().orElseThrow();
+        Path out = tmp.resolve("shared-out");
+        Process first = run(simulate, out);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Files.exists(out.resolve(".regshift.lock")) && first.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(first.isAlive()).as("the first run is still writing").isTrue();
+        QcBadInputTest.assertFailsCleanly(Cli.run("simulate", "--n", "10", "--out", out), 2, "is in use by another run");
+        assertThat(first.waitFor()).isZero();
+        Path alone = tmp.resolve("alone");
+        assertThat(run(simulate, alone).waitFor()).isZero();
+        Map<String, String> expected = contents(alone);
+        Map<String, String> actual = contents(out);
+        expected.remove("provenance.json");
+        actual.remove("provenance.json");
+        assertThat(actual).as("the first run's files, untouched by the second").isEqualTo(expected);
     }
 
     private static Process run(Step step, Path out) throws IOException {
