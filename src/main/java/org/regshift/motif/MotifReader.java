@@ -23,6 +23,8 @@ public final class MotifReader {
     private static final double MEME_DEFAULT_SITES = 20;
     /** MEME files print probabilities to 6 decimals; rows of rounded values sum to 1 within this. */
     private static final double PROBABILITY_TOLERANCE = 0.02;
+    /** Bound on w= and nsites=: a width beyond it would only allocate a matrix no motif has. */
+    private static final int MAX_MEME_FIELD = 100_000;
     private static final String DEFAULT_RESOURCE = "/org/regshift/motif/default_motifs.jaspar";
 
     private final String source;
@@ -190,11 +192,16 @@ public final class MotifReader {
             throw error(at, "expected '" + key + "' in the letter-probability matrix line");
         }
         String value = line.substring(k + key.length()).strip().split("\\s+")[0];
+        double number;
         try {
-            return (int) Math.round(Double.parseDouble(value));
+            number = Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw error(at, "'" + value + "' after '" + key + "' is not a number");
         }
+        if (!(number >= 0 && number <= MAX_MEME_FIELD)) {
+            throw error(at, "'" + value + "' after '" + key + "' is not between 0 and " + MAX_MEME_FIELD);
+        }
+        return (int) Math.round(number);
     }
 
     private double nonNegative(int at, String text) {
