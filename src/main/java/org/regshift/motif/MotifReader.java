@@ -23,8 +23,8 @@ public final class MotifReader {
     private static final double MEME_DEFAULT_SITES = 20;
     /** MEME files print probabilities to 6 decimals; rows of rounded values sum to 1 within this. */
     private static final double PROBABILITY_TOLERANCE = 0.02;
-    /** Bound on w= and nsites=: a width beyond it would only allocate a matrix no motif has. */
-    private static final int MAX_MEME_FIELD = 100_000;
+    /** Bound on w=: a width beyond it would only allocate a matrix no motif has. */
+    private static final int MAX_MEME_WIDTH = 100_000;
     private static final String DEFAULT_RESOURCE = "/org/regshift/motif/default_motifs.jaspar";
 
     private final String source;
@@ -152,8 +152,8 @@ public final class MotifReader {
             if (at >= lines.size()) {
                 throw error(i, "motif '" + header[0] + "' has no 'letter-probability matrix' line");
             }
-            int width = memeField(at, "w=", -1);
-            double sites = memeField(at, "nsites=", (int) MEME_DEFAULT_SITES);
+            int width = memeField(at, "w=", -1, MAX_MEME_WIDTH);
+            double sites = memeField(at, "nsites=", (int) MEME_DEFAULT_SITES, Integer.MAX_VALUE);
             if (sites <= 0) {
                 throw error(at, "motif '" + header[0] + "' has nsites= " + (int) sites + "; expected a positive number of sites");
             }
@@ -182,7 +182,7 @@ public final class MotifReader {
         return motifs;
     }
 
-    private int memeField(int at, String key, int fallback) {
+    private int memeField(int at, String key, int fallback, int max) {
         String line = lines.get(at);
         int k = line.indexOf(key);
         if (k < 0) {
@@ -198,8 +198,8 @@ public final class MotifReader {
         } catch (NumberFormatException e) {
             throw error(at, "'" + value + "' after '" + key + "' is not a number");
         }
-        if (!(number >= 0 && number <= MAX_MEME_FIELD)) {
-            throw error(at, "'" + value + "' after '" + key + "' is not between 0 and " + MAX_MEME_FIELD);
+        if (!(number >= 0 && number <= max)) {
+            throw error(at, "'" + value + "' after '" + key + "' is not between 0 and " + max);
         }
         return (int) Math.round(number);
     }
