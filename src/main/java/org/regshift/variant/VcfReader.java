@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.regshift.io.InputException;
 import org.regshift.io.Inputs;
+import org.regshift.io.TsvReader;
 
 /**
  * Streams a VCF (plain, gzip or bgzip; sorted or not) record by record through htsjdk's codec,
@@ -85,7 +86,7 @@ final class VcfReader implements Closeable {
 
     private String readLine() {
         try {
-            String line = in.readLine();
+            String line = boundedLine();
             if (line != null) {
                 lineNumber++;
             }
@@ -95,6 +96,25 @@ final class VcfReader implements Closeable {
         } catch (IOException e) {
             throw InputException.atLine(file, lineNumber + 1, "cannot read (" + e.getMessage() + "; corrupt gzip?)");
         }
+    }
+
+    /** The next line without its terminator, or null at the end; a line beyond 64 MiB (a bomb, say) is refused. */
+    private String boundedLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (line.length() == TsvReader.MAX_LINE_BYTES) {
+                throw InputException.atLine(file, lineNumber + 1, "line is longer than " + (TsvReader.MAX_LINE_BYTES >> 20) + " MiB");
+            }
+            line.append((char) c);
+        }
+        if (c < 0 && line.length() == 0) {
+            return null;
+        }
+        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+            line.setLength(line.length() - 1);
+        }
+        return line.toString();
     }
 
     private static String firstLine(Exception e) {

@@ -59,8 +59,14 @@ class HostileInputTest {
         Path fasta = bomb("bomb.fa.gz", ">x\n".getBytes(StandardCharsets.US_ASCII));
         QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", SimulatedModel.model(), "--data", fasta, "--out",
                 tmp.resolve("p.tsv")), 3, "bomb.fa.gz record 'x': sequence is longer than 1,000,000 bp");
+        Path vcf = bomb("bomb.vcf.gz", "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nF9\t"
+                .getBytes(StandardCharsets.US_ASCII));
+        QcBadInputTest.assertFailsCleanly(Cli.run("score-variants", "--model", SimulatedModel.model(), "--vcf", vcf, "--reference",
+                Cli.TEST_DATA.resolve("kircher2019/satmut_element_regions_GRCh38.fa"), "--out", tmp.resolve("v")), 3,
+                "bomb.vcf.gz line 3: line is longer than 64 MiB");
         assertThat(tmp.resolve("q")).doesNotExist();
         assertThat(tmp.resolve("p.tsv")).doesNotExist();
+        assertThat(tmp.resolve("v")).doesNotExist();
     }
 
     /** About 1 MB on disk that inflates to 1 GiB of zero bytes after {@code head}. */
