@@ -8,13 +8,13 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The computation of {@link MaxPool1D}. Backpropagation sends each window's gradient to the
- * positions equal to its maximum (after a ReLU, tied maxima are zeros, whose gradient the ReLU
- * stops anyway).
+ * The computation of {@link MaxPool1D}. Backpropagation sends each window's gradient to its
+ * first maximum, as PyTorch and {@link LeanMaxPool} do (ties are not rare: a homopolymer run
+ * gives neighbouring positions the same convolution output).
  */
 public class MaxPool1DLayer extends ParameterFreeComputation<MaxPool1D> {
     private static final long serialVersionUID = 1L;
@@ -46,20 +46,8 @@ public class MaxPool1DLayer extends ParameterFreeComputation<MaxPool1D> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray x = windows(input);
-        long[] shape = x.shape();
-        INDArray mask = Broadcast.eq(x, x.max(3), x.ulike().castTo(DataType.BOOL), 0, 1, 2);
-        INDArray grad = mask.castTo(x.dataType());
-        Broadcast.mul(grad, epsilon.reshape('c', shape[0], shape[1], shape[2]), grad, 0, 1, 2);
-        INDArray flat = grad.reshape('c', shape[0], shape[1], shape[2] * shape[3]);
-        INDArray inputGrad;
-        if (input.size(2) == shape[2] * shape[3]) {
-            inputGrad = flat;
-        } else {
-            inputGrad = input.ulike();
-            inputGrad.assign(0);
-            inputGrad.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, shape[2] * shape[3])).assign(flat);
-        }
+        INDArray inputGrad = LeanMaxPool.route(Nd4j.argMax(windows(input), 3), size(), epsilon.castTo(DataType.FLOAT), null,
+                input.shape(), new LeanOps.Scratch()).castTo(input.dataType());
         return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, inputGrad));
     }
 

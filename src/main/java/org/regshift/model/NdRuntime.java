@@ -11,10 +11,17 @@ public final class NdRuntime {
     private NdRuntime() {
     }
 
+    /** Sets the threads of libnd4j's own loops, of OpenMP (oneDNN) and of BLAS. */
     public static void threads(int threads) {
+        Nd4j.factory().blas().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /** The threads libnd4j may use. */
+    public static int threads() {
+        return Nd4j.getEnvironment().maxThreads();
     }
 
     public static Map<String, Object> describe() {

@@ -2,6 +2,7 @@ package org.regshift.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -31,6 +32,12 @@ final class Networks {
 
     static ComputationGraph create(Architecture architecture, int length, int priorFeatures, Loss loss,
                                    double learningRate, long seed) {
+        return create(architecture::trunk, architecture.headDropout(), length, priorFeatures, loss, learningRate, seed);
+    }
+
+    /** A network whose trunk {@code trunk} builds (returning the vector's vertex name). */
+    static ComputationGraph create(Function<Trunk, String> trunk, double headDropout, int length, int priorFeatures,
+                                   Loss loss, double learningRate, long seed) {
         GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -39,7 +46,7 @@ final class Networks {
                 .graphBuilder();
         List<InputType> types = new ArrayList<>(List.of(InputType.recurrent(4, length)));
         g.addInputs(SEQUENCE);
-        String vector = architecture.trunk(new Trunk(g, SEQUENCE, 4, length));
+        String vector = trunk.apply(new Trunk(g, SEQUENCE, 4, length));
         if (priorFeatures > 0) {
             g.addInputs(PRIORS);
             types.add(InputType.feedForward(priorFeatures));
@@ -47,8 +54,8 @@ final class Networks {
             vector = "with_priors";
         }
         DenseLayer.Builder head = new DenseLayer.Builder().nOut(HEAD_UNITS).activation(Activation.RELU);
-        if (architecture.headDropout() > 0) {
-            head.dropOut(1 - architecture.headDropout());
+        if (headDropout > 0) {
+            head.dropOut(1 - headDropout);
         }
         g.addLayer("head", head.build(), vector)
                 .addLayer(OUTPUT, new OutputLayer.Builder(loss.function()).nOut(2).activation(Activation.IDENTITY).build(), "head")

@@ -3,7 +3,9 @@ package org.regshift.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -48,6 +50,19 @@ public final class Trainer {
                                LongConsumer progress) {
         ComputationGraph net = Networks.create(settings.architecture(), data.length(), priors == null ? 0 : priors.size(),
                 settings.loss(), settings.learningRate(), seed);
+        Optional<LeanTrainer> lean = settings.adversarial() == null ? LeanTrainer.of(net, NdRuntime.threads(), seed)
+                : Optional.empty();
+        try {
+            return train(net, lean, settings, data, priors, seed, label, progress);
+        } finally {
+            lean.ifPresent(LeanTrainer::close);
+        }
+    }
+
+    private static Result train(ComputationGraph net, Optional<LeanTrainer> lean, Settings settings, TrainingData data,
+                                PriorFeatures priors, long seed, String label, LongConsumer progress) {
+        Function<INDArray[], INDArray> forward = lean.<Function<INDArray[], INDArray>>map(l -> l::output)
+                .orElse(inputs -> net.outputSingle(false, inputs));
         INDArray trainPriors = priors == null ? null : priors.encode(data.trainSequences());
         Random random = new Random(seed);
         int n = data.trainSequences().size();
@@ -67,13 +82,13 @@ public final class Trainer {
             long start = System.nanoTime();
             for (int from = 0; from < n; from += settings.batchSize()) {
                 List<Integer> batch = order.subList(from, Math.min(n, from + settings.batchSize()));
-                lossSum += fitBatch(net, settings, data, trainPriors, batch, random, label, epoch);
+                lossSum += fitBatch(net, lean, settings, data, trainPriors, batch, random, label, epoch);
                 batches++;
                 seen += batch.size();
                 progress.accept(seen);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Validation v = validate(net, data, priors, settings.loss());
+            Validation v = validate(forward, data, priors, settings.loss());
             LOG.info("train {}: epoch {} loss {} valid NLL {} valid Pearson {} ({} sequences/s)", label, epoch,
                     String.format("%.4f", lossSum / batches), String.format("%.4f", v.nll()), String.format("%.4f", v.pearson()),
                     String.format("%.0f", n / seconds));
@@ -89,7 +104,7 @@ public final class Trainer {
         return new Result(net, Math.min(epoch, settings.epochs()), bestEpoch, best.nll(), best.pearson(), best.residualVariance());
     }
 
-    private static double fitBatch(ComputationGraph net, Settings settings, TrainingData data, INDArray trainPriors,
+    private static double fitBatch(ComputationGraph net, Optional<LeanTrainer> lean, Settings settings, TrainingData data, INDArray trainPriors,
                                    List<Integer> batch, Random random, String label, int epoch) {
         List<String> seqs = new ArrayList<>(batch.size());
         float[] labels = new float[batch.size() * 2];
@@ -104,8 +119,14 @@ public final class Trainer {
         if (settings.adversarial() != null) {
             inputs[0] = settings.adversarial().mix(net, inputs, labels, random);
         }
-        net.fit(new MultiDataSet(inputs, new INDArray[] {Nd4j.create(labels, new long[] {batch.size(), 2}, DataType.FLOAT)}));
-        double loss = net.score();
+        INDArray y = Nd4j.create(labels, new long[] {batch.size(), 2}, DataType.FLOAT);
+        double loss;
+        if (lean.isPresent()) {
+            loss = lean.get().fit(inputs, y);
+        } else {
+            net.fit(new MultiDataSet(inputs, new INDArray[] {y}));
+            loss = net.score();
+        }
         if (!Double.isFinite(loss)) {
             throw new TrainingException("training of " + label + " diverged: the loss became " + loss + " in epoch "
                     + epoch + " (lower --lr, or check the targets)");
@@ -114,11 +135,12 @@ public final class Trainer {
     }
 
     /** Mean and log-variance (standardised units) of every row, in batches. */
-    static float[][] output(ComputationGraph net, List<String> sequences, int length, PriorFeatures priors) {
+    private static float[][] output(Function<INDArray[], INDArray> forward, List<String> sequences, int length,
+                                    PriorFeatures priors) {
         float[][] out = new float[2][sequences.size()];
         for (int from = 0; from < sequences.size(); from += EVAL_BATCH) {
             List<String> chunk = sequences.subList(from, Math.min(sequences.size(), from + EVAL_BATCH));
-            INDArray o = net.outputSingle(false, Networks.inputs(chunk, length, priors));
+            INDArray o = forward.apply(Networks.inputs(chunk, length, priors));
             for (int i = 0; i < chunk.size(); i++) {
                 out[0][from + i] = o.getFloat(i, 0);
                 out[1][from + i] = o.getFloat(i, 1);
@@ -131,8 +153,9 @@ public final class Trainer {
      * Validation NLL (with the 0.5 log 2 pi constant) and Pearson of standardised targets; a model
      * trained with MSE is scored with its validation mean squared error as a constant variance.
      */
-    private static Validation validate(ComputationGraph net, TrainingData data, PriorFeatures priors, Loss loss) {
-        float[][] out = output(net, data.validSequences(), data.length(), priors);
+    private static Validation validate(Function<INDArray[], INDArray> forward, TrainingData data, PriorFeatures priors,
+                                       Loss loss) {
+        float[][] out = output(forward, data.validSequences(), data.length(), priors);
         float[] y = data.validTargets();
         double residualVariance = Double.NaN;
         if (!loss.learnsVariance()) {

@@ -1,0 +1,270 @@
+package org.regshift.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * The forward and backward pass of a plain convolutional network (1D convolutions with ReLU, max
+ * pooling, dropout, a global max pool, optional prior features, dense layers) directly on
+ * libnd4j operations, on the parameters of its {@link ComputationGraph}, which stays the model
+ * that is saved and predicts. A profile of DL4J's own fit showed most of the time outside the
+ * kernels: each Conv1D runs its forward pass again in backpropagation and computes an input
+ * gradient for the input layer, and per-layer copies and workspace moves add up; this does each
+ * operation once. Gradients equal DL4J's (tested). {@link LeanTrainer} runs several twins.
+ */
+final class LeanNetwork {
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    private static final String WORKSPACE_ID = "regshift-lean";
+    private static final Set<Class<? extends Layer>> SUPPORTED = Set.of(Convolution1DLayer.class, MaxPool1D.class,
+            DropoutLayer.class, GlobalPoolingLayer.class, DenseLayer.class, OutputLayer.class);
+
+    private final List<LeanLayer> trunk;
+    private final int trunkWidth;
+    private final boolean priors;
+    private final List<LeanLayer> head;
+    private final ILossFunction loss;
+    private final Adam adam;
+
+    private LeanNetwork(List<LeanLayer> trunk, int trunkWidth, boolean priors, List<LeanLayer> head, ILossFunction loss,
+                        Adam adam) {
+        this.trunk = trunk;
+        this.trunkWidth = trunkWidth;
+        this.priors = priors;
+        this.head = head;
+        this.loss = loss;
+        this.adam = adam;
+    }
+
+    /**
+     * A lean twin of {@code net} that reads its parameters and writes gradients into
+     * {@code gradient} (laid out as {@link ComputationGraph#getFlattenedGradients()}), drawing dropout
+     * masks from {@code random}; empty when the network has a layer it does not implement.
+     */
+    static Optional<LeanNetwork> of(ComputationGraph net, INDArray gradient, Random random) {
+        ComputationGraphConfiguration conf = net.getConfiguration();
+        if (net.getFlattenedGradients() == null) {
+            net.initGradientsView();
+        }
+        INDArray flatGradient = gradient.reshape(-1);
+        long gradientStart = net.getFlattenedGradients().offset();
+        List<LeanLayer> trunk = new ArrayList<>();
+        List<LeanLayer> head = new ArrayList<>();
+        int channels = 0;
+        int trunkWidth = 0;
+        boolean priors = false;
+        ILossFunction loss = null;
+        Adam adam = null;
+        String previous = Networks.SEQUENCE;
+        for (String name : conf.getTopologicalOrderStr()) {
+            GraphVertex vertex = conf.getVertices().get(name);
+            if (vertex == null) {
+                continue;
+            }
+            List<String> inputs = conf.getVertexInputs().get(name);
+            if (vertex instanceof MergeVertex && inputs.equals(List.of(previous, Networks.PRIORS)) && trunkWidth > 0
+                    && head.isEmpty()) {
+                priors = true;
+                previous = name;
+                continue;
+            }
+            if (!(vertex instanceof LayerVertex layerVertex) || !inputs.equals(List.of(previous)) || loss != null) {
+                return Optional.empty();
+            }
+            Layer layer = layerVertex.getLayerConf().getLayer();
+            if (!SUPPORTED.contains(layer.getClass())) {
+                return Optional.empty();
+            }
+            if (layer instanceof BaseLayer base) {
+                if (!(base.getIUpdater() instanceof Adam a) || !base.getRegularization().isEmpty()
+                        || !base.getRegularizationBias().isEmpty() || (adam != null && !adam.equals(a))) {
+                    return Optional.empty();
+                }
+                adam = a;
+            }
+            Map<String, INDArray> p = net.getLayer(name).paramTable();
+            INDArray graphView = net.getLayer(name).getGradientsViewArray();
+            Map<String, INDArray> g = graphView == null ? Map.of() : layer.initializer().getGradientsFromFlattened(
+                    layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
+                    graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
+            Optional<? extends LeanLayer> lean;
+            if (trunkWidth == 0) {
+                if (layer instanceof Convolution1DLayer c) {
+                    channels = (int) c.getNOut();
+                    lean = conv(c, p, g);
+                } else if (layer instanceof MaxPool1D pool) {
+                    lean = Optional.of(new LeanMaxPool(pool.getSize(), takeRelu(trunk)));
+                } else if (layer instanceof DropoutLayer d) {
+                    lean = dropout(d.getIDropout(), random).flatMap(o -> o);
+                } else if (layer instanceof GlobalPoolingLayer pool && pool.getPoolingType() == PoolingType.MAX
+                        && pool.isCollapseDimensions() && channels > 0) {
+                    trunkWidth = channels;
+                    lean = Optional.of(new LeanGlobalMax(takeRelu(trunk)));
+                } else {
+                    return Optional.empty();
+                }
+                trunk.add(lean.orElse(null));
+            } else {
+                if (layer instanceof OutputLayer out && out.getActivationFn() instanceof ActivationIdentity) {
+                    loss = out.getLossFn();
+                    lean = dropout(out.getIDropout(), random).flatMap(d -> dense(p, g, out.getActivationFn(), d.orElse(null)));
+                } else if (layer instanceof DenseLayer dense) {
+                    lean = dropout(dense.getIDropout(), random).flatMap(d -> dense(p, g, dense.getActivationFn(), d.orElse(null)));
+                } else {
+                    return Optional.empty();
+                }
+                head.add(lean.orElse(null));
+            }
+            if (lean.isEmpty()) {
+                return Optional.empty();
+            }
+            previous = name;
+        }
+        if (loss == null || adam == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LeanNetwork(trunk, trunkWidth, priors, head, loss, adam));
+    }
+
+    /**
+     * Moves the ReLU of a convolution just before a max pool to after the pool (max and ReLU
+     * commute): true when there was one.
+     */
+    private static boolean takeRelu(List<LeanLayer> trunk) {
+        if (!trunk.isEmpty() && trunk.get(trunk.size() - 1) instanceof LeanConv1D conv && conv.relu()) {
+            trunk.set(trunk.size() - 1, conv.withoutRelu());
+            return true;
+        }
+        return false;
+    }
+
+    private static Optional<LeanLayer> conv(Convolution1DLayer c, Map<String, INDArray> p, Map<String, INDArray> g) {
+        boolean same = c.getConvolutionMode() == ConvolutionMode.Same && c.getKernelSize()[0] % 2 == 1;
+        if (c.getStride()[0] != 1 || c.getDilation()[0] != 1 || c.getIDropout() != null || !c.hasBias()
+                || !(same || (c.getConvolutionMode() == ConvolutionMode.Truncate && c.getPadding()[0] == 0))) {
+            return Optional.empty();
+        }
+        return relu(c.getActivationFn()).map(relu -> new LeanConv1D(kernelView(p.get("W")), p.get("b"),
+                kernelView(g.get("W")), g.get("b"), same, relu));
+    }
+
+    /**
+     * The weights as DL4J's Conv1D passes them to conv1d: its [out, in, kernel, 1] parameter array
+     * reshaped (not permuted) to [kernel, in, out].
+     */
+    private static INDArray kernelView(INDArray w) {
+        return w.reshape('c', w.size(2), w.size(1), w.size(0));
+    }
+
+    private static Optional<LeanLayer> dense(Map<String, INDArray> p, Map<String, INDArray> g, IActivation activation,
+                                             LeanDropout dropout) {
+        return relu(activation).map(relu -> new LeanDense(p.get("W"), p.get("b"), g.get("W"), g.get("b"), relu, dropout));
+    }
+
+    /** True for ReLU, false for the identity, empty for any other activation. */
+    private static Optional<Boolean> relu(IActivation activation) {
+        if (activation instanceof ActivationIdentity) {
+            return Optional.of(false);
+        }
+        boolean plain = activation instanceof ActivationReLU r && r.getMax() == null && zero(r.getThreshold())
+                && zero(r.getNegativeSlope());
+        return plain ? Optional.of(true) : Optional.empty();
+    }
+
+    private static boolean zero(Double value) {
+        return value == null || value == 0;
+    }
+
+    /** Empty when unsupported; holds an empty optional for no dropout. */
+    private static Optional<Optional<LeanDropout>> dropout(IDropout dropout, Random random) {
+        if (dropout == null) {
+            return Optional.of(Optional.empty());
+        }
+        if (dropout instanceof Dropout d && d.getPSchedule() == null) {
+            return Optional.of(Optional.of(new LeanDropout(d.getP(), random)));
+        }
+        return Optional.empty();
+    }
+
+    /** The updater configuration of the network's layers. */
+    Adam adam() {
+        return adam;
+    }
+
+    /**
+     * Writes the gradient of {@code scale} x the batch's summed loss into this twin's gradient
+     * array and returns the summed loss.
+     */
+    double computeGradient(INDArray[] inputs, INDArray labels, double scale) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            INDArray out = forward(inputs, true);
+            IActivation identity = new ActivationIdentity();
+            double score = loss.computeScore(labels, out, identity, null, false);
+            INDArray delta = loss.computeGradient(labels, out, identity, null).muli(scale);
+            for (int i = head.size() - 1; i >= 0; i--) {
+                delta = head.get(i).backward(delta, true);
+            }
+            if (priors) {
+                delta = delta.get(NDArrayIndex.all(), NDArrayIndex.interval(0, trunkWidth));
+            }
+            for (int i = trunk.size() - 1; i >= 0; i--) {
+                delta = trunk.get(i).backward(delta, i > 0);
+            }
+            return score;
+        }
+    }
+
+    /** The (mean, log-variance) output of a batch, as the graph computes it. */
+    INDArray output(INDArray[] inputs) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            return forward(inputs, false).detach();
+        }
+    }
+
+    private INDArray forward(INDArray[] inputs, boolean training) {
+        INDArray a = inputs[0];
+        for (LeanLayer layer : trunk) {
+            a = layer.forward(a, training);
+        }
+        if (priors) {
+            a = Nd4j.concat(1, a, inputs[1]);
+        }
+        for (LeanLayer layer : head) {
+            a = layer.forward(a, training);
+        }
+        return a;
+    }
+}
