@@ -8,6 +8,8 @@ import org.regshift.io.AtomicFile;
 import org.regshift.io.SequenceSource;
 import org.regshift.io.SequenceTable;
 import org.regshift.io.TsvWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Predicts for every row of a table, streaming it in batches, and writes predictions.tsv: id,
@@ -16,6 +18,7 @@ import org.regshift.io.TsvWriter;
  * sequence's GC and motif features from the training rows'), then the other columns.
  */
 public final class PredictService {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictService.class);
     private PredictService() {
     }
 
@@ -25,7 +28,12 @@ public final class PredictService {
     }
 
     public static long run(Request request, LongConsumer progress) {
-        Predictor predictor = new Predictor(ModelBundle.load(request.model()), request.reverseComplementAverage());
+        try (Predictor predictor = Predictor.onTwins(ModelBundle.load(request.model()), request.reverseComplementAverage())) {
+            return run(request, predictor, progress);
+        }
+    }
+
+    private static long run(Request request, Predictor predictor, LongConsumer progress) {
         double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(
                 0.5 + request.level() / 2);
         long rows = 0;
@@ -52,6 +60,8 @@ public final class PredictService {
             }
             file.commit();
         }
+        LOG.info("predict: the networks' forward passes ran at {} sequences/s",
+                String.format("%.0f", predictor.forwardThroughput()));
         return rows;
     }
 

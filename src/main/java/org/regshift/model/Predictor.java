@@ -2,6 +2,7 @@ package org.regshift.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.regshift.motif.Bases;
@@ -12,9 +13,15 @@ import org.regshift.motif.Bases;
  * aleatoric variance (the mean of variances) and its epistemic variance (the variance of means,
  * 0 for one member).
  */
-public final class Predictor {
+public final class Predictor implements AutoCloseable {
     private final ModelBundle bundle;
     private final boolean reverseComplementAverage;
+    /** Each member's forward pass: its graph's, or its {@link LeanTwins}' in {@link #onTwins}. */
+    private final List<Function<INDArray[], INDArray>> forwards = new ArrayList<>();
+    private final List<LeanTwins> twins = new ArrayList<>();
+    private final int threads;
+    private long forwardNanos;
+    private long forwardSequences;
 
     /** One prediction; the total variance is aleatoric + epistemic. */
     public record Prediction(double mean, double varAleatoric, double varEpistemic, double ood) {
@@ -30,6 +37,41 @@ public final class Predictor {
     public Predictor(ModelBundle bundle, boolean reverseComplementAverage) {
         this.bundle = bundle;
         this.reverseComplementAverage = reverseComplementAverage;
+        this.threads = NdRuntime.threads();
+        for (ModelBundle.Member m : bundle.members()) {
+            forwards.add(inputs -> m.network().outputSingle(false, inputs));
+        }
+    }
+
+    /**
+     * A predictor that runs each member on {@link LeanTwins}, one per thread libnd4j may use, with
+     * libnd4j single-threaded until {@link #close}; the graphs' own forward passes when a member
+     * is a network the twins do not implement.
+     */
+    public static Predictor onTwins(ModelBundle bundle, boolean reverseComplementAverage) {
+        Predictor p = new Predictor(bundle, reverseComplementAverage);
+        List<LeanTwins> all = new ArrayList<>();
+        for (ModelBundle.Member m : bundle.members()) {
+            LeanTwins.of(m.network(), p.threads, 0).ifPresent(all::add);
+        }
+        if (all.size() == bundle.members().size() && p.threads > 1) {
+            p.twins.addAll(all);
+            p.forwards.clear();
+            all.forEach(t -> p.forwards.add(t::output));
+            NdRuntime.threads(1);
+        } else {
+            all.forEach(LeanTwins::close);
+        }
+        return p;
+    }
+
+    /** Stops the twins' threads, if any, and gives libnd4j its thread count back. */
+    @Override
+    public void close() {
+        if (!twins.isEmpty()) {
+            twins.forEach(LeanTwins::close);
+            NdRuntime.threads(threads);
+        }
     }
 
     /** Each member's Gaussian per sequence in the target's units: {@code means[k][i]}, {@code variances[k][i]}. */
@@ -93,7 +135,10 @@ public final class Predictor {
         double sd = bundle.targetSd();
         for (int k = 0; k < m; k++) {
             ModelBundle.Member member = bundle.members().get(k);
-            double[][] out = member.network().outputSingle(false, inputs).toDoubleMatrix();
+            long start = System.nanoTime();
+            double[][] out = forwards.get(k).apply(inputs).toDoubleMatrix();
+            forwardNanos += System.nanoTime() - start;
+            forwardSequences += n;
             for (int i = 0; i < n; i++) {
                 double logvar = bundle.loss().learnsVariance()
                         ? Math.max(out[i][1], GaussianNll.LOG_VARIANCE_FLOOR) : Math.log(member.residualVariance());
@@ -102,6 +147,11 @@ public final class Predictor {
             }
         }
         return new MemberPredictions(means, vars);
+    }
+
+    /** Sequences per second through the networks' forward passes so far (each member and strand counts). */
+    public double forwardThroughput() {
+        return forwardSequences / (forwardNanos / 1e9);
     }
 
     /** How many members the bundle holds. */

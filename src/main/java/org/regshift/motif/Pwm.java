@@ -15,6 +15,12 @@ public final class Pwm {
     private final String name;
     private final double[][] probabilities;
     private final double[][] logOdds;
+    /**
+     * Log-odds by position and base code & 7 (N, code -1, lands on 7, which holds 0): the plus
+     * strand, and the minus strand indexed by the sequence position it reads.
+     */
+    private final double[] plusTable;
+    private final double[] minusTable;
     private final double maxScore;
     private final double minScore;
 
@@ -54,6 +60,15 @@ public final class Pwm {
         }
         this.maxScore = max;
         this.minScore = min;
+        int w = probabilities.length;
+        this.plusTable = new double[8 * w];
+        this.minusTable = new double[8 * w];
+        for (int i = 0; i < w; i++) {
+            for (int b = 0; b < 4; b++) {
+                plusTable[8 * i + b] = logOdds[i][b];
+                minusTable[8 * (w - 1 - i) + b] = logOdds[i][3 - b];
+            }
+        }
     }
 
     public String id() {
@@ -104,10 +119,14 @@ public final class Pwm {
     public double score(byte[] bases, int from, boolean minus) {
         double s = 0;
         int w = length();
-        for (int i = 0; i < w; i++) {
-            int b = bases[from + (minus ? w - 1 - i : i)];
-            if (b >= 0) {
-                s += logOdds[i][minus ? 3 - b : b];
+        if (minus) {
+            // motif position i reads sequence position w - 1 - i: summed in motif order, as ever
+            for (int j = w - 1; j >= 0; j--) {
+                s += minusTable[8 * j + (bases[from + j] & 7)];
+            }
+        } else {
+            for (int i = 0; i < w; i++) {
+                s += plusTable[8 * i + (bases[from + i] & 7)];
             }
         }
         return s;
