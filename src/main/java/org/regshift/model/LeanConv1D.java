@@ -13,20 +13,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * unfolded input, where conv1d_bp would also compute the input gradient.
  */
 final class LeanConv1D implements LeanLayer {
-    private final INDArray weight;
-    private final INDArray bias;
-    private final INDArray weightGradient;
-    private final INDArray biasGradient;
+    private final LeanParameters p;
     private final boolean same;
     private final boolean relu;
     private INDArray input;
     private INDArray output;
 
-    LeanConv1D(INDArray weight, INDArray bias, INDArray weightGradient, INDArray biasGradient, boolean same, boolean relu) {
-        this.weight = weight;
-        this.bias = bias;
-        this.weightGradient = weightGradient;
-        this.biasGradient = biasGradient;
+    LeanConv1D(LeanParameters p, boolean same, boolean relu) {
+        this.p = p;
         this.same = same;
         this.relu = relu;
     }
@@ -37,11 +31,11 @@ final class LeanConv1D implements LeanLayer {
 
     /** This convolution with its ReLU left to the pooling layer after it. */
     LeanConv1D withoutRelu() {
-        return new LeanConv1D(weight, bias, weightGradient, biasGradient, same, false);
+        return new LeanConv1D(p, same, false);
     }
 
     private int kernel() {
-        return (int) weight.size(0);
+        return (int) p.weight().size(0);
     }
 
     private DynamicCustomOp.DynamicCustomOpsBuilder op(String name) {
@@ -53,8 +47,8 @@ final class LeanConv1D implements LeanLayer {
     public INDArray forward(INDArray in, boolean training) {
         input = in;
         long length = same ? in.size(2) : in.size(2) - kernel() + 1;
-        output = Nd4j.createUninitialized(DataType.FLOAT, in.size(0), weight.size(2), length);
-        Nd4j.exec(op("conv1d").addInputs(in, weight, bias).addOutputs(output).build());
+        output = Nd4j.createUninitialized(DataType.FLOAT, in.size(0), p.weight().size(2), length);
+        Nd4j.exec(op("conv1d").addInputs(in, p.weight(), p.bias()).addOutputs(output).build());
         return relu ? LeanOps.relu(output) : output;
     }
 
@@ -63,7 +57,8 @@ final class LeanConv1D implements LeanLayer {
         INDArray delta = relu ? LeanOps.reluBackward(output, outputGradient) : outputGradient;
         if (inputGradient) {
             INDArray in = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
-            Nd4j.exec(op("conv1d_bp").addInputs(input, weight, bias, delta).addOutputs(in, weightGradient, biasGradient).build());
+            Nd4j.exec(op("conv1d_bp").addInputs(input, p.weight(), p.bias(), delta)
+                    .addOutputs(in, p.weightGradient(), p.biasGradient()).build());
             return in;
         }
         long batch = input.size(0);
@@ -78,10 +73,11 @@ final class LeanConv1D implements LeanLayer {
         unfolded.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()).reshape(kernel(), channels, batch, length)
                 .assign(columns.reshape(batch, channels, kernel(), length).permute(2, 1, 0, 3));
         unfolded.getRow(rows).assign(1);
-        INDArray deltas = delta.permute(1, 0, 2).dup('c').reshape(weight.size(2), batch * length);
+        INDArray deltas = delta.permute(1, 0, 2).dup('c').reshape(p.weight().size(2), batch * length);
         INDArray product = Nd4j.gemm(deltas, unfolded, false, true);
-        weightGradient.reshape(rows, weight.size(2)).assign(product.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)).transpose());
-        biasGradient.assign(product.getColumn(rows));
+        p.weightGradient().reshape(rows, p.weight().size(2))
+                .assign(product.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)).transpose());
+        p.biasGradient().assign(product.getColumn(rows));
         return null;
     }
 }

@@ -177,8 +177,8 @@ final class LeanNetwork {
                 || !(same || (c.getConvolutionMode() == ConvolutionMode.Truncate && c.getPadding()[0] == 0))) {
             return Optional.empty();
         }
-        return relu(c.getActivationFn()).map(relu -> new LeanConv1D(kernelView(p.get("W")), p.get("b"),
-                kernelView(g.get("W")), g.get("b"), same, relu));
+        return relu(c.getActivationFn()).map(relu -> new LeanConv1D(new LeanParameters(kernelView(p.get("W")), p.get("b"),
+                kernelView(g.get("W")), g.get("b")), same, relu));
     }
 
     /**
@@ -191,7 +191,8 @@ final class LeanNetwork {
 
     private static Optional<LeanLayer> dense(Map<String, INDArray> p, Map<String, INDArray> g, IActivation activation,
                                              LeanDropout dropout) {
-        return relu(activation).map(relu -> new LeanDense(p.get("W"), p.get("b"), g.get("W"), g.get("b"), relu, dropout));
+        return relu(activation).map(relu -> new LeanDense(new LeanParameters(p.get("W"), p.get("b"), g.get("W"), g.get("b")),
+                relu, dropout));
     }
 
     /** True for ReLU, false for the identity, empty for any other activation. */
