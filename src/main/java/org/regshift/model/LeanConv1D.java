@@ -1,5 +1,6 @@
 package org.regshift.model;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -16,6 +17,7 @@ final class LeanConv1D implements LeanLayer {
     private final LeanParameters p;
     private final boolean same;
     private final boolean relu;
+    private final LeanOps.Scratch scratch = new LeanOps.Scratch();
     private INDArray input;
     private INDArray output;
 
@@ -61,23 +63,47 @@ final class LeanConv1D implements LeanLayer {
                     .addOutputs(in, p.weightGradient(), p.biasGradient()).build());
             return in;
         }
-        long batch = input.size(0);
-        long channels = input.size(1);
-        long length = delta.size(2);
-        INDArray columns = Nd4j.createUninitialized(DataType.FLOAT, batch, channels, 1, kernel(), 1, length);
-        Nd4j.exec(DynamicCustomOp.builder("im2col").addInputs(input.reshape(batch, channels, 1, input.size(2)))
-                .addOutputs(columns).addIntegerArguments(1, kernel(), 1, 1, 0, same ? kernel() / 2 : 0, 1, 1, 0).build());
-        // the unfolded input with a row of ones, whose product with the deltas is the bias gradient
-        long rows = kernel() * channels;
-        INDArray unfolded = Nd4j.createUninitialized(DataType.FLOAT, rows + 1, batch * length);
-        unfolded.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()).reshape(kernel(), channels, batch, length)
-                .assign(columns.reshape(batch, channels, kernel(), length).permute(2, 1, 0, 3));
-        unfolded.getRow(rows).assign(1);
-        INDArray deltas = delta.permute(1, 0, 2).dup('c').reshape(p.weight().size(2), batch * length);
-        INDArray product = Nd4j.gemm(deltas, unfolded, false, true);
+        int outLength = (int) delta.size(2);
+        int rows = kernel() * (int) input.size(1);
+        // a copy unless the deltas already lie channel-major, as LeanMaxPool writes them
+        INDArray deltas = delta.permute(1, 0, 2).reshape('c', p.weight().size(2), input.size(0) * outLength);
+        INDArray product = Nd4j.gemm(deltas, unfolded(outLength), false, true);
         p.weightGradient().reshape(rows, p.weight().size(2))
                 .assign(product.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)).transpose());
         p.biasGradient().assign(product.getColumn(rows));
         return null;
+    }
+
+    /**
+     * The input unfolded to [(kernel position, channel), (row, position)], with a last row of
+     * ones whose product with the deltas is the bias gradient: row (t, c) holds each sequence's
+     * channel c shifted by t - padding, so it is built from array copies of the input's rows.
+     */
+    private INDArray unfolded(int outLength) {
+        int batch = (int) input.size(0);
+        int channels = (int) input.size(1);
+        int length = (int) input.size(2);
+        int pad = same ? kernel() / 2 : 0;
+        int width = batch * outLength;
+        float[] x = scratch.floats(0, batch * channels * length);
+        float[] u = scratch.floats(1, (kernel() * channels + 1) * width);
+        LeanOps.floats(input).get(x);
+        for (int t = 0; t < kernel(); t++) {
+            int shift = t - pad;
+            int from = Math.max(0, -shift);
+            int to = Math.min(outLength, length - shift);
+            for (int c = 0; c < channels; c++) {
+                for (int b = 0; b < batch; b++) {
+                    int row = ((t * channels + c) * batch + b) * outLength;
+                    Arrays.fill(u, row, row + from, 0f);
+                    System.arraycopy(x, (b * channels + c) * length + from + shift, u, row + from, Math.max(0, to - from));
+                    Arrays.fill(u, row + Math.max(from, to), row + outLength, 0f);
+                }
+            }
+        }
+        Arrays.fill(u, kernel() * channels * width, u.length, 1f);
+        INDArray unfolded = Nd4j.createUninitialized(DataType.FLOAT, kernel() * channels + 1, width);
+        LeanOps.writable(unfolded).put(u);
+        return unfolded;
     }
 }

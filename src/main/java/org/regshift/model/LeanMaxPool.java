@@ -42,19 +42,23 @@ final class LeanMaxPool implements LeanLayer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        return route(argmax, size, outputGradient, relu ? output : null, inputShape, scratch);
+        return route(argmax, size, outputGradient, relu ? output : null, inputShape, true, scratch);
     }
 
     /**
      * The input gradient of a max pool over windows of {@code size} positions: each window's gradient at its first maximum ({@code argmax} [batch, channels, windows]),
      * zero elsewhere and in the dropped remainder; with {@code pooled} (the pool's ReLU output),
-     * zero where it is not positive.
+     * zero where it is not positive. {@code channelMajor}: the gradient lies in memory as
+     * [channels, batch, length] (the layout the first convolution's weight gradient multiplies),
+     * returned as a [batch, channels, length] view.
      */
     static INDArray route(INDArray argmax, int size, INDArray outputGradient, INDArray pooled, long[] inputShape,
-                          LeanOps.Scratch scratch) {
+                          boolean channelMajor, LeanOps.Scratch scratch) {
         int length = (int) inputShape[2];
         int windows = (int) argmax.size(2);
-        int rows = (int) (inputShape[0] * inputShape[1]);
+        int batch = (int) inputShape[0];
+        int channels = (int) inputShape[1];
+        int rows = batch * channels;
         float[] gradient = scratch.floats(0, rows * windows);
         float[] outputs = pooled == null ? null : scratch.floats(1, rows * windows);
         long[] maxima = scratch.longs(rows * windows);
@@ -66,15 +70,17 @@ final class LeanMaxPool implements LeanLayer {
         LeanOps.longs(argmax).get(maxima);
         Arrays.fill(routed, 0f);
         for (int row = 0; row < rows; row++) {
+            int start = (channelMajor ? (row % channels) * batch + row / channels : row) * length;
             for (int w = 0; w < windows; w++) {
                 int window = row * windows + w;
                 if (outputs == null || outputs[window] > 0) {
-                    routed[row * length + w * size + (int) maxima[window]] = gradient[window];
+                    routed[start + w * size + (int) maxima[window]] = gradient[window];
                 }
             }
         }
-        INDArray in = Nd4j.createUninitialized(DataType.FLOAT, inputShape);
+        INDArray in = Nd4j.createUninitialized(DataType.FLOAT, channelMajor
+                ? new long[] {channels, batch, length} : inputShape);
         LeanOps.writable(in).put(routed);
-        return in;
+        return channelMajor ? in.permute(1, 0, 2) : in;
     }
 }

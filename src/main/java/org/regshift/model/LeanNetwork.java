@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -32,7 +31,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -42,9 +40,9 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * that is saved and predicts. A profile of DL4J's own fit showed most of the time outside the
  * kernels: each Conv1D runs its forward pass again in backpropagation and computes an input
  * gradient for the input layer, and per-layer copies and workspace moves add up; this does each
- * operation once. Gradients equal DL4J's (tested). {@link LeanTrainer} runs several twins.
+ * operation once. Gradients equal DL4J's (tested). {@link Twins} runs several, one per thread.
  */
-final class LeanNetwork {
+final class LeanNetwork implements Replica {
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
@@ -57,16 +55,16 @@ final class LeanNetwork {
     private final boolean priors;
     private final List<LeanLayer> head;
     private final ILossFunction loss;
-    private final Adam adam;
+    private final INDArray gradient;
 
     private LeanNetwork(List<LeanLayer> trunk, int trunkWidth, boolean priors, List<LeanLayer> head, ILossFunction loss,
-                        Adam adam) {
+                        INDArray gradient) {
         this.trunk = trunk;
         this.trunkWidth = trunkWidth;
         this.priors = priors;
         this.head = head;
         this.loss = loss;
-        this.adam = adam;
+        this.gradient = gradient;
     }
 
     /**
@@ -87,7 +85,6 @@ final class LeanNetwork {
         int trunkWidth = 0;
         boolean priors = false;
         ILossFunction loss = null;
-        Adam adam = null;
         String previous = Networks.SEQUENCE;
         for (String name : conf.getTopologicalOrderStr()) {
             GraphVertex vertex = conf.getVertices().get(name);
@@ -107,13 +104,6 @@ final class LeanNetwork {
             Layer layer = layerVertex.getLayerConf().getLayer();
             if (!SUPPORTED.contains(layer.getClass())) {
                 return Optional.empty();
-            }
-            if (layer instanceof BaseLayer base) {
-                if (!(base.getIUpdater() instanceof Adam a) || !base.getRegularization().isEmpty()
-                        || !base.getRegularizationBias().isEmpty() || (adam != null && !adam.equals(a))) {
-                    return Optional.empty();
-                }
-                adam = a;
             }
             Map<String, INDArray> p = net.getLayer(name).paramTable();
             INDArray graphView = net.getLayer(name).getGradientsViewArray();
@@ -153,10 +143,10 @@ final class LeanNetwork {
             }
             previous = name;
         }
-        if (loss == null || adam == null) {
+        if (loss == null) {
             return Optional.empty();
         }
-        return Optional.of(new LeanNetwork(trunk, trunkWidth, priors, head, loss, adam));
+        return Optional.of(new LeanNetwork(trunk, trunkWidth, priors, head, loss, gradient));
     }
 
     /**
@@ -220,16 +210,12 @@ final class LeanNetwork {
         return Optional.empty();
     }
 
-    /** The updater configuration of the network's layers. */
-    Adam adam() {
-        return adam;
-    }
-
     /**
      * Writes the gradient of {@code scale} x the batch's summed loss into this twin's gradient
      * array and returns the summed loss.
      */
-    double computeGradient(INDArray[] inputs, INDArray labels, double scale) {
+    @Override
+    public double computeGradient(INDArray[] inputs, INDArray labels, double scale) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             INDArray out = forward(inputs, true);
             IActivation identity = new ActivationIdentity();
@@ -249,10 +235,16 @@ final class LeanNetwork {
     }
 
     /** The (mean, log-variance) output of a batch, as the graph computes it. */
-    INDArray output(INDArray[] inputs) {
+    @Override
+    public INDArray output(INDArray[] inputs) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             return forward(inputs, false).detach();
         }
+    }
+
+    @Override
+    public INDArray gradient() {
+        return gradient;
     }
 
     private INDArray forward(INDArray[] inputs, boolean training) {

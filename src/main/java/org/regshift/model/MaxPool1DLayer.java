@@ -47,7 +47,7 @@ public class MaxPool1DLayer extends ParameterFreeComputation<MaxPool1D> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         INDArray inputGrad = LeanMaxPool.route(Nd4j.argMax(windows(input), 3), size(), epsilon.castTo(DataType.FLOAT), null,
-                input.shape(), new LeanOps.Scratch()).castTo(input.dataType());
+                input.shape(), false, new LeanOps.Scratch()).castTo(input.dataType());
         return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, inputGrad));
     }
 

@@ -16,9 +16,9 @@ import org.regshift.motif.Bases;
 public final class Predictor implements AutoCloseable {
     private final ModelBundle bundle;
     private final boolean reverseComplementAverage;
-    /** Each member's forward pass: its graph's, or its {@link LeanTwins}' in {@link #onTwins}. */
+    /** Each member's forward pass: its graph's, or its {@link Twins}' in {@link #onTwins}. */
     private final List<Function<INDArray[], INDArray>> forwards = new ArrayList<>();
-    private final List<LeanTwins> twins = new ArrayList<>();
+    private final List<Twins> twins = new ArrayList<>();
     private final int threads;
     private long forwardNanos;
     private long forwardSequences;
@@ -44,15 +44,15 @@ public final class Predictor implements AutoCloseable {
     }
 
     /**
-     * A predictor that runs each member on {@link LeanTwins}, one per thread libnd4j may use, with
-     * libnd4j single-threaded until {@link #close}; the graphs' own forward passes when a member
-     * is a network the twins do not implement.
+     * A predictor that runs each member on {@link Twins}, one per thread libnd4j may use, with
+     * libnd4j single-threaded until {@link #close}; on the graphs themselves when there is one
+     * thread or a member has batch normalisation.
      */
     public static Predictor onTwins(ModelBundle bundle, boolean reverseComplementAverage) {
         Predictor p = new Predictor(bundle, reverseComplementAverage);
-        List<LeanTwins> all = new ArrayList<>();
+        List<Twins> all = new ArrayList<>();
         for (ModelBundle.Member m : bundle.members()) {
-            LeanTwins.of(m.network(), p.threads, 0).ifPresent(all::add);
+            Twins.lean(m.network(), p.threads, 0).or(() -> Twins.graph(m.network(), p.threads, 0)).ifPresent(all::add);
         }
         if (all.size() == bundle.members().size() && p.threads > 1) {
             p.twins.addAll(all);
@@ -60,7 +60,7 @@ public final class Predictor implements AutoCloseable {
             all.forEach(t -> p.forwards.add(t::output));
             NdRuntime.threads(1);
         } else {
-            all.forEach(LeanTwins::close);
+            all.forEach(Twins::close);
         }
         return p;
     }
@@ -69,7 +69,7 @@ public final class Predictor implements AutoCloseable {
     @Override
     public void close() {
         if (!twins.isEmpty()) {
-            twins.forEach(LeanTwins::close);
+            twins.forEach(Twins::close);
             NdRuntime.threads(threads);
         }
     }

@@ -50,16 +50,16 @@ public final class Trainer {
                                LongConsumer progress) {
         ComputationGraph net = Networks.create(settings.architecture(), data.length(), priors == null ? 0 : priors.size(),
                 settings.loss(), settings.learningRate(), seed);
-        Optional<LeanTrainer> lean = settings.adversarial() == null ? LeanTrainer.of(net, NdRuntime.threads(), seed)
+        Optional<ParallelTrainer> lean = settings.adversarial() == null ? ParallelTrainer.of(net, NdRuntime.threads(), seed)
                 : Optional.empty();
         try {
             return train(net, lean, settings, data, priors, seed, label, progress);
         } finally {
-            lean.ifPresent(LeanTrainer::close);
+            lean.ifPresent(ParallelTrainer::close);
         }
     }
 
-    private static Result train(ComputationGraph net, Optional<LeanTrainer> lean, Settings settings, TrainingData data,
+    private static Result train(ComputationGraph net, Optional<ParallelTrainer> lean, Settings settings, TrainingData data,
                                 PriorFeatures priors, long seed, String label, LongConsumer progress) {
         Function<INDArray[], INDArray> forward = lean.<Function<INDArray[], INDArray>>map(l -> l::output)
                 .orElse(inputs -> net.outputSingle(false, inputs));
@@ -104,7 +104,7 @@ public final class Trainer {
         return new Result(net, Math.min(epoch, settings.epochs()), bestEpoch, best.nll(), best.pearson(), best.residualVariance());
     }
 
-    private static double fitBatch(ComputationGraph net, Optional<LeanTrainer> lean, Settings settings, TrainingData data, INDArray trainPriors,
+    private static double fitBatch(ComputationGraph net, Optional<ParallelTrainer> lean, Settings settings, TrainingData data, INDArray trainPriors,
                                    List<Integer> batch, Random random, String label, int epoch) {
         List<String> seqs = new ArrayList<>(batch.size());
         float[] labels = new float[batch.size() * 2];

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-class LeanTrainerTest {
+class ParallelTrainerTest {
     private static final int LENGTH = 60;
 
     /**
@@ -50,7 +50,7 @@ class LeanTrainerTest {
                 INDArray y = labels(33, random);
                 ComputationGraph dl4j = Networks.create(new CnnReference(), LENGTH, priors, Loss.GAUSSIAN_NLL, 1e-3, 5);
                 ComputationGraph lean = dl4j.clone();
-                try (LeanTrainer trainer = LeanTrainer.of(lean, twins, 5).orElseThrow()) {
+                try (ParallelTrainer trainer = ParallelTrainer.of(lean, twins, 5).orElseThrow()) {
                     for (int step = 0; step < 3; step++) {
                         dl4j.fit(new MultiDataSet(inputs, new INDArray[] {y}));
                         double loss = trainer.fit(inputs, y);
@@ -107,7 +107,7 @@ class LeanTrainerTest {
 
     private static INDArray trainDefaultCnn(INDArray[] inputs, INDArray y, long dropoutSeed) {
         ComputationGraph net = Networks.create(new Cnn(), LENGTH, 0, Loss.GAUSSIAN_NLL, 1e-3, 1);
-        try (LeanTrainer trainer = LeanTrainer.of(net, 2, dropoutSeed).orElseThrow()) {
+        try (ParallelTrainer trainer = ParallelTrainer.of(net, 2, dropoutSeed).orElseThrow()) {
             for (int step = 0; step < 3; step++) {
                 trainer.fit(inputs, y);
             }
@@ -116,11 +116,27 @@ class LeanTrainerTest {
     }
 
     @Test
-    void recurrentAndAttentionNetworksAreLeftToDl4j() {
-        for (Architecture a : new Architecture[] {new BiLstm(), new Transformer()}) {
-            ComputationGraph net = Networks.create(a, 64, 0, Loss.GAUSSIAN_NLL, 1e-3, 1);
-            assertThat(LeanTrainer.of(net, 2, 1)).as(a.name()).isEmpty();
+    void recurrentNetworksTrainOnCopiesOfTheGraphAndStepAsDl4jFit() {
+        Random random = new Random(8);
+        INDArray[] inputs = {sequences(21, random)};
+        INDArray y = labels(21, random);
+        ComputationGraph dl4j = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(4).biLstm(4).globalMaxPool(),
+                0, LENGTH, 0, Loss.GAUSSIAN_NLL, 1e-3, 2);
+        ComputationGraph copies = dl4j.clone();
+        try (ParallelTrainer trainer = ParallelTrainer.of(copies, 2, 5).orElseThrow()) {
+            for (int step = 0; step < 3; step++) {
+                dl4j.fit(new MultiDataSet(inputs, new INDArray[] {y}));
+                assertThat(trainer.fit(inputs, y)).isCloseTo(dl4j.score(), org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(maxDifference(dl4j.params(), copies.params())).as("parameters, step %d", step).isLessThan(1e-5);
+            }
         }
-        assertThat(LeanTrainer.of(Networks.create(new Cnn(), 64, 0, Loss.MSE, 1e-3, 1), 2, 1)).isPresent();
+    }
+
+    @Test
+    void batchNormalisedNetworksAndSingleThreadsOfRecurrentOnesAreLeftToDl4jFit() {
+        assertThat(ParallelTrainer.of(Networks.create(new Transformer(), 64, 0, Loss.GAUSSIAN_NLL, 1e-3, 1), 2, 1)).isEmpty();
+        assertThat(ParallelTrainer.of(Networks.create(new BiLstm(), 64, 0, Loss.GAUSSIAN_NLL, 1e-3, 1), 1, 1)).isEmpty();
+        assertThat(Twins.lean(Networks.create(new BiLstm(), 64, 0, Loss.GAUSSIAN_NLL, 1e-3, 1), 2, 1)).isEmpty();
+        assertThat(Twins.lean(Networks.create(new Cnn(), 64, 0, Loss.MSE, 1e-3, 1), 2, 1)).isPresent();
     }
 }

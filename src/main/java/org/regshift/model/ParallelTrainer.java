@@ -9,21 +9,25 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
- * Trains a network that {@link LeanNetwork} implements with Adam on {@link LeanTwins}, one per
- * thread the run may use: their gradients are summed in order, so each step is the full batch's
+ * Trains a network with Adam on {@link Twins}, one per thread the run may use: {@link LeanNetwork}
+ * twins where the lean engine implements the network, else copies of the DL4J network. Their
+ * gradients are summed in order, so each step is the full batch's, equal to DL4J's fit (tested),
  * and the same bytes for the same seed and thread count. libnd4j runs single-threaded while the
  * trainer is open.
  */
-final class LeanTrainer implements AutoCloseable {
-    private final LeanTwins twins;
+final class ParallelTrainer implements AutoCloseable {
+    private final Twins twins;
     private final INDArray params;
     private final INDArray gradient;
     private final GradientUpdater<?> updater;
     private final int threads;
     private int iteration;
 
-    private LeanTrainer(ComputationGraph net, LeanTwins twins, int threads) {
+    private ParallelTrainer(ComputationGraph net, Twins twins, int threads) {
         this.twins = twins;
+        if (net.getFlattenedGradients() == null) {
+            net.initGradientsView();
+        }
         this.params = net.params().reshape(1, net.numParams());
         this.gradient = net.getFlattenedGradients().reshape(1, net.numParams());
         this.updater = twins.adam().instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * net.numParams()), true);
@@ -31,16 +35,17 @@ final class LeanTrainer implements AutoCloseable {
         NdRuntime.threads(1);
     }
 
-    /** A trainer of {@code net} on {@code threads} twins, or empty when {@link LeanNetwork} does not implement it. */
-    static Optional<LeanTrainer> of(ComputationGraph net, int threads, long seed) {
-        return LeanTwins.of(net, threads, seed).map(twins -> new LeanTrainer(net, twins, threads));
+    /** A trainer of {@code net} on {@code threads} twins, or empty when neither kind of twin applies. */
+    static Optional<ParallelTrainer> of(ComputationGraph net, int threads, long seed) {
+        return Twins.lean(net, threads, seed).or(() -> Twins.graph(net, threads, seed))
+                .map(twins -> new ParallelTrainer(net, twins, threads));
     }
 
     /** One Adam step on a mini-batch; returns the batch's mean loss before the step. */
     double fit(INDArray[] inputs, INDArray labels) {
         long rows = labels.size(0);
-        List<Double> losses = twins.eachShare(rows, (twin, share) -> twin.computeGradient(LeanTwins.rows(inputs, share),
-                LeanTwins.rows(labels, share), 1.0 / rows));
+        List<Double> losses = twins.eachShare(rows, (twin, share) -> twin.computeGradient(Twins.rows(inputs, share),
+                Twins.rows(labels, share), 1.0 / rows));
         double loss = 0;
         for (int i = 0; i < losses.size(); i++) {
             loss += losses.get(i);
