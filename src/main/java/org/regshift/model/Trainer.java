@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains one network with Adam on mini-batches shuffled (and augmented) by the seed, stops early
  * when the validation NLL has not improved for {@code patience} epochs, and keeps the best epoch's
- * weights.
+ * weights. Steps run on a {@link ParallelTrainer} when one applies (every network but one with
+ * batch norm, or with adversarial training), else on DL4J's own fit.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -50,18 +51,18 @@ public final class Trainer {
                                LongConsumer progress) {
         ComputationGraph net = Networks.create(settings.architecture(), data.length(), priors == null ? 0 : priors.size(),
                 settings.loss(), settings.learningRate(), seed);
-        Optional<ParallelTrainer> lean = settings.adversarial() == null ? ParallelTrainer.of(net, NdRuntime.threads(), seed)
+        Optional<ParallelTrainer> parallel = settings.adversarial() == null ? ParallelTrainer.of(net, NdRuntime.threads(), seed)
                 : Optional.empty();
         try {
-            return train(net, lean, settings, data, priors, seed, label, progress);
+            return train(net, parallel, settings, data, priors, seed, label, progress);
         } finally {
-            lean.ifPresent(ParallelTrainer::close);
+            parallel.ifPresent(ParallelTrainer::close);
         }
     }
 
-    private static Result train(ComputationGraph net, Optional<ParallelTrainer> lean, Settings settings, TrainingData data,
-                                PriorFeatures priors, long seed, String label, LongConsumer progress) {
-        Function<INDArray[], INDArray> forward = lean.<Function<INDArray[], INDArray>>map(l -> l::output)
+    private static Result train(ComputationGraph net, Optional<ParallelTrainer> parallel, Settings settings,
+                                TrainingData data, PriorFeatures priors, long seed, String label, LongConsumer progress) {
+        Function<INDArray[], INDArray> forward = parallel.<Function<INDArray[], INDArray>>map(l -> l::output)
                 .orElse(inputs -> net.outputSingle(false, inputs));
         INDArray trainPriors = priors == null ? null : priors.encode(data.trainSequences());
         Random random = new Random(seed);
@@ -82,7 +83,7 @@ public final class Trainer {
             long start = System.nanoTime();
             for (int from = 0; from < n; from += settings.batchSize()) {
                 List<Integer> batch = order.subList(from, Math.min(n, from + settings.batchSize()));
-                lossSum += fitBatch(net, lean, settings, data, trainPriors, batch, random, label, epoch);
+                lossSum += fitBatch(net, parallel, settings, data, trainPriors, batch, random, label, epoch);
                 batches++;
                 seen += batch.size();
                 progress.accept(seen);
@@ -104,7 +105,8 @@ public final class Trainer {
         return new Result(net, Math.min(epoch, settings.epochs()), bestEpoch, best.nll(), best.pearson(), best.residualVariance());
     }
 
-    private static double fitBatch(ComputationGraph net, Optional<ParallelTrainer> lean, Settings settings, TrainingData data, INDArray trainPriors,
+    private static double fitBatch(ComputationGraph net, Optional<ParallelTrainer> parallel, Settings settings,
+                                   TrainingData data, INDArray trainPriors,
                                    List<Integer> batch, Random random, String label, int epoch) {
         List<String> seqs = new ArrayList<>(batch.size());
         float[] labels = new float[batch.size() * 2];
@@ -121,8 +123,8 @@ public final class Trainer {
         }
         INDArray y = Nd4j.create(labels, new long[] {batch.size(), 2}, DataType.FLOAT);
         double loss;
-        if (lean.isPresent()) {
-            loss = lean.get().fit(inputs, y);
+        if (parallel.isPresent()) {
+            loss = parallel.get().fit(inputs, y);
         } else {
             net.fit(new MultiDataSet(inputs, new INDArray[] {y}));
             loss = net.score();
