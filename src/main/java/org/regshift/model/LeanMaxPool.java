@@ -46,8 +46,9 @@ final class LeanMaxPool implements LeanLayer {
     }
 
     /**
-     * The input gradient of a max pool over windows of {@code size} positions: each window's gradient at its first maximum ({@code argmax} [batch, channels, windows]),
-     * zero elsewhere and in the dropped remainder; with {@code pooled} (the pool's ReLU output),
+     * The input gradient of a max pool over windows of {@code size} positions: each window's
+     * gradient at its first maximum ({@code argmax} [batch, channels, windows]), zero elsewhere and
+     * in the dropped remainder; with {@code pooled} (the pool's ReLU output),
      * zero where it is not positive. {@code channelMajor}: the gradient lies in memory as
      * [channels, batch, length] (the layout the first convolution's weight gradient multiplies),
      * returned as a [batch, channels, length] view.

@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -110,15 +111,21 @@ final class LeanNetwork implements Replica {
             Map<String, INDArray> g = graphView == null ? Map.of() : layer.initializer().getGradientsFromFlattened(
                     layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
                     graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
+            boolean takesDropout = layer instanceof DropoutLayer || layer instanceof DenseLayer || layer instanceof OutputLayer;
+            if (!plainDropout(layer.getIDropout()) || (layer.getIDropout() != null && !takesDropout)) {
+                return Optional.empty();
+            }
+            LeanDropout dropout = dropout(layer.getIDropout(), random);
+            boolean inTrunk = trunkWidth == 0;
             Optional<? extends LeanLayer> lean;
-            if (trunkWidth == 0) {
+            if (inTrunk) {
                 if (layer instanceof Convolution1DLayer c) {
                     channels = (int) c.getNOut();
                     lean = conv(c, p, g);
                 } else if (layer instanceof MaxPool1D pool) {
                     lean = Optional.of(new LeanMaxPool(pool.getSize(), takeRelu(trunk)));
-                } else if (layer instanceof DropoutLayer d) {
-                    lean = dropout(d.getIDropout(), random).flatMap(o -> o);
+                } else if (layer instanceof DropoutLayer) {
+                    lean = Optional.ofNullable(dropout);
                 } else if (layer instanceof GlobalPoolingLayer pool && pool.getPoolingType() == PoolingType.MAX
                         && pool.isCollapseDimensions() && channels > 0) {
                     trunkWidth = channels;
@@ -126,21 +133,18 @@ final class LeanNetwork implements Replica {
                 } else {
                     return Optional.empty();
                 }
-                trunk.add(lean.orElse(null));
+            } else if (layer instanceof OutputLayer out && out.getActivationFn() instanceof ActivationIdentity) {
+                loss = out.getLossFn();
+                lean = dense(p, g, out.getActivationFn(), dropout);
+            } else if (layer instanceof DenseLayer dense) {
+                lean = dense(p, g, dense.getActivationFn(), dropout);
             } else {
-                if (layer instanceof OutputLayer out && out.getActivationFn() instanceof ActivationIdentity) {
-                    loss = out.getLossFn();
-                    lean = dropout(out.getIDropout(), random).flatMap(d -> dense(p, g, out.getActivationFn(), d.orElse(null)));
-                } else if (layer instanceof DenseLayer dense) {
-                    lean = dropout(dense.getIDropout(), random).flatMap(d -> dense(p, g, dense.getActivationFn(), d.orElse(null)));
-                } else {
-                    return Optional.empty();
-                }
-                head.add(lean.orElse(null));
+                return Optional.empty();
             }
             if (lean.isEmpty()) {
                 return Optional.empty();
             }
+            (inTrunk ? trunk : head).add(lean.get());
             previous = name;
         }
         if (loss == null) {
@@ -163,7 +167,7 @@ final class LeanNetwork implements Replica {
 
     private static Optional<LeanLayer> conv(Convolution1DLayer c, Map<String, INDArray> p, Map<String, INDArray> g) {
         boolean same = c.getConvolutionMode() == ConvolutionMode.Same && c.getKernelSize()[0] % 2 == 1;
-        if (c.getStride()[0] != 1 || c.getDilation()[0] != 1 || c.getIDropout() != null || !c.hasBias()
+        if (c.getStride()[0] != 1 || c.getDilation()[0] != 1 || !c.hasBias()
                 || !(same || (c.getConvolutionMode() == ConvolutionMode.Truncate && c.getPadding()[0] == 0))) {
             return Optional.empty();
         }
@@ -199,15 +203,14 @@ final class LeanNetwork implements Replica {
         return value == null || value == 0;
     }
 
-    /** Empty when unsupported; holds an empty optional for no dropout. */
-    private static Optional<Optional<LeanDropout>> dropout(IDropout dropout, Random random) {
-        if (dropout == null) {
-            return Optional.of(Optional.empty());
-        }
-        if (dropout instanceof Dropout d && d.getPSchedule() == null) {
-            return Optional.of(Optional.of(new LeanDropout(d.getP(), random)));
-        }
-        return Optional.empty();
+    /** No dropout, or DL4J's plain inverted dropout with a fixed probability. */
+    private static boolean plainDropout(IDropout dropout) {
+        return dropout == null || (dropout instanceof Dropout d && d.getPSchedule() == null);
+    }
+
+    /** The lean form of a {@link #plainDropout}, null for none. */
+    private static LeanDropout dropout(IDropout dropout, Random random) {
+        return dropout == null ? null : new LeanDropout(((Dropout) dropout).getP(), random);
     }
 
     /**
@@ -218,9 +221,8 @@ final class LeanNetwork implements Replica {
     public double computeGradient(INDArray[] inputs, INDArray labels, double scale) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             INDArray out = forward(inputs, true);
-            IActivation identity = new ActivationIdentity();
-            double score = loss.computeScore(labels, out, identity, null, false);
-            INDArray delta = loss.computeGradient(labels, out, identity, null).muli(scale);
+            Pair<Double, INDArray> scored = loss.computeGradientAndScore(labels, out, new ActivationIdentity(), null, false);
+            INDArray delta = scored.getSecond().muli(scale);
             for (int i = head.size() - 1; i >= 0; i--) {
                 delta = head.get(i).backward(delta, true);
             }
@@ -230,7 +232,7 @@ final class LeanNetwork implements Replica {
             for (int i = trunk.size() - 1; i >= 0; i--) {
                 delta = trunk.get(i).backward(delta, i > 0);
             }
-            return score;
+            return scored.getFirst();
         }
     }
 

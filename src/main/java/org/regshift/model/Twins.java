@@ -55,8 +55,11 @@ final class Twins implements AutoCloseable {
      */
     static Optional<Twins> lean(ComputationGraph net, int count, long seed) {
         Optional<Adam> adam = adam(net);
+        if (adam.isEmpty()) {
+            return Optional.empty();
+        }
         List<Replica> twins = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, count) && adam.isPresent(); i++) {
+        for (int i = 0; i < Math.max(1, count); i++) {
             INDArray g = Nd4j.zeros(DataType.FLOAT, 1, net.numParams());
             Optional<LeanNetwork> twin = LeanNetwork.of(net, g, Nd4j.getRandomFactory().getNewRandomInstance(seed + i));
             if (twin.isEmpty()) {
@@ -64,7 +67,7 @@ final class Twins implements AutoCloseable {
             }
             twins.add(twin.get());
         }
-        return adam.map(a -> new Twins(twins, a, seed));
+        return Optional.of(new Twins(twins, adam.get(), seed));
     }
 
     /**
