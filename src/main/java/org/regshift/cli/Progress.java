@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Progress of long work on stderr: a progress bar on an interactive terminal, else a log line
  * every {@value #LOG_EVERY_SECONDS} seconds (Nextflow logs, CI).
  */
-final class Progress implements LongConsumer, AutoCloseable {
+public final class Progress implements LongConsumer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("regshift");
     private static final long LOG_EVERY_SECONDS = 10;
 
@@ -22,7 +22,7 @@ final class Progress implements LongConsumer, AutoCloseable {
     private long lastLog = start;
     private long done;
 
-    Progress(String task, String unit) {
+    public Progress(String task, String unit) {
         this.task = task;
         this.unit = unit;
         this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
@@ -45,7 +45,7 @@ final class Progress implements LongConsumer, AutoCloseable {
     }
 
     /** Logs the total and the rate once the work has succeeded. */
-    void finish() {
+    public void finish() {
         close();
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("{}: {} {} in {} s", task, String.format("%,d", done), unit, String.format("%.1f", seconds));

@@ -13,15 +13,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** What every step's command shares: --debug, and its provenance from the parsed options. */
-abstract class StepCommand implements Callable<Integer> {
+public abstract class StepCommand implements Callable<Integer> {
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    public boolean debug;
 
     /** A provenance record holding the command line and every option's value, defaults included. */
-    Provenance provenance() {
+    protected Provenance provenance() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (OptionSpec option : spec.options()) {
             if (option.usageHelp() || option.versionHelp()) {
@@ -38,12 +38,12 @@ abstract class StepCommand implements Callable<Integer> {
     }
 
     /** Records a model bundle (a directory: its model.json; or its zip) among the provenance's inputs. */
-    static void inputModel(Provenance provenance, java.nio.file.Path model) {
+    protected static void inputModel(Provenance provenance, java.nio.file.Path model) {
         provenance.input("model", java.nio.file.Files.isDirectory(model) ? model.resolve("model.json") : model);
     }
 
     /** An option value that does not make sense: a usage error naming it. */
-    CommandLine.ParameterException usage(String message) {
+    protected CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -1,10 +1,10 @@
 package org.regshift.cli;
 
-import org.regshift.io.SequenceTable;
+import org.regshift.seq.SequenceTable;
 import picocli.CommandLine.Option;
 
 /** The column options of train and predict: any table of id, sequence and value is accepted. */
-final class TableColumnOptions {
+public final class TableColumnOptions {
     @Option(names = "--id-column", defaultValue = "id", paramLabel = "NAME", description = "ID column.")
     String id;
 
@@ -18,12 +18,12 @@ final class TableColumnOptions {
             description = "Split column (train/valid/calibration/test); when the table lacks it, a seeded split is made.")
     String split;
 
-    SequenceTable.Columns columns() {
+    public SequenceTable.Columns columns() {
         return new SequenceTable.Columns(id, sequence, target, split);
     }
 
     /** The columns for prediction: the split column is not used, so it passes through. */
-    SequenceTable.Columns columnsKeepingSplit() {
+    public SequenceTable.Columns columnsKeepingSplit() {
         return new SequenceTable.Columns(id, sequence, target, null);
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** --threads, shared by the steps that use several cores; Nextflow passes task.cpus. */
-final class ThreadsOption {
+public final class ThreadsOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -14,7 +14,7 @@ final class ThreadsOption {
     Integer threads;
 
     /** The thread count asked for, or the machine's cores; below 1 is a usage error. */
-    int resolve() {
+    public int resolve() {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }

@@ -1,4 +1,8 @@
 package org.regshift.evaluate;
+import org.regshift.metrics.Metrics;
+import org.regshift.metrics.PredictionTable;
+import org.regshift.metrics.Selective;
+import org.regshift.metrics.Truth;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +17,7 @@ import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvWriter;
 import org.regshift.provenance.Provenance;
-import org.regshift.report.Plots;
-import org.regshift.report.ShiftReport;
+import org.regshift.plot.Plots;
 
 /**
  * The shift report: every metric per scenario (a named predictions table), its ratio to the

@@ -1,4 +1,6 @@
 package org.regshift.evaluate;
+import org.regshift.metrics.Metrics;
+import org.regshift.metrics.Selective;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

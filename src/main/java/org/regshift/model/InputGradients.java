@@ -1,4 +1,5 @@
 package org.regshift.model;
+import org.regshift.model.net.Networks;
 
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -46,7 +47,7 @@ public final class InputGradients {
      * d(mean output, standardised) / d(one-hot input) of one network, in inference mode: dropout is
      * switched off for the pass and restored after it.
      */
-    static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
+    public static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
         Layer[] layers = net.getLayers();
         IDropout[] dropout = new IDropout[layers.length];
         for (int i = 0; i < layers.length; i++) {

@@ -1,4 +1,5 @@
 package org.regshift.model;
+import org.regshift.model.net.Loss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,7 @@ public record ModelBundle(String architecture, int length, double targetMean, do
                           PriorFeatures priors, OodReference ood, Map<String, Object> hyperParameters,
                           List<Member> members) {
     public static final String FORMAT = "regshift-model";
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     public static final String MODEL_JSON = "model.json";
     private static final long FIXED_ZIP_TIME = 946_684_800_000L;
 

@@ -1,4 +1,8 @@
 package org.regshift.model;
+import org.regshift.model.lean.Engine;
+import org.regshift.model.lean.Twins;
+import org.regshift.model.net.GaussianNll;
+import org.regshift.model.net.Networks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +20,10 @@ import org.regshift.motif.Bases;
 public final class Predictor implements AutoCloseable {
     private final ModelBundle bundle;
     private final boolean reverseComplementAverage;
-    /** Each member's forward pass: its graph's, or its {@link Twins}' in {@link #onTwins}. */
+    private final Engine.Choice engine;
+    /** Each member's forward pass: its graph's, or its {@link Twins}'. */
     private final List<Function<INDArray[], INDArray>> forwards = new ArrayList<>();
     private final List<Twins> twins = new ArrayList<>();
-    private final int threads;
     private long forwardNanos;
     private long forwardSequences;
 
@@ -31,47 +35,37 @@ public final class Predictor implements AutoCloseable {
     }
 
     /**
+     * A predictor on {@code threads} threads, on the {@link Engine} that
+     * {@link Engine#forInference} chooses for the bundle's networks (they share one architecture).
+     *
      * @param reverseComplementAverage each member predicts both strands and averages the two means
      *                                 and the two variances
      */
-    public Predictor(ModelBundle bundle, boolean reverseComplementAverage) {
+    public Predictor(ModelBundle bundle, boolean reverseComplementAverage, int threads) {
         this.bundle = bundle;
         this.reverseComplementAverage = reverseComplementAverage;
-        this.threads = NdRuntime.threads();
+        this.engine = Engine.forInference(bundle.members().get(0).network(), threads);
+        NdRuntime.threads(threads);
         for (ModelBundle.Member m : bundle.members()) {
-            forwards.add(inputs -> m.network().outputSingle(false, inputs));
+            if (engine.engine() == Engine.DL4J) {
+                forwards.add(inputs -> m.network().outputSingle(false, inputs));
+            } else {
+                Twins t = Twins.of(engine.engine(), m.network(), threads, 0);
+                twins.add(t);
+                forwards.add(t::output);
+            }
         }
     }
 
-    /**
-     * A predictor that runs each member on {@link Twins}, one per thread libnd4j may use, with
-     * libnd4j single-threaded until {@link #close}; on the graphs themselves when there is one
-     * thread or a member has batch normalisation.
-     */
-    public static Predictor onTwins(ModelBundle bundle, boolean reverseComplementAverage) {
-        Predictor p = new Predictor(bundle, reverseComplementAverage);
-        List<Twins> all = new ArrayList<>();
-        for (ModelBundle.Member m : bundle.members()) {
-            Twins.lean(m.network(), p.threads, 0).or(() -> Twins.graph(m.network(), p.threads, 0)).ifPresent(all::add);
-        }
-        if (all.size() == bundle.members().size() && p.threads > 1) {
-            p.twins.addAll(all);
-            p.forwards.clear();
-            all.forEach(t -> p.forwards.add(t::output));
-            NdRuntime.threads(1);
-        } else {
-            all.forEach(Twins::close);
-        }
-        return p;
+    /** The engine the networks run on. */
+    public Engine.Choice engine() {
+        return engine;
     }
 
-    /** Stops the twins' threads, if any, and gives libnd4j its thread count back. */
+    /** Stops the twins' threads, if any. */
     @Override
     public void close() {
-        if (!twins.isEmpty()) {
-            twins.forEach(Twins::close);
-            NdRuntime.threads(threads);
-        }
+        twins.forEach(Twins::close);
     }
 
     /** Each member's Gaussian per sequence in the target's units: {@code means[k][i]}, {@code variances[k][i]}. */

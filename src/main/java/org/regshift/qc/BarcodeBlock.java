@@ -2,7 +2,6 @@ package org.regshift.qc;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.regshift.io.CountLayout;
 import org.regshift.io.InputException;
 import org.regshift.io.TsvReader;
 

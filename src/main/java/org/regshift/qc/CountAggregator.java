@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
-import org.regshift.io.CountLayout;
 import org.regshift.io.TsvReader;
 import org.regshift.seq.Alphabet;
 import org.slf4j.Logger;

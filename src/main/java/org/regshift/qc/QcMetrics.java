@@ -8,7 +8,7 @@ import java.util.Map;
 import org.regshift.io.Json;
 import org.regshift.seq.Alphabet;
 import org.regshift.split.GroupSplitter;
-import org.regshift.stats.Summary;
+import org.regshift.metrics.Summary;
 
 /** The QC document ({@code qc.json}) computed from a QC result. */
 final class QcMetrics {

@@ -11,10 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.regshift.io.AtomicOutputDir;
-import org.regshift.io.CountLayout;
 import org.regshift.io.Json;
 import org.regshift.io.TsvWriter;
-import org.regshift.report.Plots;
+import org.regshift.plot.Plots;
 import org.regshift.seq.Alphabet;
 
 /** Writes what {@code qc} produces into a staged output directory. */

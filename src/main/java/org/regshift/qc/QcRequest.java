@@ -1,7 +1,6 @@
 package org.regshift.qc;
 
 import java.nio.file.Path;
-import org.regshift.io.CountLayoutDetector;
 
 /**
  * Everything {@code regshift qc} needs: the count table and optional FASTA, how to find its

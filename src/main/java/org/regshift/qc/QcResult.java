@@ -1,7 +1,6 @@
 package org.regshift.qc;
 
 import java.util.List;
-import org.regshift.io.CountLayout;
 
 /** The outcome of QC before it is written: the layout found, the counts, activities and splits. */
 record QcResult(QcRequest request, CountLayout layout, CountSummary summary, List<ElementActivity> activities,

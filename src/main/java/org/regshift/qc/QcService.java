@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.regshift.io.AtomicOutputDir;
-import org.regshift.io.CountLayout;
-import org.regshift.io.CountLayoutDetector;
 import org.regshift.io.InputException;
 import org.regshift.io.TsvReader;
 import org.regshift.io.UsageException;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.regshift.evaluate.PredictionTable;
-import org.regshift.evaluate.Selective;
-import org.regshift.evaluate.Truth;
+import org.regshift.metrics.PredictionTable;
+import org.regshift.metrics.Selective;
+import org.regshift.metrics.Truth;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
@@ -15,7 +15,7 @@ import org.regshift.io.Numbers;
 import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.provenance.Provenance;
-import org.regshift.report.Plots;
+import org.regshift.plot.Plots;
 
 /**
  * Selective prediction on a predictions table: ranks rows by uncertainty scores, writes the

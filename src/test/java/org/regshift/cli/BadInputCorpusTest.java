@@ -1,4 +1,5 @@
 package org.regshift.cli;
+import org.regshift.RegShift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.regshift.cli.RegShift;
+import org.regshift.RegShift;
 import org.regshift.io.InputException;
-import org.regshift.io.SequenceSource;
-import org.regshift.io.SequenceTable;
+import org.regshift.seq.SequenceSource;
+import org.regshift.seq.SequenceTable;
 import org.regshift.io.UsageException;
 import org.regshift.model.ModelBundle;
 import org.regshift.motif.MotifReader;
 import org.regshift.seq.FastaReader;
-import org.regshift.variant.VcfParsing;
+import org.regshift.variants.VcfParsing;
 
 /**
  * A Jazzer fuzz target for one of RegShift's parsers, chosen by the system property

@@ -1,4 +1,7 @@
 package org.regshift.model;
+import org.regshift.model.net.Architecture;
+import org.regshift.model.net.Loss;
+import org.regshift.model.net.Networks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,0 +1,231 @@
+package org.regshift.calibrate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.regshift.metrics.Metrics;
+import org.regshift.io.AtomicOutputDir;
+import org.regshift.io.InputException;
+import org.regshift.io.Json;
+import org.regshift.io.Numbers;
+import org.regshift.io.TsvReader;
+import org.regshift.io.TsvWriter;
+import org.regshift.provenance.Provenance;
+
+/**
+ * Fits a calibrator on a predictions table with true values and applies it to other predictions
+ * tables: NAME.tsv becomes NAME.calibrated.tsv with the variances scaled and lower/upper recomputed
+ * at the level; calibration.json holds coverage, width, NLL, MACE and sharpness before and after.
+ */
+public final class CalibrateService {
+    public static final List<String> METHODS = List.of("none", "variance-scaling", "isotonic", "conformal", "mondrian");
+    private static final String GC = "gc";
+
+    /**
+     * The request; {@code groupBy} null with mondrian means GC bins from the 'gc' column. When the fit
+     * table has a 'split' column, only its rows of {@code fitSplit} are fitted on.
+     */
+    public record Request(Path fit, String fitSplit, List<Path> apply, String method, double[] levels, String groupBy,
+                          int gcBins, Path out) {
+    }
+
+    /** The rows of a table that metrics need. */
+    private record Rows(double[] y, double[] mean, double[] variance, String[] group) {
+    }
+
+    private CalibrateService() {
+    }
+
+    public static void run(Request request, Provenance provenance) {
+        String groupColumn = request.method().equals("mondrian") ? (request.groupBy() == null ? GC : request.groupBy()) : null;
+        Rows fit = read(request.fit(), request.fitSplit(), groupColumn, groupColumn != null && request.groupBy() == null);
+        double[] gcEdges = groupColumn == null || request.groupBy() != null ? null : quantileEdges(fit.group(), request.gcBins());
+        String[] fitGroups = gcEdges == null ? fit.group() : bins(fit.group(), gcEdges);
+        Calibrator calibrator = switch (request.method()) {
+            case "none" -> new NoCalibration();
+            case "variance-scaling" -> VarianceScaling.fit(fit.y(), fit.mean(), fit.variance());
+            case "isotonic" -> Isotonic.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
+            case "conformal" -> Conformal.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
+            case "mondrian" -> Conformal.fitMondrian(fit.y(), fit.mean(), fit.variance(), fitGroups,
+                    request.groupBy() == null ? "gc bins" : request.groupBy(), request.levels());
+            default -> throw new IllegalArgumentException("unknown method " + request.method());
+        };
+        try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
+            Map<String, Object> description = new LinkedHashMap<>(calibrator.describe());
+            if (gcEdges != null) {
+                description.put("gc_bin_edges", gcEdges);
+            }
+            Json.write(out.file("calibrator.json"), description);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("levels", request.levels());
+            report.put("fit", compare(fit, fitGroups, calibrator, request.levels()));
+            Map<String, Object> applied = new LinkedHashMap<>();
+            for (Path file : request.apply()) {
+                String name = baseName(file);
+                applied.put(name, apply(file, out.file(name + ".calibrated.tsv"), calibrator, groupColumn, gcEdges,
+                        request.levels()));
+            }
+            report.put("applied", applied);
+            Json.write(out.file("calibration.json"), report);
+            provenance.put("calibrator", description);
+            provenance.write(out.file(AtomicOutputDir.PROVENANCE));
+            out.commit();
+        }
+    }
+
+    /** The rows of the calibration table; with {@code numericGroup} the group column must hold numbers (GC). */
+    private static Rows read(Path file, String split, String groupColumn, boolean numericGroup) {
+        List<double[]> values = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        try (TsvReader reader = new TsvReader(file)) {
+            PredictionColumns c = PredictionColumns.of(reader, true, groupColumn);
+            int splitColumn = reader.column("split");
+            while (reader.next()) {
+                if (splitColumn >= 0 && !reader.field(splitColumn).equals(split)) {
+                    continue;
+                }
+                values.add(new double[] {reader.number(c.y()), reader.number(c.mean()), c.variance(reader)});
+                groups.add(c.group() < 0 ? "" : numericGroup ? Double.toString(reader.number(c.group())) : reader.field(c.group()));
+            }
+            if (values.isEmpty()) {
+                throw InputException.inFile(file, "has no rows to calibrate on (rows of split '" + split
+                        + "' when it has a split column)");
+            }
+        }
+        return new Rows(values.stream().mapToDouble(v -> v[0]).toArray(), values.stream().mapToDouble(v -> v[1]).toArray(),
+                values.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new));
+    }
+
+    /** Streams one predictions table into its calibrated copy; returns before/after metrics when it has y. */
+    private static Map<String, Object> apply(Path file, Path target, Calibrator calibrator, String groupColumn,
+                                             double[] gcEdges, double[] levels) {
+        List<double[]> rows = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        try (TsvReader reader = new TsvReader(file)) {
+            PredictionColumns c = PredictionColumns.of(reader, false, groupColumn);
+            List<String> header = new ArrayList<>(reader.header());
+            int[][] bounds = new int[levels.length][];
+            bounds[0] = new int[] {c.lower(), c.upper()};
+            for (int k = 1; k < levels.length; k++) {
+                bounds[k] = new int[] {column(header, "lower_" + levelName(levels[k])), column(header, "upper_" + levelName(levels[k]))};
+            }
+            try (TsvWriter writer = new TsvWriter(target, header)) {
+                String[] fields = new String[header.size()];
+                Arrays.fill(fields, Numbers.MISSING);
+                while (reader.next()) {
+                    for (int i = 0; i < reader.header().size(); i++) {
+                        fields[i] = reader.field(i);
+                    }
+                    double mean = reader.number(c.mean());
+                    double variance = c.variance(reader);
+                    String group = c.group() < 0 ? "" : gcEdges == null ? fields[c.group()] : bin(reader.number(c.group()), gcEdges);
+                    double calibrated = calibrator.variance(mean, variance, group);
+                    double ratio = calibrated / variance;
+                    fields[c.varTotal()] = Numbers.format(calibrated);
+                    scale(fields, c.varAleatoric(), ratio);
+                    scale(fields, c.varEpistemic(), ratio);
+                    for (int k = 0; k < levels.length; k++) {
+                        double[] interval = calibrator.interval(mean, variance, group, levels[k]);
+                        for (int side = 0; side < 2; side++) {
+                            if (bounds[k][side] >= 0) {
+                                fields[bounds[k][side]] = Numbers.format(interval[side]);
+                            }
+                        }
+                    }
+                    writer.row(Arrays.asList(fields));
+                    if (c.y() >= 0 && !fields[c.y()].equals(Numbers.MISSING)) {
+                        rows.add(new double[] {reader.number(c.y()), mean, variance});
+                        groups.add(group);
+                    }
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return Json.object("rows_with_y", 0);
+        }
+        Rows r = new Rows(rows.stream().mapToDouble(v -> v[0]).toArray(), rows.stream().mapToDouble(v -> v[1]).toArray(),
+                rows.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new));
+        return compare(r, r.group(), calibrator, levels);
+    }
+
+    /** The index of a column, appended to the header if it is not there yet. */
+    private static int column(List<String> header, String name) {
+        if (!header.contains(name)) {
+            header.add(name);
+        }
+        return header.indexOf(name);
+    }
+
+    /** A level as it appears in column names: 0.8, 0.95. */
+    public static String levelName(double level) {
+        return Numbers.format(level);
+    }
+
+    private static void scale(String[] fields, int column, double ratio) {
+        if (column >= 0 && !fields[column].equals(Numbers.MISSING)) {
+            fields[column] = Numbers.format(Double.parseDouble(fields[column]) * ratio);
+        }
+    }
+
+    private static Map<String, Object> compare(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
+        Calibrator none = new NoCalibration();
+        return Json.object("n", r.y().length, "before", summary(r, groups, none, levels),
+                "after", summary(r, groups, calibrator, levels));
+    }
+
+    /** Coverage and mean width of each level's intervals, then NLL, MACE and sharpness of the variances. */
+    private static Map<String, Object> summary(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
+        int n = r.y().length;
+        double[] var = new double[n];
+        for (int i = 0; i < n; i++) {
+            var[i] = calibrator.variance(r.mean()[i], r.variance()[i], groups[i]);
+        }
+        boolean finite = Arrays.stream(var).allMatch(Double::isFinite);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (double level : levels) {
+            int inside = 0;
+            double width = 0;
+            for (int i = 0; i < n; i++) {
+                double[] interval = calibrator.interval(r.mean()[i], r.variance()[i], groups[i], level);
+                inside += r.y()[i] >= interval[0] && r.y()[i] <= interval[1] ? 1 : 0;
+                width += interval[1] - interval[0];
+            }
+            String suffix = level == levels[0] ? "" : "_" + levelName(level);
+            m.put("coverage" + suffix, inside / (double) n);
+            m.put("mean_width" + suffix, finite ? Json.number(width / n) : null);
+        }
+        m.put("nll", finite ? Json.number(Metrics.nll(r.y(), r.mean(), var)) : null);
+        m.put("mace", finite ? Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100)) : null);
+        m.put("sharpness", finite ? Metrics.sharpness(var) : null);
+        return m;
+    }
+
+    /** Inner quantile edges of the GC values that split them into {@code bins} bins of equal size. */
+    private static double[] quantileEdges(String[] gc, int bins) {
+        double[] v = Arrays.stream(gc).mapToDouble(Double::parseDouble).sorted().toArray();
+        double[] edges = new double[bins - 1];
+        for (int k = 1; k < bins; k++) {
+            edges[k - 1] = v[(int) ((long) k * v.length / bins)];
+        }
+        return edges;
+    }
+
+    private static String[] bins(String[] gc, double[] edges) {
+        return Arrays.stream(gc).map(g -> bin(Double.parseDouble(g), edges)).toArray(String[]::new);
+    }
+
+    private static String bin(double gc, double[] edges) {
+        int k = 0;
+        while (k < edges.length && gc >= edges[k]) {
+            k++;
+        }
+        return "gc_bin" + (k + 1);
+    }
+
+    private static String baseName(Path file) {
+        return file.getFileName().toString().replaceFirst("(\\.predictions)?\\.tsv(\\.gz)?$", "");
+    }
+}

@@ -1,0 +1,110 @@
+package org.regshift.model.lean;
+
+import java.util.Arrays;
+import org.regshift.model.net.NdBuffers;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A 1D convolution (stride 1, 'same' with an odd kernel, or 'valid') with an optional ReLU on NCW activations,
+ * through libnd4j's conv1d ops. Weights are [kernel, in, out] views of the network's parameters.
+ * Without an input gradient (the first layer) the weight gradient is one matrix product of the
+ * unfolded input, where conv1d_bp would also compute the input gradient.
+ */
+final class LeanConv1D implements LeanLayer {
+    private final LeanParameters p;
+    private final boolean same;
+    private final boolean relu;
+    private final NdBuffers.Scratch scratch = new NdBuffers.Scratch();
+    private INDArray input;
+    private INDArray output;
+
+    LeanConv1D(LeanParameters p, boolean same, boolean relu) {
+        this.p = p;
+        this.same = same;
+        this.relu = relu;
+    }
+
+    boolean relu() {
+        return relu;
+    }
+
+    /** This convolution with its ReLU left to the pooling layer after it. */
+    LeanConv1D withoutRelu() {
+        return new LeanConv1D(p, same, false);
+    }
+
+    private int kernel() {
+        return (int) p.weight().size(0);
+    }
+
+    private DynamicCustomOp.DynamicCustomOpsBuilder op(String name) {
+        // kernel, stride, padding, dilation, same mode, NCW, weights [kernel, in, out]
+        return DynamicCustomOp.builder(name).addIntegerArguments(kernel(), 1, 0, 1, same ? 1 : 0, 0, 0);
+    }
+
+    @Override
+    public INDArray forward(INDArray in, boolean training) {
+        input = in;
+        long length = same ? in.size(2) : in.size(2) - kernel() + 1;
+        output = Nd4j.createUninitialized(DataType.FLOAT, in.size(0), p.weight().size(2), length);
+        Nd4j.exec(op("conv1d").addInputs(in, p.weight(), p.bias()).addOutputs(output).build());
+        return relu ? LeanOps.relu(output) : output;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean inputGradient) {
+        INDArray delta = relu ? LeanOps.reluBackward(output, outputGradient) : outputGradient;
+        if (inputGradient) {
+            INDArray in = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
+            Nd4j.exec(op("conv1d_bp").addInputs(input, p.weight(), p.bias(), delta)
+                    .addOutputs(in, p.weightGradient(), p.biasGradient()).build());
+            return in;
+        }
+        int outLength = (int) delta.size(2);
+        int rows = kernel() * (int) input.size(1);
+        // a copy unless the deltas already lie channel-major, as LeanMaxPool writes them
+        INDArray deltas = delta.permute(1, 0, 2).reshape('c', p.weight().size(2), input.size(0) * outLength);
+        INDArray product = Nd4j.gemm(deltas, unfolded(outLength), false, true);
+        p.weightGradient().reshape(rows, p.weight().size(2))
+                .assign(product.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)).transpose());
+        p.biasGradient().assign(product.getColumn(rows));
+        return null;
+    }
+
+    /**
+     * The input unfolded to [(kernel position, channel), (row, position)], with a last row of
+     * ones whose product with the deltas is the bias gradient: row (t, c) holds each sequence's
+     * channel c shifted by t - padding, so it is built from array copies of the input's rows.
+     */
+    private INDArray unfolded(int outLength) {
+        int batch = (int) input.size(0);
+        int channels = (int) input.size(1);
+        int length = (int) input.size(2);
+        int pad = same ? kernel() / 2 : 0;
+        int width = batch * outLength;
+        float[] x = scratch.floats(0, batch * channels * length);
+        float[] u = scratch.floats(1, (kernel() * channels + 1) * width);
+        NdBuffers.floats(input).get(x);
+        for (int t = 0; t < kernel(); t++) {
+            int shift = t - pad;
+            int from = Math.max(0, -shift);
+            int to = Math.min(outLength, length - shift);
+            for (int c = 0; c < channels; c++) {
+                for (int b = 0; b < batch; b++) {
+                    int row = ((t * channels + c) * batch + b) * outLength;
+                    Arrays.fill(u, row, row + from, 0f);
+                    System.arraycopy(x, (b * channels + c) * length + from + shift, u, row + from, Math.max(0, to - from));
+                    Arrays.fill(u, row + Math.max(from, to), row + outLength, 0f);
+                }
+            }
+        }
+        Arrays.fill(u, kernel() * channels * width, u.length, 1f);
+        INDArray unfolded = Nd4j.createUninitialized(DataType.FLOAT, kernel() * channels + 1, width);
+        NdBuffers.writable(unfolded).put(u);
+        return unfolded;
+    }
+}

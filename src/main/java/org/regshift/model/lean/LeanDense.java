@@ -1,0 +1,38 @@
+package org.regshift.model.lean;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A dense layer [batch, in] x W [in, out] + b, with an optional ReLU and dropout on its input. */
+final class LeanDense implements LeanLayer {
+    private final LeanParameters p;
+    private final boolean relu;
+    private final LeanDropout dropout;
+    private INDArray input;
+    private INDArray output;
+
+    LeanDense(LeanParameters p, boolean relu, LeanDropout dropout) {
+        this.p = p;
+        this.relu = relu;
+        this.dropout = dropout;
+    }
+
+    @Override
+    public INDArray forward(INDArray in, boolean training) {
+        input = dropout == null ? in : dropout.forward(in, training);
+        output = input.mmul(p.weight()).addiRowVector(p.bias());
+        return relu ? LeanOps.relu(output) : output;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean inputGradient) {
+        INDArray delta = relu ? LeanOps.reluBackward(output, outputGradient) : outputGradient;
+        Nd4j.gemm(input, delta, p.weightGradient(), true, false, 1.0, 0.0);
+        p.biasGradient().assign(delta.sum(0));
+        if (!inputGradient) {
+            return null;
+        }
+        INDArray in = Nd4j.gemm(delta, p.weight(), false, true);
+        return dropout == null ? in : dropout.backward(in, true);
+    }
+}

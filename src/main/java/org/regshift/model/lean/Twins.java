@@ -1,0 +1,131 @@
+package org.regshift.model.lean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.regshift.model.NdRuntime;
+
+/**
+ * Data-parallel replicas of one network: each takes a fixed contiguous share of every batch on its
+ * own thread, with libnd4j, oneDNN and BLAS single-threaded while they run: on 2 cores that was
+ * faster than one network with 2 threads per operation, as many operations are too small to split well, DL4J's own bookkeeping is
+ * single-threaded, and idle OpenMP and BLAS threads spin. Shares depend only on the batch's size
+ * and each replica keeps its thread (and so its random stream), so the same batches give the same
+ * bytes.
+ */
+public final class Twins implements AutoCloseable {
+    private final List<Replica> replicas;
+    private final List<ExecutorService> threads = new ArrayList<>();
+
+    private Twins(List<Replica> replicas, long seed) {
+        this.replicas = replicas;
+        for (int i = 0; i < replicas.size(); i++) {
+            ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "regshift-twin");
+                t.setDaemon(true);
+                return t;
+            });
+            long threadSeed = seed + i;
+            join(thread.submit(() -> Nd4j.getRandom().setSeed(threadSeed))); // DL4J's dropout draws from it
+            threads.add(thread);
+        }
+    }
+
+    /**
+     * {@code count} twins of {@code net} for {@code engine} ({@link Engine#LEAN} or
+     * {@link Engine#GRAPH_COPIES}); twin i draws dropout masks from a generator seeded with seed + i.
+     * Between their passes, libnd4j runs on {@code count} threads.
+     */
+    public static Twins of(Engine engine, ComputationGraph net, int count, long seed) {
+        List<Replica> twins = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            twins.add(switch (engine) {
+                case LEAN -> LeanNetwork.of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()),
+                        Nd4j.getRandomFactory().getNewRandomInstance(seed + i));
+                case GRAPH_COPIES -> new GraphReplica(net);
+                case DL4J -> throw new IllegalArgumentException("the DL4J engine runs no twins");
+            });
+        }
+        return new Twins(twins, seed);
+    }
+
+    /** The gradient array of replica i. */
+    public INDArray gradient(int i) {
+        return replicas.get(i).gradient();
+    }
+
+    /**
+     * Runs {@code task} for each share of {@code rows} rows on its replica's thread (fewer replicas
+     * when there are fewer rows); returns the results in share order.
+     */
+    public <T> List<T> eachShare(long rows, BiFunction<Replica, long[], T> task) {
+        int n = (int) Math.min(replicas.size(), rows);
+        NdRuntime.threads(1);
+        try {
+            return runShares(n, rows, task);
+        } finally {
+            NdRuntime.threads(replicas.size());
+        }
+    }
+
+    private <T> List<T> runShares(int n, long rows, BiFunction<Replica, long[], T> task) {
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Replica replica = replicas.get(i);
+            long[] share = {i * rows / n, (i + 1) * rows / n};
+            futures.add(threads.get(i).submit(() -> task.apply(replica, share)));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(join(f));
+        }
+        return results;
+    }
+
+    /** The (mean, log-variance) output of a batch, as the graph computes it. */
+    public INDArray output(INDArray[] inputs) {
+        return Nd4j.concat(0, eachShare(inputs[0].size(0), (replica, share) -> replica.output(rows(inputs, share)))
+                .toArray(INDArray[]::new));
+    }
+
+    /** The rows of a share, of each array. */
+    public static INDArray[] rows(INDArray[] arrays, long[] share) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = rows(arrays[i], share);
+        }
+        return out;
+    }
+
+    public static INDArray rows(INDArray array, long[] share) {
+        return array.get(NDArrayIndex.interval(share[0], share[1])).dup('c');
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.forEach(ExecutorService::shutdownNow);
+    }
+}

@@ -1,0 +1,92 @@
+package org.regshift.predict;
+import org.regshift.model.ModelBundle;
+import org.regshift.model.Predictor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.regshift.io.AtomicFile;
+import org.regshift.seq.SequenceSource;
+import org.regshift.seq.SequenceTable;
+import org.regshift.io.TsvWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Predicts for every row of a table, streaming it in batches, and writes predictions.tsv: id,
+ * mean, var_aleatoric, var_epistemic, var_total, lower and upper (the central interval of the
+ * predictive Gaussian at the level), y when the table has the target, ood (the distance of the
+ * sequence's GC and motif features from the training rows'), then the other columns.
+ */
+public final class PredictService {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictService.class);
+    private PredictService() {
+    }
+
+    /** Where and how: the level of the interval (e.g. 0.9) and the batch size. */
+    public record Request(Path model, Path data, SequenceTable.Columns columns, double level, int batchSize,
+                          boolean reverseComplementAverage, int threads, Path out) {
+    }
+
+    public static long run(Request request, LongConsumer progress) {
+        try (Predictor predictor = new Predictor(ModelBundle.load(request.model()), request.reverseComplementAverage(),
+                request.threads())) {
+            return run(request, predictor, progress);
+        }
+    }
+
+    private static long run(Request request, Predictor predictor, LongConsumer progress) {
+        double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(
+                0.5 + request.level() / 2);
+        long rows = 0;
+        try (AtomicFile file = new AtomicFile(request.out());
+             SequenceSource table = SequenceSource.open(request.data(), request.columns())) {
+            List<String> header = new ArrayList<>(List.of("id", "mean", "var_aleatoric", "var_epistemic", "var_total",
+                    "lower", "upper"));
+            if (table.hasTarget()) {
+                header.add("y");
+            }
+            header.add("ood");
+            header.addAll(table.passThroughColumns());
+            try (TsvWriter w = new TsvWriter(file.path(), header)) {
+                List<SequenceTable.Row> batch = new ArrayList<>(request.batchSize());
+                for (SequenceTable.Row r = table.next(); r != null; r = table.next()) {
+                    batch.add(r);
+                    if (batch.size() == request.batchSize()) {
+                        rows += write(predictor, batch, z, table.hasTarget(), w);
+                        progress.accept(rows);
+                    }
+                }
+                rows += write(predictor, batch, z, table.hasTarget(), w);
+                progress.accept(rows);
+            }
+            file.commit();
+        }
+        LOG.info("predict: the networks' forward passes ran at {} sequences/s",
+                String.format("%.0f", predictor.forwardThroughput()));
+        return rows;
+    }
+
+    /** Predicts and writes a batch, then empties it; returns how many rows it held. */
+    private static int write(Predictor predictor, List<SequenceTable.Row> batch, double z, boolean target, TsvWriter w) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Predictor.Prediction[] p = predictor.predict(batch.stream().map(SequenceTable.Row::sequence).toList());
+        for (int i = 0; i < p.length; i++) {
+            SequenceTable.Row r = batch.get(i);
+            double half = z * Math.sqrt(p[i].varTotal());
+            List<Object> row = new ArrayList<>(List.of(r.id(), p[i].mean(), p[i].varAleatoric(), p[i].varEpistemic(),
+                    p[i].varTotal(), p[i].mean() - half, p[i].mean() + half));
+            if (target) {
+                row.add(r.target());
+            }
+            row.add(p[i].ood());
+            row.addAll(r.passThrough());
+            w.row(row);
+        }
+        batch.clear();
+        return p.length;
+    }
+}

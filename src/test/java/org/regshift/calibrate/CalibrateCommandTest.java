@@ -1,0 +1,131 @@
+package org.regshift.calibrate;
+import org.regshift.cli.Cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regshift.simulate.Draws;
+
+/** {@code regshift calibrate} on predictions whose intervals are too narrow, more so at high GC. */
+class CalibrateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEADER = "id\tmean\tvar_aleatoric\tvar_epistemic\tvar_total\tlower\tupper\ty\tgc\n";
+
+    @TempDir
+    Path tmp;
+
+    private Path predictions(String name, long seed, int n) throws IOException {
+        Draws d = new Draws(seed);
+        StringBuilder s = new StringBuilder(HEADER);
+        for (int i = 0; i < n; i++) {
+            double mu = d.normal();
+            double var = 0.2 + d.uniform();
+            double gc = 0.3 + 0.4 * d.uniform();
+            double y = mu + (1 + 4 * (gc - 0.3)) * 1.5 * Math.sqrt(var) * d.normal();
+            double half = 1.6448536 * Math.sqrt(var);
+            s.append(String.format(Locale.ROOT, "e%d\t%.6f\t%.6f\t0\t%.6f\t%.6f\t%.6f\t%.6f\t%.4f%n", i, mu, var, var, mu - half,
+                    mu + half, y, gc));
+        }
+        Path f = tmp.resolve(name);
+        Files.writeString(f, s.toString());
+        return f;
+    }
+
+    @Test
+    void conformalRestoresCoverageAndMondrianPerGcBin() throws IOException {
+        Path fit = predictions("calibration.tsv", 1, 4000);
+        Path test = predictions("test.predictions.tsv", 2, 4000);
+        Path out = Cli.succeed("calibrate", tmp.resolve("conformal"), "--fit", fit, "--apply", test, "--method", "conformal");
+        JsonNode report = JSON.readTree(out.resolve("calibration.json").toFile());
+        assertThat(report.at("/applied/test/before/coverage").asDouble()).isLessThan(0.75);
+        assertThat(report.at("/applied/test/after/coverage").asDouble()).isCloseTo(0.9, within(0.02));
+        assertThat(JSON.readTree(out.resolve("calibrator.json").toFile()).at("/method").asText()).isEqualTo("conformal");
+
+        List<String> in = Files.readAllLines(test);
+        List<String> calibrated = Files.readAllLines(out.resolve("test.calibrated.tsv"));
+        assertThat(calibrated).hasSameSizeAs(in).first().isEqualTo(in.get(0));
+        String[] before = in.get(1).split("\t");
+        String[] after = calibrated.get(1).split("\t");
+        double ratio = Double.parseDouble(after[4]) / Double.parseDouble(before[4]);
+        assertThat(ratio).isGreaterThan(1.5);
+        assertThat(Double.parseDouble(after[2])).isCloseTo(Double.parseDouble(before[2]) * ratio, within(1e-4));
+        double half = Double.parseDouble(after[6]) - Double.parseDouble(after[1]);
+        assertThat(half).isCloseTo(1.6448536 * Math.sqrt(Double.parseDouble(after[4])), within(1e-4));
+
+        Path mondrian = Cli.succeed("calibrate", tmp.resolve("mondrian"), "--fit", fit, "--apply", test, "--method", "mondrian");
+        JsonNode thresholds = JSON.readTree(mondrian.resolve("calibrator.json").toFile());
+        assertThat(thresholds.at("/group_thresholds").size()).isEqualTo(5);
+        assertThat(thresholds.at("/group_thresholds/gc_bin5/0").asDouble())
+                .isGreaterThan(thresholds.at("/group_thresholds/gc_bin1/0").asDouble());
+        assertThat(JSON.readTree(mondrian.resolve("calibration.json").toFile()).at("/applied/test/after/coverage").asDouble())
+                .isCloseTo(0.9, within(0.02));
+
+        Path scaling = Cli.succeed("calibrate", tmp.resolve("scaling"), "--fit", fit, "--apply", test, "--method", "variance-scaling");
+        JsonNode s = JSON.readTree(scaling.resolve("calibration.json").toFile());
+        assertThat(s.at("/applied/test/after/nll").asDouble()).isLessThan(s.at("/applied/test/before/nll").asDouble());
+    }
+
+    @Test
+    void isotonicAndConformalCalibrateSeveralLevelsAtOnce() throws IOException {
+        Path fit = predictions("calibration.tsv", 3, 4000);
+        Path test = predictions("test.predictions.tsv", 4, 4000);
+        for (String method : List.of("isotonic", "conformal")) {
+            Path out = Cli.succeed("calibrate", tmp.resolve(method), "--fit", fit, "--apply", test, "--method", method,
+                    "--level", "0.9,0.5", "--level", "0.8");
+            JsonNode after = JSON.readTree(out.resolve("calibration.json").toFile()).at("/applied/test/after");
+            assertThat(after.at("/coverage").asDouble()).as(method).isCloseTo(0.9, within(0.02));
+            assertThat(after.at("/coverage_0.5").asDouble()).as(method).isCloseTo(0.5, within(0.03));
+            assertThat(after.at("/coverage_0.8").asDouble()).as(method).isCloseTo(0.8, within(0.02));
+            List<String> rows = Files.readAllLines(out.resolve("test.calibrated.tsv"));
+            List<String> header = List.of(rows.get(0).split("\t"));
+            assertThat(header).endsWith("lower_0.5", "upper_0.5", "lower_0.8", "upper_0.8");
+            for (String row : rows.subList(1, rows.size())) {
+                double[] f = Arrays.stream(row.split("\t")).skip(1).mapToDouble(Double::parseDouble).toArray();
+                // columns after id: lower 4, upper 5, lower_0.5 8, upper_0.5 9, lower_0.8 10, upper_0.8 11
+                assertThat(f[4]).isLessThan(f[10]);
+                assertThat(f[10]).isLessThan(f[8]);
+                assertThat(f[8]).isLessThan(f[9]);
+                assertThat(f[9]).isLessThan(f[11]);
+                assertThat(f[11]).isLessThan(f[5]);
+            }
+        }
+    }
+
+    @Test
+    void badInputFailsCleanly() throws IOException {
+        Path good = predictions("calibration.tsv", 1, 50);
+        failsToFit("noy.tsv", "id\tmean\tvar_total\ne1\t0.5\t1\n", good, 3, "noy.tsv line 1: no 'y' column");
+        failsToFit("zero.tsv", "id\tmean\tvar_total\ty\ne1\t0.5\t1\t0\ne2\t0.5\t0\t1\n", good, 3,
+                "zero.tsv line 3: var_total 0.0 is not positive");
+        failsToFit("empty.tsv", "id\tmean\tvar_total\ty\n", good, 3, "empty.tsv: has no rows to calibrate on");
+        failsToFit("trainonly.tsv", "id\tmean\tvar_total\ty\tsplit\ne1\t0.5\t1\t0\ttrain\n", good, 3,
+                "has no rows to calibrate on (rows of split 'calibration'");
+        Path noMean = Files.writeString(tmp.resolve("nomean.tsv"), "id\tvar_total\ty\ne1\t1\t0\n");
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", noMean, "--out", tmp.resolve("o")), 3,
+                "nomean.tsv line 1: no 'mean' column");
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--level", "1.5"),
+                2, "--level must be between 0 and 1");
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"),
+                "--level", "0.9,0.9"), 2, "--level values must differ");
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--method", "platt"),
+                2, "--method must be one of none, variance-scaling, isotonic, conformal, mondrian");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    /** A calibration table with this content fails with this exit code and message, leaving no output. */
+    private void failsToFit(String name, String content, Path apply, int exit, String message) throws IOException {
+        Path fit = Files.writeString(tmp.resolve(name), content);
+        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", apply, "--out", tmp.resolve("o")), exit, message);
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+}

@@ -1,0 +1,202 @@
+package org.regshift.evaluate;
+import org.regshift.cli.Cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regshift.simulate.Draws;
+
+/** {@code regshift select} and {@code evaluate} on predictions whose variances are informative. */
+class SelectEvaluateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * Predictions with y drawn from N(mu + bias, (noise sigma)^2): noise 1 and bias 0 is calibrated;
+     * the ood column is independent of the error.
+     */
+    private Path predictions(String name, long seed, int n, double noise, double bias) throws IOException {
+        Draws d = new Draws(seed);
+        StringBuilder s = new StringBuilder("id\tmean\tvar_aleatoric\tvar_epistemic\tvar_total\tlower\tupper\ty\tood\tgc\tsplit\n");
+        for (int i = 0; i < n; i++) {
+            double mu = d.normal();
+            double va = 0.05 + d.uniform();
+            double ve = 0.05 * d.uniform();
+            double var = va + ve;
+            double y = mu + bias + noise * Math.sqrt(var) * d.normal();
+            double half = 1.6448536 * Math.sqrt(var);
+            s.append(String.format(Locale.ROOT, "e%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.4f\t%.4f\t%s%n", i, mu, va, ve, var,
+                    mu - half, mu + half, y, d.uniform() * 3, 0.3 + 0.4 * d.uniform(), i % 2 == 0 ? "calibration" : "test"));
+        }
+        Path f = tmp.resolve(name);
+        Files.writeString(f, s.toString());
+        return f;
+    }
+
+    @Test
+    void selectRanksByUncertaintyAndHoldsTheTargetCoverage() throws IOException {
+        Path fit = predictions("fit.tsv", 1, 4000, 1, 0);
+        Path test = predictions("test.tsv", 2, 4000, 1, 0);
+        Path out = Cli.succeed("select", tmp.resolve("sel"), "--predictions", test, "--fit", fit, "--coverage", "0.5",
+                "--score", "var_total,var_epistemic", "--score", "width", "--score", "ood");
+        JsonNode r = JSON.readTree(out.resolve("selection.json").toFile());
+        assertThat(r.at("/fit/coverage").asDouble()).isCloseTo(0.5, within(0.001));
+        assertThat(r.at("/applied/coverage").asDouble()).isCloseTo(0.5, within(0.03));
+        JsonNode total = r.at("/scores/var_total");
+        assertThat(total.at("/aurc").asDouble()).isLessThan(0.8 * total.at("/full_risk").asDouble());
+        assertThat(total.at("/e_aurc").asDouble()).isPositive().isCloseTo(
+                total.at("/aurc").asDouble() - total.at("/oracle_aurc").asDouble(), within(1e-9));
+        assertThat(total.at("/risk_at_50").asDouble()).isLessThan(0.6 * total.at("/full_risk").asDouble());
+        // width ranks as var_total does; the uninformative ood score is no better than random
+        assertThat(r.at("/scores/width/aurc").asDouble()).isCloseTo(total.at("/aurc").asDouble(), within(1e-6));
+        assertThat(r.at("/scores/ood/aurc").asDouble()).isGreaterThan(0.9 * total.at("/full_risk").asDouble());
+        assertThat(r.at("/applied/selective_risk").asDouble()).isCloseTo(total.at("/risk_at_50").asDouble(), within(0.1));
+
+        List<String> in = Files.readAllLines(test);
+        List<String> selected = Files.readAllLines(out.resolve("selected.tsv"));
+        assertThat(selected).hasSameSizeAs(in);
+        assertThat(selected.get(0)).isEqualTo(in.get(0) + "\tscore\taccept");
+        long accepted = selected.stream().skip(1).filter(l -> l.endsWith("\t1")).count();
+        assertThat(accepted).isEqualTo(r.at("/applied/accepted").asLong());
+        assertThat(Files.readAllLines(out.resolve("risk_coverage.tsv"))).hasSize(101).first()
+                .isEqualTo("coverage\tvar_total\tvar_epistemic\twidth\tood\toracle\trandom");
+        assertThat(out.resolve("risk_coverage.png")).isNotEmptyFile();
+        assertThat(out.resolve("risk_coverage.svg")).isNotEmptyFile();
+
+        Path byRisk = Cli.succeed("select", tmp.resolve("risk"), "--predictions", test, "--fit", fit, "--target-risk", "0.2");
+        JsonNode rr = JSON.readTree(byRisk.resolve("selection.json").toFile());
+        assertThat(rr.at("/fit/selective_risk").asDouble()).isLessThanOrEqualTo(0.2);
+        assertThat(rr.at("/fit/coverage").asDouble()).isBetween(0.1, 0.9);
+    }
+
+    @Test
+    void evaluateReportsEveryScenarioAgainstTheReferenceAndPerGroup() throws IOException {
+        Path id = predictions("id.tsv", 3, 3000, 1, 0);
+        Path noisy = predictions("noisy.tsv", 4, 3000, 2, 0);
+        Path biased = predictions("biased.tsv", 5, 3000, 1, 0.8);
+        Path out = Cli.succeed("evaluate", tmp.resolve("eval"), "--predictions", "in_distribution=" + id, "noisy=" + noisy,
+                "biased=" + biased, "--group-by", "gc");
+        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
+        assertThat(m.at("/reference").asText()).isEqualTo("in_distribution");
+        assertThat(m.at("/scenarios/in_distribution/metrics/coverage_90").asDouble()).isCloseTo(0.9, within(0.02));
+        assertThat(m.at("/scenarios/in_distribution/metrics/coverage_50").asDouble()).isCloseTo(0.5, within(0.03));
+        assertThat(m.at("/scenarios/in_distribution/ratio_to_reference/nll").asDouble()).isEqualTo(1.0);
+        assertThat(m.at("/scenarios/noisy/metrics/coverage_90").asDouble()).isLessThan(0.65);
+        assertThat(m.at("/scenarios/noisy/ratio_to_reference/rmse").asDouble()).isCloseTo(2, within(0.15));
+        assertThat(m.at("/scenarios/biased/metrics/mace").asDouble()).isGreaterThan(m.at("/scenarios/in_distribution/metrics/mace").asDouble());
+        assertThat(m.at("/scenarios/noisy/metrics/aurc").asDouble()).isLessThan(m.at("/scenarios/noisy/metrics/risk_at_100").asDouble());
+        assertThat(m.at("/scenarios/noisy/groups").size()).isEqualTo(5);
+        assertThat(m.at("/scenarios/noisy/worst_group/coverage_90/group").asText()).startsWith("bin");
+        assertThat(m.at("/group_bin_edges").size()).isEqualTo(4);
+
+        Path testRows = Cli.succeed("evaluate", tmp.resolve("eval_test"), "--predictions", "in_distribution=" + id, "--split", "test");
+        assertThat(JSON.readTree(testRows.resolve("metrics.json").toFile()).at("/scenarios/in_distribution/metrics/n").asInt())
+                .isEqualTo(1500);
+
+        List<String> tsv = Files.readAllLines(out.resolve("metrics.tsv"));
+        assertThat(tsv).hasSize(1 + 3 * 6);
+        assertThat(tsv.get(0)).startsWith("scenario\tgroup\tn\trmse\tmae\tpearson");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<h1>RegShift shift report</h1>", "noisy", "biased");
+        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(6);
+        assertThat(html).doesNotContain("http://", "https://", "<script");
+        for (String plot : List.of("reliability", "interval_coverage", "risk_coverage", "degradation_accuracy", "degradation_error")) {
+            assertThat(out.resolve(plot + ".png")).isNotEmptyFile();
+            assertThat(out.resolve(plot + ".svg")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void trueValuesMayComeApartFromThePredictionsInTheSameOrder() throws IOException {
+        Path withY = predictions("with_y.tsv", 7, 500, 1, 0);
+        List<String> lines = Files.readAllLines(withY);
+        StringBuilder noY = new StringBuilder();
+        StringBuilder truth = new StringBuilder("id\tactivity\n");
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            noY.append(String.join("\t", List.of(f).subList(0, 7))).append('\n');
+            if (!f[0].equals("id")) {
+                truth.append(f[0]).append('\t').append(f[7]).append('\n');
+            }
+        }
+        Path predictions = tmp.resolve("no_y.tsv");
+        Files.writeString(predictions, noY);
+        Path truthFile = tmp.resolve("truth.tsv");
+        Files.writeString(truthFile, truth);
+        Path a = Cli.succeed("evaluate", tmp.resolve("a"), "--predictions", "x=" + withY);
+        Path b = Cli.succeed("evaluate", tmp.resolve("b"), "--predictions", "x=" + predictions, "--truth", "x=" + truthFile,
+                "--truth-column", "activity");
+        assertThat(JSON.readTree(b.resolve("metrics.json").toFile()).at("/scenarios/x/metrics"))
+                .isEqualTo(JSON.readTree(a.resolve("metrics.json").toFile()).at("/scenarios/x/metrics"));
+
+        List<String> swapped = new ArrayList<>(Files.readAllLines(truthFile));
+        Collections.swap(swapped, 3, 4);
+        Files.write(truthFile, swapped);
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "x=" + predictions, "--truth", "x=" + truthFile,
+                "--truth-column", "activity", "--out", tmp.resolve("c")), 3,
+                "truth.tsv line 4: ID 'e3' where " + predictions + " line 4 has 'e2'");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile.resolveSibling("with_y.tsv"),
+                "--truth-column", "nothing", "--out", tmp.resolve("c")), 3, "with_y.tsv line 1: needs columns 'id' and 'nothing'");
+        Collections.swap(swapped, 3, 4);
+        Files.write(truthFile, swapped.subList(0, 100));
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile,
+                "--truth-column", "activity", "--out", tmp.resolve("c")), 3, "truth.tsv: ends before ID");
+        assertThat(tmp.resolve("c")).doesNotExist();
+    }
+
+    @Test
+    void badInputFailsCleanly() throws IOException {
+        Path good = predictions("good.tsv", 6, 50, 1, 0);
+        Path noY = tmp.resolve("noy.tsv");
+        Files.writeString(noY, "id\tmean\tvar_total\ne1\t0.5\t1\n");
+        Path zero = tmp.resolve("zero.tsv");
+        Files.writeString(zero, "id\tmean\tvar_total\ty\ne1\t0.5\t1\t0\ne2\t0.5\t-1\t1\n");
+        Path empty = tmp.resolve("empty.tsv");
+        Files.writeString(empty, "id\tmean\tvar_total\ty\n");
+        Path o = tmp.resolve("o");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--score", "entropy", "--out", o), 2,
+                "--score must be among var_total, var_epistemic, var_aleatoric, width, ood, not 'entropy'");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--coverage", "0.5", "--target-risk", "1",
+                "--fit", good, "--out", o), 2, "give --coverage or --target-risk, not both");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--target-risk", "1", "--out", o), 2,
+                "--target-risk needs --fit");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--coverage", "1.5", "--out", o), 2,
+                "--coverage must be in (0, 1], not 1.5");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", noY, "--score", "ood", "--out", o), 3,
+                "noy.tsv line 1: no 'ood' column");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", zero, "--out", o), 3,
+                "zero.tsv line 3: var_total -1.0 is not positive");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", empty, "--out", o), 3,
+                "empty.tsv: has no prediction rows");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--fit", noY, "--target-risk", "1", "--out", o),
+                3, "noy.tsv line 1: no 'y' column");
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a" + good, "--out", o), 2,
+                "--predictions takes NAME=FILE");
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "a=" + good, "--out", o), 2,
+                "scenario name 'a' is given twice");
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--reference", "b", "--out", o), 2,
+                "--reference 'b' is not one of the scenarios");
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "b=" + noY, "--out", o), 3,
+                "noy.tsv line 1: no 'y' column");
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--group-by", "batch", "--out", o), 3,
+                "good.tsv line 1: no column 'batch' to group by");
+        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--split", "holdout", "--out", o), 3,
+                "good.tsv: has no rows of split 'holdout'");
+        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--fit", good, "--fit-split", "cal", "--out", o), 3,
+                "good.tsv: has no rows of split 'cal'");
+        assertThat(o).doesNotExist();
+    }
+}

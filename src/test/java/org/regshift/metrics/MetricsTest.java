@@ -1,0 +1,107 @@
+package org.regshift.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+
+/** Each metric against values worked out by hand (in the comments) on three rows. */
+class MetricsTest {
+    private static final double[] Y = {1, 2, 3};
+    private static final double[] MU = {1.5, 2, 2};
+    private static final double[] VAR = {1, 4, 0.25};
+    private static final double Z90 = 1.6448536269514722;
+    private static final double EPS = 1e-6;
+
+    @Test
+    void spearmanAgreesWithCommonsMathOnLargeInputsWithTies() {
+        java.util.Random random = new java.util.Random(9);
+        double[] x = new double[50_000];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(300);
+            y[i] = x[i] + random.nextGaussian() * 100;
+        }
+        assertThat(Metrics.spearman(x, y)).isCloseTo(
+                new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(x, y), within(1e-12));
+    }
+
+    @Test
+    void accuracy() {
+        // errors -0.5, 0, 1: squared mean 1.25 / 3
+        assertThat(Metrics.rmse(Y, MU)).isCloseTo(Math.sqrt(1.25 / 3), within(EPS));
+        assertThat(Metrics.mae(Y, MU)).isCloseTo(0.5, within(EPS));
+        // SS_tot = 2, SS_res = 1.25
+        assertThat(Metrics.r2(Y, MU)).isCloseTo(0.375, within(EPS));
+        // cov 0.5 / (sqrt 2 * sqrt(1/6))
+        assertThat(Metrics.pearson(Y, MU)).isCloseTo(0.5 / (Math.sqrt(2) * Math.sqrt(1.0 / 6)), within(EPS));
+        // ranks of mu with a tie: 1, 2.5, 2.5
+        assertThat(Metrics.spearman(Y, MU)).isCloseTo(1.5 / (Math.sqrt(2) * Math.sqrt(1.5)), within(EPS));
+    }
+
+    @Test
+    void likelihoodAndScores() {
+        double nll = (0.5 * Math.log(2 * Math.PI) + 0.125 + 0.5 * Math.log(2 * Math.PI * 4)
+                + 0.5 * Math.log(2 * Math.PI * 0.25) + 2) / 3;
+        assertThat(Metrics.nll(Y, MU, VAR)).isCloseTo(nll, within(EPS));
+        assertThat(Metrics.crps(Y, MU, VAR)).isCloseTo(crpsByIntegration(), within(1e-5));
+        assertThat(Metrics.coverage(Y, MU, VAR, 0.9)).isCloseTo(2.0 / 3, within(EPS));
+        assertThat(Metrics.meanWidth(VAR, 0.9)).isCloseTo(2 * Z90 * 3.5 / 3, within(EPS));
+        // third row: upper bound 2 + 0.5 z, so a penalty 20 (3 - upper)
+        double third = Z90 + 20 * (3 - (2 + 0.5 * Z90));
+        assertThat(Metrics.intervalScore(Y, MU, VAR, 0.9)).isCloseTo((2 * Z90 + 4 * Z90 + third) / 3, within(EPS));
+        assertThat(Metrics.sharpness(VAR)).isCloseTo(Math.sqrt(1.75), within(EPS));
+    }
+
+    @Test
+    void calibration() {
+        double[][] curve = Metrics.calibrationCurve(Y, MU, VAR, 3);
+        assertThat(curve[0]).containsExactly(new double[] {0.01, 0.5, 0.99}, within(EPS));
+        assertThat(curve[1]).containsExactly(new double[] {1.0 / 3, 2.0 / 3, 1}, within(EPS));
+        assertThat(Metrics.mace(curve)).isCloseTo(0.5 / 3, within(EPS));
+        double sq = Math.pow(1.0 / 3 - 0.01, 2) + Math.pow(2.0 / 3 - 0.5, 2) + Math.pow(0.01, 2);
+        assertThat(Metrics.rmsce(curve)).isCloseTo(Math.sqrt(sq / 3), within(EPS));
+        double area = 0.49 * ((1.0 / 3 - 0.01) + (2.0 / 3 - 0.5)) / 2 + 0.49 * ((2.0 / 3 - 0.5) + 0.01) / 2;
+        assertThat(Metrics.miscalibrationArea(curve)).isCloseTo(area, within(EPS));
+        assertThat(Metrics.calibrationCurve(Y, MU, VAR, 100)[0]).hasSize(100).startsWith(0.01).endsWith(0.99);
+        // one row per bin, by sigma: |0.5 - 1| / 0.5, |1 - 0.5| / 1, |2 - 0| / 2
+        assertThat(Metrics.ence(Y, MU, VAR, 3)).isCloseTo(2.5 / 3, within(EPS));
+    }
+
+    @Test
+    void edgeCases() {
+        assertThat(Metrics.pearson(new double[] {1}, new double[] {2})).isNaN();
+        assertThat(Metrics.rmse(new double[] {1}, new double[] {3})).isEqualTo(2.0);
+        assertThat(Metrics.r2(new double[] {1, 1}, new double[] {1, 2})).isNaN();
+        assertThatThrownBy(() -> Metrics.nll(Y, MU, new double[] {1, 0, 1})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 2: variance 0.0 is not a positive finite number");
+        assertThatThrownBy(() -> Metrics.rmse(new double[] {1, Double.NaN}, new double[] {1, 2}))
+                .hasMessage("row 2: target and mean must be finite numbers");
+        assertThatThrownBy(() -> Metrics.rmse(new double[0], new double[0])).hasMessage("no rows to evaluate");
+        assertThatThrownBy(() -> Metrics.coverage(Y, MU, VAR, 1.0)).hasMessageContaining("outside (0, 1)");
+        assertThatThrownBy(() -> Metrics.ence(Y, MU, VAR, 4)).hasMessageContaining("between 1 and 3 bins");
+    }
+
+    /** CRPS = integral of (F(x) - 1[x >= y])^2 dx, by the trapezoid rule, averaged over the rows. */
+    private static double crpsByIntegration() {
+        double total = 0;
+        for (int i = 0; i < Y.length; i++) {
+            double sigma = Math.sqrt(VAR[i]);
+            NormalDistribution f = new NormalDistribution(MU[i], sigma);
+            double from = MU[i] - 12 * sigma - Math.abs(Y[i]);
+            double to = MU[i] + 12 * sigma + Math.abs(Y[i]);
+            int steps = 400_000;
+            double h = (to - from) / steps;
+            double sum = 0;
+            for (int k = 0; k <= steps; k++) {
+                double x = from + k * h;
+                double d = f.cumulativeProbability(x) - (x >= Y[i] ? 1 : 0);
+                sum += (k == 0 || k == steps ? 0.5 : 1) * d * d;
+            }
+            total += sum * h;
+        }
+        return total / Y.length;
+    }
+}

@@ -1,0 +1,64 @@
+package org.regshift.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.regshift.motif.MotifReader;
+import org.regshift.motif.Pwm;
+
+class CellProgramsTest {
+    private static final List<Pwm> MOTIFS = MotifReader.defaults();
+    private static final SimParameters PARAMS = new SimParameters(100, 200, 2, 2, 10, false, 0.42, 0.05, false, 3, 2, 50,
+            50, 20, 0.3);
+    private final CellPrograms programs = CellPrograms.generate(MOTIFS, PARAMS, 7);
+
+    @Test
+    void aSiteAddsItsEffectTimesAffinityAndPosition() {
+        double empty = programs.activity(0, List.of(), 0.5, 200);
+        assertThat(empty).isEqualTo(programs.baseline[0]);
+        Site site = new Site(0, 200 - MOTIFS.get(0).length(), false, 0.5);
+        double centre = site.start() + MOTIFS.get(0).length() / 2.0;
+        double position = 1 - CellPrograms.POSITION_EFFECT * (1 - centre / 200);
+        assertThat(programs.activity(0, List.of(site), 0.5, 200) - empty)
+                .isCloseTo(programs.effect[0][0] * 0.5 * position, within(1e-12));
+        assertThat(programs.activity(0, List.of(), 0.6, 200) - empty).isCloseTo(programs.gcEffect[0] * 0.1, within(1e-12));
+    }
+
+    @Test
+    void aSecondSiteOfARedundancyGroupAddsHalf() {
+        int motif = 0;
+        Site a = new Site(motif, 10, false, 1);
+        Site b = new Site(motif, 150, true, 1);
+        double one = programs.activity(0, List.of(b), 0.5, 200) - programs.baseline[0];
+        double first = programs.activity(0, List.of(a), 0.5, 200) - programs.baseline[0];
+        double both = programs.activity(0, List.of(a, b), 0.5, 200) - programs.baseline[0];
+        double strong = Math.abs(one) >= Math.abs(first) ? one : first;
+        double weak = strong == one ? first : one;
+        assertThat(both).isCloseTo(strong + CellPrograms.REDUNDANCY * weak, within(1e-12));
+    }
+
+    @Test
+    void rewiringChangesTheTruthOfTheSameSitesAndCellTypeShiftReplacesTheProgram() {
+        List<Site> sites = List.of(new Site(1, 20, false, 0.9), new Site(5, 80, true, 0.7), new Site(9, 150, false, 1));
+        CellPrograms rewired = programs.shifted(new Shift(0, 1, 0, 0, 1, 0, 0, 0), 3);
+        assertThat(rewired.activity(0, sites, 0.45, 200)).isNotEqualTo(programs.activity(0, sites, 0.45, 200));
+        int changed = 0;
+        for (int i = 0; i < MOTIFS.size(); i++) {
+            changed += rewired.effect[0][i] != programs.effect[0][i] ? 1 : 0;
+        }
+        assertThat(changed).isGreaterThanOrEqualTo(MOTIFS.size() - 2);
+        CellPrograms replaced = programs.shifted(new Shift(0, 0, 0, 1, 1, 0, 0, 0), 3);
+        assertThat(replaced.activity(0, sites, 0.45, 200)).isCloseTo(programs.activity(1, sites, 0.45, 200), within(1e-12));
+        assertThat(programs.shifted(Shift.NONE, 3).activity(0, sites, 0.45, 200)).isEqualTo(programs.activity(0, sites, 0.45, 200));
+    }
+
+    @Test
+    void cellProgramsCorrelateAsAsked() {
+        SimParameters many = new SimParameters(100, 200, 2, 2, 10, false, 0.42, 0.05, false, 3, 2, 50, 50, 20, 0.9);
+        List<Pwm> motifs = java.util.Collections.nCopies(2000, MOTIFS.get(0));
+        CellPrograms p = CellPrograms.generate(motifs, many, 1);
+        assertThat(org.regshift.metrics.Summary.pearson(p.effect[0], p.effect[1])).isCloseTo(0.9, within(0.03));
+    }
+}

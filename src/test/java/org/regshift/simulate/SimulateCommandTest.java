@@ -1,0 +1,214 @@
+package org.regshift.simulate;
+import org.regshift.cli.Cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regshift.seq.FastaReader;
+import org.regshift.metrics.Summary;
+
+/** {@code regshift simulate}: determinism, truth recovered by qc, and each scenario moving what it claims. */
+class SimulateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path suiteDir;
+
+    static Path suite;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void simulateSuite() {
+        suite = Cli.succeed("simulate", suiteDir.resolve("suite"), "--suite", "--seed", "11", "--n", "2000", "--test-n", "2500");
+    }
+
+    @Test
+    void sameSeedSameBytesWhateverTheThreadsAnotherSeedOtherData() throws IOException {
+        Path one = Cli.succeed("simulate", tmp.resolve("one"), "--seed", "4", "--n", "3000", "--threads", "1", "--level", "barcode");
+        Path two = Cli.succeed("simulate", tmp.resolve("two"), "--seed", "4", "--n", "3000", "--threads", "2", "--level", "barcode");
+        Path other = Cli.succeed("simulate", tmp.resolve("other"), "--seed", "5", "--n", "3000", "--level", "barcode");
+        for (String f : List.of("sequences.fa.gz", "counts.tsv.gz", "truth.tsv", "scenario.json")) {
+            assertThat(Files.readAllBytes(two.resolve(f))).as(f).isEqualTo(Files.readAllBytes(one.resolve(f)));
+            assertThat(Files.readAllBytes(other.resolve(f))).as(f).isNotEqualTo(Files.readAllBytes(one.resolve(f)));
+        }
+    }
+
+    @Test
+    void aLibraryOfTheSuiteAloneIsTheSameAsInTheWholeSuite() throws IOException {
+        Path alone = Cli.succeed("simulate", tmp.resolve("alone"), "--suite", "--seed", "11", "--n", "2000", "--test-n", "2500",
+                "--libraries", "gc_shift_mild,train");
+        try (var dirs = Files.list(alone)) {
+            assertThat(dirs.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("train", "gc_shift_mild",
+                    "suite.json", "provenance.json");
+        }
+        for (String lib : List.of("train", "gc_shift_mild")) {
+            for (String f : List.of("sequences.fa.gz", "counts.tsv.gz", "truth.tsv", "scenario.json")) {
+                assertThat(Files.readAllBytes(alone.resolve(lib).resolve(f))).isEqualTo(Files.readAllBytes(suite.resolve(lib).resolve(f)));
+            }
+        }
+    }
+
+    @Test
+    void qcRecoversTheReferenceTruthFromBarcodeAndElementCounts() throws IOException {
+        Path lib = Cli.succeed("simulate", tmp.resolve("ref"), "--seed", "8", "--n", "4000", "--level", "barcode");
+        Path barcodeQc = Cli.succeed("qc", tmp.resolve("qc_bc"), "--counts", lib.resolve("counts.tsv.gz"), "--fasta",
+                lib.resolve("sequences.fa.gz"), "--condition", "ct1");
+        assertThat(truthPearson(lib, barcodeQc, "ct1")).isGreaterThanOrEqualTo(0.95);
+        JsonNode qc = JSON.readTree(barcodeQc.resolve("qc.json").toFile());
+        assertThat(qc.at("/table/level").asText()).isEqualTo("barcode");
+        assertThat(qc.at("/replicate_correlation/0/pearson").asDouble()).isGreaterThan(0.9);
+        Path elementQc = Cli.succeed("qc", tmp.resolve("qc_el"), "--counts", suite.resolve("reference/counts.tsv.gz"),
+                "--fasta", suite.resolve("reference/sequences.fa.gz"), "--condition", "ct2");
+        assertThat(truthPearson(suite.resolve("reference"), elementQc, "ct2")).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void accuracyFallsAsDepthAndNoiseGetWorse() throws IOException {
+        double reference = truthPearson(suite.resolve("reference"), qc("reference"), "ct1");
+        for (String scenario : List.of("depth_shift", "heteroscedastic_noise")) {
+            double previous = reference;
+            for (String level : List.of("mild", "moderate", "severe")) {
+                String name = scenario + "_" + level;
+                double r = truthPearson(suite.resolve(name), qc(name), "ct1");
+                assertThat(r).as(name).isLessThan(previous);
+                previous = r;
+            }
+            assertThat(previous).as(scenario + " severe").isLessThan(reference - 0.05);
+        }
+    }
+
+    @Test
+    void gcShiftMovesMeanGcBySeverityAndLeavesTheProgramsAlone() throws IOException {
+        double reference = meanGc(suite.resolve("reference"));
+        JsonNode refTruth = JSON.readTree(suite.resolve("reference/scenario.json").toFile()).get("truth");
+        for (String level : List.of("mild", "moderate", "severe")) {
+            Path lib = suite.resolve("gc_shift_" + level);
+            JsonNode scenario = JSON.readTree(lib.resolve("scenario.json").toFile());
+            double severity = scenario.get("severity").asDouble();
+            assertThat(meanGc(lib) - reference).as(level).isCloseTo(severity, within(0.01));
+            assertThat(scenario.get("truth")).isEqualTo(refTruth);
+        }
+    }
+
+    @Test
+    void rewiringChangesTheTruthOfTheSameSequencesAndBatchShiftOnlyTheCounts() throws IOException {
+        Path ref = suite.resolve("reference");
+        for (String lib : List.of("motif_rewiring_severe", "batch_shift_severe", "depth_shift_severe")) {
+            assertThat(FastaReader.readAll(suite.resolve(lib).resolve("sequences.fa.gz"), false).values())
+                    .as(lib).containsExactlyElementsOf(FastaReader.readAll(ref.resolve("sequences.fa.gz"), false).values());
+        }
+        double[] refTruth = column(ref.resolve("truth.tsv"), "activity_ct1");
+        double[] rewired = column(suite.resolve("motif_rewiring_severe/truth.tsv"), "activity_ct1");
+        assertThat(Summary.pearson(refTruth, rewired)).isLessThan(0.8);
+        assertThat(column(suite.resolve("batch_shift_severe/truth.tsv"), "activity_ct1")).containsExactly(refTruth);
+        assertThat(Files.readAllBytes(suite.resolve("batch_shift_severe/counts.tsv.gz")))
+                .isNotEqualTo(Files.readAllBytes(ref.resolve("counts.tsv.gz")));
+
+        // the batch's GC-dependent bias shows as an error that grows with GC, absent in the reference
+        assertThat(gcErrorSlope("batch_shift_severe")).isCloseTo(3.0, within(0.6));
+        assertThat(gcErrorSlope("reference")).isCloseTo(0.0, within(0.4));
+    }
+
+    @Test
+    void cellTypeShiftReplacesTheProgramAndPwmPerturbationWeakensSites() throws IOException {
+        assertThat(column(suite.resolve("cell_type_severe/truth.tsv"), "activity_ct1"))
+                .containsExactly(column(suite.resolve("reference/truth.tsv"), "activity_ct2"), within(1e-6));
+        double previous = meanAffinity(suite.resolve("reference"));
+        for (String level : List.of("mild", "moderate", "severe")) {
+            double affinity = meanAffinity(suite.resolve("pwm_perturbation_" + level));
+            assertThat(affinity).as(level).isLessThan(previous);
+            previous = affinity;
+        }
+        JsonNode index = JSON.readTree(suite.resolve("suite.json").toFile());
+        assertThat(index.get("libraries")).hasSize(2 + 7 * 3);
+    }
+
+    private Path qc(String library) {
+        Path out = tmp.resolve("qc_" + library);
+        if (Files.exists(out)) {
+            return out;
+        }
+        return Cli.succeed("qc", out, "--counts", suite.resolve(library).resolve("counts.tsv.gz"), "--condition", "ct1",
+                "--min-barcodes", "1");
+    }
+
+    /** Slope of (qc activity - true activity) against GC. */
+    private double gcErrorSlope(String library) throws IOException {
+        Path lib = suite.resolve(library);
+        Map<String, double[]> truth = byId(lib.resolve("truth.tsv"), "activity_ct1", "gc");
+        Map<String, double[]> measured = byId(qc(library).resolve("activity.tsv"), "activity");
+        double[] gc = new double[measured.size()];
+        double[] err = new double[measured.size()];
+        int i = 0;
+        for (Map.Entry<String, double[]> e : measured.entrySet()) {
+            gc[i] = truth.get(e.getKey())[1];
+            err[i++] = e.getValue()[0] - truth.get(e.getKey())[0];
+        }
+        return new org.apache.commons.math3.stat.regression.SimpleRegression() {
+            {
+                for (int k = 0; k < gc.length; k++) {
+                    addData(gc[k], err[k]);
+                }
+            }
+        }.getSlope();
+    }
+
+    static double truthPearson(Path library, Path qcOut, String cellType) throws IOException {
+        Map<String, double[]> truth = byId(library.resolve("truth.tsv"), "activity_" + cellType);
+        Map<String, double[]> measured = byId(qcOut.resolve("activity.tsv"), "activity");
+        double[] x = new double[measured.size()];
+        double[] y = new double[measured.size()];
+        int i = 0;
+        for (Map.Entry<String, double[]> e : measured.entrySet()) {
+            x[i] = truth.get(e.getKey())[0];
+            y[i++] = e.getValue()[0];
+        }
+        assertThat(x.length).isGreaterThan(truth.size() / 2);
+        return Summary.pearson(x, y);
+    }
+
+    private static double meanGc(Path library) {
+        return FastaReader.readAll(library.resolve("sequences.fa.gz"), false).values().stream()
+                .mapToDouble(org.regshift.seq.Alphabet::gcFraction).average().orElseThrow();
+    }
+
+    private static double meanAffinity(Path library) throws IOException {
+        List<String> lines = Files.readAllLines(library.resolve("truth.tsv"));
+        int sites = List.of(lines.get(0).split("\t")).indexOf("sites");
+        return lines.stream().skip(1).map(l -> l.split("\t", -1)[sites]).filter(s -> !s.isEmpty())
+                .flatMap(s -> java.util.Arrays.stream(s.split(";"))).mapToDouble(s -> Double.parseDouble(s.substring(s.lastIndexOf(':') + 1)))
+                .average().orElseThrow();
+    }
+
+    private static double[] column(Path table, String name) throws IOException {
+        return byId(table, name).values().stream().mapToDouble(v -> v[0]).toArray();
+    }
+
+    private static Map<String, double[]> byId(Path table, String... columns) throws IOException {
+        List<String> lines = Files.readAllLines(table);
+        List<String> header = List.of(lines.get(0).split("\t"));
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            double[] v = new double[columns.length];
+            for (int k = 0; k < columns.length; k++) {
+                v[k] = Double.parseDouble(f[header.indexOf(columns[k])]);
+            }
+            out.put(f[0], v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,117 @@
+package org.regshift.train;
+import org.regshift.cli.Cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regshift.io.Inputs;
+import org.regshift.metrics.Summary;
+
+/** {@code regshift train} and {@code predict} on a simulated library, through qc. */
+class TrainPredictCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    static Path activity;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void simulateAndQc() {
+        Path lib = Cli.succeed("simulate", shared.resolve("lib"), "--n", "2500", "--length", "120", "--seed", "5");
+        Path qc = Cli.succeed("qc", shared.resolve("qc"), "--counts", lib.resolve("counts.tsv.gz"), "--fasta",
+                lib.resolve("sequences.fa.gz"), "--condition", "ct1");
+        activity = qc.resolve("activity.tsv");
+    }
+
+    @Test
+    void learnsTheSimulatedActivityAndPredictsEveryRowWithItsUncertainty() throws IOException {
+        Path model = Cli.succeed("train", tmp.resolve("model"), "--data", activity, "--epochs", "10", "--seed", "3",
+                "--arch", "cnn-reference");
+        JsonNode bundle = JSON.readTree(model.resolve("model.json").toFile());
+        assertThat(bundle.at("/format_version").asInt()).isEqualTo(2);
+        assertThat(bundle.at("/architecture").asText()).isEqualTo("cnn-reference");
+        assertThat(bundle.at("/input_length").asInt()).isEqualTo(120);
+        assertThat(bundle.at("/members/0/valid_pearson").asDouble()).isGreaterThan(0.3);
+        assertThat(JSON.readTree(model.resolve("provenance.json").toFile()).at("/nd4j/backend").asText()).isEqualTo("CpuBackend");
+
+        Path predictions = tmp.resolve("predictions.tsv");
+        assertThat(Cli.run("predict", "--model", model, "--data", activity, "--out", predictions).exitCode()).isZero();
+        List<String> in = Files.readAllLines(activity);
+        List<String> out = Files.readAllLines(predictions);
+        List<String> header = List.of(out.get(0).split("\t"));
+        assertThat(header).startsWith("id", "mean", "var_aleatoric", "var_epistemic", "var_total", "lower", "upper", "y")
+                .contains("split", "gc").doesNotContain("sequence");
+        assertThat(out).hasSameSizeAs(in);
+        List<Double> mean = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 1; i < out.size(); i++) {
+            String[] f = out.get(i).split("\t");
+            assertThat(f[0]).isEqualTo(in.get(i).split("\t")[0]);
+            assertThat(Double.parseDouble(f[3])).isZero();
+            assertThat(Double.parseDouble(f[4])).isCloseTo(Double.parseDouble(f[2]), within(1e-6)).isPositive();
+            assertThat(Double.parseDouble(f[5])).isLessThan(Double.parseDouble(f[1]));
+            if (f[header.indexOf("split")].equals("test")) {
+                mean.add(Double.parseDouble(f[1]));
+                y.add(Double.parseDouble(f[7]));
+            }
+        }
+        double r = Summary.pearson(mean.stream().mapToDouble(Double::doubleValue).toArray(),
+                y.stream().mapToDouble(Double::doubleValue).toArray());
+        assertThat(r).as("test Pearson").isGreaterThan(0.3);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameModelAndAnEnsembleHasEpistemicVariance() throws IOException {
+        Path a = Cli.succeed("train", tmp.resolve("a"), "--data", activity, "--epochs", "2", "--seed", "9", "--ensemble", "2");
+        Path b = Cli.succeed("train", tmp.resolve("b"), "--data", activity, "--epochs", "2", "--seed", "9", "--ensemble", "2");
+        Path pa = tmp.resolve("pa.tsv");
+        Path pb = tmp.resolve("pb.tsv");
+        assertThat(Cli.run("predict", "--model", a, "--data", activity, "--out", pa).exitCode()).isZero();
+        assertThat(Cli.run("predict", "--model", b, "--data", activity, "--out", pb).exitCode()).isZero();
+        assertThat(Files.readString(pa)).isEqualTo(Files.readString(pb));
+        for (String f : List.of("model.json", "member_0.zip", "member_1.zip")) {
+            assertThat(Inputs.sha256(a.resolve(f))).as(f).isEqualTo(Inputs.sha256(b.resolve(f)));
+        }
+
+        // predicting the table in two chunks split at a multiple of the batch size, joined, gives the same bytes
+        List<String> lines = Files.readAllLines(activity);
+        Path first = tmp.resolve("first.tsv");
+        Path second = tmp.resolve("second.tsv");
+        Files.write(first, lines.subList(0, 1 + 1024));
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(1 + 1024, lines.size()));
+        Files.write(second, rest);
+        Path p1 = tmp.resolve("p1.tsv");
+        Path p2 = tmp.resolve("p2.tsv");
+        assertThat(Cli.run("predict", "--model", a, "--data", first, "--out", p1).exitCode()).isZero();
+        assertThat(Cli.run("predict", "--model", a, "--data", second, "--out", p2).exitCode()).isZero();
+        List<String> joined = new ArrayList<>(Files.readAllLines(p1));
+        joined.addAll(Files.readAllLines(p2).subList(1, Files.readAllLines(p2).size()));
+        assertThat(joined).containsExactlyElementsOf(Files.readAllLines(pa));
+        assertThat(Files.readAllLines(pa).stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split("\t")[3])).max()
+                .orElseThrow()).isPositive();
+        assertThat(JSON.readTree(a.resolve("model.json").toFile()).at("/members/1/seed").asLong()).isEqualTo(10);
+
+        // members trained as separate tasks and merged give the same bundle as --ensemble 2
+        Path m0 = Cli.succeed("train", tmp.resolve("m0"), "--data", activity, "--epochs", "2", "--seed", "9", "--ensemble", "2", "--member", "0");
+        Path m1 = Cli.succeed("train", tmp.resolve("m1"), "--data", activity, "--epochs", "2", "--seed", "9", "--ensemble", "2", "--member", "1");
+        Path merged = Cli.succeed("ensemble", tmp.resolve("merged"), "--members", m0, m1);
+        for (String f : List.of("model.json", "member_0.zip", "member_1.zip")) {
+            assertThat(Inputs.sha256(merged.resolve(f))).as(f).isEqualTo(Inputs.sha256(a.resolve(f)));
+        }
+    }
+}

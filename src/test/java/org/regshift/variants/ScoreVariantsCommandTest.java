@@ -1,0 +1,228 @@
+package org.regshift.variants;
+import org.regshift.cli.Cli;
+import org.regshift.cli.SharprData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFFileReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regshift.seq.FastaReader;
+
+/**
+ * {@code regshift score-variants} on Kircher et al. 2019's saturation mutagenesis of the elements
+ * measured in HepG2, with a two-member ensemble trained on Sharpr-MPRA HepG2 activity.
+ */
+class ScoreVariantsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Path VCF = Cli.TEST_DATA.resolve("kircher2019/satmut_variants_elements.vcf.gz");
+    static final Path REFERENCE = Cli.TEST_DATA.resolve("kircher2019/satmut_element_regions_GRCh38.fa");
+    private static final Set<String> HEPG2 = Set.of("F9", "LDLR", "SORT1");
+
+    @TempDir
+    static Path shared;
+
+    static Path model;
+    static Path hepg2Vcf;
+    static List<String> header;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void trainOnSharprAndCutTheHepG2Elements() throws IOException {
+        Path qc = Cli.succeed("qc", shared.resolve("qc"), "--counts", SharprData.OLIGOS, "--condition", "hepg2",
+                "--split-by", "region_id", "--seed", "1");
+        model = Cli.succeed("train", shared.resolve("model"), "--data", qc.resolve("activity.tsv"), "--arch", "cnn-reference",
+                "--epochs", "3", "--ensemble", "2", "--seed", "4");
+        List<String> lines = vcfLines(VCF);
+        header = lines.stream().filter(l -> l.startsWith("#")).toList();
+        List<String> kept = new ArrayList<>(header);
+        lines.stream().filter(l -> !l.startsWith("#") && HEPG2.contains(l.substring(0, l.indexOf('\t')))).forEach(kept::add);
+        hepg2Vcf = shared.resolve("hepg2.vcf");
+        Files.write(hepg2Vcf, kept);
+    }
+
+    static List<String> vcfLines(Path vcf) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(vcf)),
+                StandardCharsets.UTF_8))) {
+            return in.lines().toList();
+        }
+    }
+
+    static List<Map<String, String>> table(Path tsv) throws IOException {
+        List<String> lines = Files.readAllLines(tsv);
+        String[] names = lines.get(0).split("\t");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                row.put(names[i], f[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static double number(Map<String, String> row, String column) {
+        return Double.parseDouble(row.get(column));
+    }
+
+    @Test
+    void scoresEveryHepG2AlleleWithMemberEffectsAgreementAndBajwasCategories() throws IOException {
+        Path out = Cli.succeed("score-variants", tmp.resolve("scores"), "--model", model, "--vcf", hepg2Vcf, "--reference",
+                REFERENCE, "--truth-info", "COEF", "--window", "inside");
+        long records = Files.readAllLines(hepg2Vcf).stream().filter(l -> !l.startsWith("#")).count();
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.at("/records").asLong()).isEqualTo(records).isGreaterThan(4000);
+        assertThat(summary.at("/alleles_scored").asLong()).isEqualTo(records);
+        assertThat(summary.at("/members").asInt()).isEqualTo(2);
+        List<String> contigs = new ArrayList<>();
+        summary.at("/per_contig").fieldNames().forEachRemaining(contigs::add);
+        assertThat(contigs).containsExactly("F9", "LDLR", "SORT1");
+        JsonNode measured = summary.at("/measured");
+        assertThat(measured.at("/consistently_correct").asDouble() + measured.at("/consistently_incorrect").asDouble()
+                + measured.at("/inconsistent").asDouble()).isCloseTo(1, within(1e-9));
+        assertThat(measured.at("/pearson").isNumber()).isTrue();
+
+        List<Map<String, String>> rows = table(out.resolve("variants.tsv"));
+        assertThat(rows).hasSize((int) records);
+        int consistent = 0;
+        for (Map<String, String> r : rows) {
+            double e1 = number(r, "effect_1");
+            double e2 = number(r, "effect_2");
+            assertThat(number(r, "effect")).isCloseTo((e1 + e2) / 2, within(1e-5));
+            assertThat(number(r, "effect")).isCloseTo(number(r, "alt_mean") - number(r, "ref_mean"), within(1e-5));
+            assertThat(number(r, "effect_sd")).isCloseTo(Math.abs(e1 - e2) / 2, within(1e-5));
+            boolean agree = e1 > 0 == e2 > 0;
+            assertThat(r.get("consistent")).isEqualTo(agree ? "1" : "0");
+            assertThat(number(r, "sign_agreement")).isEqualTo(agree ? 1.0 : 0.5);
+            consistent += agree ? 1 : 0;
+            double y = number(r, "measured");
+            int right = (e1 > 0 == y > 0 ? 1 : 0) + (e2 > 0 == y > 0 ? 1 : 0);
+            assertThat(number(r, "label_agreement")).isEqualTo(right / 2.0);
+            assertThat(r.get("category")).isEqualTo(right == 2 ? "consistently_correct" : right == 0 ? "consistently_incorrect"
+                    : "inconsistent");
+        }
+        assertThat(summary.at("/consistent_fraction").asDouble()).isCloseTo((double) consistent / rows.size(), within(1e-9));
+
+        try (VCFFileReader vcf = new VCFFileReader(out.resolve("variants.vcf.gz"), false)) {
+            assertThat(vcf.getFileHeader().getInfoHeaderLine("RS_EFFECT")).isNotNull();
+            int i = 0;
+            for (VariantContext v : vcf) {
+                Map<String, String> r = rows.get(i++);
+                assertThat(v.getContig() + ":" + v.getStart() + v.getAlternateAllele(0).getBaseString())
+                        .isEqualTo(r.get("chrom") + ":" + r.get("pos") + r.get("alt"));
+                assertThat(v.getAttributeAsDouble("RS_EFFECT", Double.NaN)).isCloseTo(number(r, "effect"), within(1e-3));
+                assertThat(v.getAttributeAsString("RS_CATEGORY", "")).isEqualTo(r.get("category"));
+                assertThat(v.hasAttribute("RS_CONSISTENT")).isEqualTo(r.get("consistent").equals("1"));
+                assertThat(v.getAttributeAsString("EXP", "")).isNotEmpty();
+            }
+            assertThat(i).isEqualTo(rows.size());
+        }
+        assertThat(out.resolve("effects.png")).isNotEmptyFile();
+        assertThat(JSON.readTree(out.resolve("provenance.json").toFile()).at("/inputs/vcf/sha256").asText()).hasSize(64);
+    }
+
+    @Test
+    void refAndAltWindowsPredictAsPredictDoesOnTheSameSequences() throws IOException {
+        Path out = Cli.succeed("score-variants", tmp.resolve("scores"), "--model", model, "--vcf", hepg2Vcf, "--reference",
+                REFERENCE);
+        Map<String, String> elements = FastaReader.readAll(REFERENCE, true);
+        List<Map<String, String>> rows = table(out.resolve("variants.tsv"));
+        // an SNV mid-element, a deletion, and an SNV whose window runs past the element's start
+        List<Map<String, String>> picked = List.of(
+                rows.stream().filter(r -> r.get("chrom").equals("F9") && r.get("pos").equals("150")).findFirst().orElseThrow(),
+                rows.stream().filter(r -> r.get("ref").length() == 2).findFirst().orElseThrow(),
+                rows.stream().filter(r -> r.get("chrom").equals("LDLR") && r.get("pos").equals("5")).findFirst().orElseThrow());
+        StringBuilder fasta = new StringBuilder();
+        int length = 145;
+        for (int i = 0; i < picked.size(); i++) {
+            Map<String, String> r = picked.get(i);
+            String element = elements.get(r.get("chrom"));
+            int pos = Integer.parseInt(r.get("pos"));
+            String padded = "N".repeat(length) + element + "N".repeat(length);
+            int start = length + pos - 1 - length / 2; // 0-based in padded: REF's first base at offset 72
+            String ref = padded.substring(start, start + length);
+            String alt = (padded.substring(start, start + length / 2) + r.get("alt")
+                    + padded.substring(start + length / 2 + r.get("ref").length())).substring(0, length);
+            fasta.append(">ref").append(i).append('\n').append(ref).append('\n');
+            fasta.append(">alt").append(i).append('\n').append(alt).append('\n');
+        }
+        Path windows = tmp.resolve("windows.fa");
+        Files.writeString(windows, fasta);
+        Path predictions = tmp.resolve("p.tsv");
+        assertThat(Cli.run("predict", "--model", model, "--data", windows, "--out", predictions).exitCode()).isZero();
+        Map<String, Double> mean = new HashMap<>();
+        for (Map<String, String> p : table(predictions)) {
+            mean.put(p.get("id"), number(p, "mean"));
+        }
+        for (int i = 0; i < picked.size(); i++) {
+            assertThat(number(picked.get(i), "ref_mean")).as("ref " + picked.get(i)).isCloseTo(mean.get("ref" + i), within(1e-4));
+            assertThat(number(picked.get(i), "alt_mean")).as("alt " + picked.get(i)).isCloseTo(mean.get("alt" + i), within(1e-4));
+        }
+    }
+
+    @Test
+    void multiAllelicUnsortedAndSymbolicRecordsAreSplitKeptInOrderAndCounted() throws IOException {
+        List<Map<String, String>> f9 = table(Cli.succeed("score-variants", tmp.resolve("all"), "--model", model, "--vcf",
+                hepg2Vcf, "--reference", REFERENCE).resolve("variants.tsv"));
+        Map<String, Double> single = new HashMap<>();
+        f9.forEach(r -> single.put(r.get("chrom") + r.get("pos") + r.get("ref") + ">" + r.get("alt"), number(r, "effect")));
+        List<String> vcf = new ArrayList<>(header.stream().filter(l -> !l.startsWith("#CHROM")).toList());
+        vcf.add("##INFO=<ID=AF,Number=A,Type=Float,Description=\"allele frequency\">");
+        vcf.add(header.get(header.size() - 1));
+        vcf.add("chrF9\t200\tv1\tA\tC,G,T\t.\t.\tAF=0.1,0.2,0.3");
+        vcf.add("F9\t100\tv2\tA\t<DEL>\t.\t.\t.");
+        vcf.add("F9\t100\tv3\tA\tA[F9:150[\t.\t.\t.");
+        vcf.add("F9\t50\tv4\tT\tA,*\t.\t.\tAF=0.5,0.1");
+        vcf.add("F9\t60\tv5\tG\t.\t.\t.\t.");
+        Path file = tmp.resolve("mixed.vcf");
+        Files.write(file, vcf);
+        Path out = Cli.succeed("score-variants", tmp.resolve("mixed"), "--model", model, "--vcf", file, "--reference", REFERENCE);
+        List<Map<String, String>> rows = table(out.resolve("variants.tsv"));
+        assertThat(rows).extracting(r -> r.get("id") + ":" + r.get("alt")).containsExactly("v1:C", "v1:G", "v1:T", "v4:A");
+        for (Map<String, String> r : rows) {
+            String key = "F9" + r.get("pos") + r.get("ref") + ">" + r.get("alt");
+            if (single.containsKey(key)) {
+                assertThat(number(r, "effect")).as(key).isCloseTo(single.get(key), within(1e-5));
+            }
+        }
+        JsonNode skipped = JSON.readTree(out.resolve("summary.json").toFile()).at("/skipped");
+        assertThat(skipped.at("/symbolic_or_structural").asInt()).isEqualTo(3);
+        assertThat(skipped.at("/no_alt").asInt()).isEqualTo(1);
+        try (VCFFileReader annotated = new VCFFileReader(out.resolve("variants.vcf.gz"), false)) {
+            assertThat(annotated.iterator().stream().map(v -> v.getAttributeAsString("AF", ""))).containsExactly("0.1", "0.2", "0.3", "0.5");
+        }
+    }
+
+    @Test
+    void theSameInputGivesTheSameBytes() throws IOException {
+        Path a = Cli.succeed("score-variants", tmp.resolve("a"), "--model", model, "--vcf", hepg2Vcf, "--reference", REFERENCE,
+                "--truth-info", "COEF");
+        Path b = Cli.succeed("score-variants", tmp.resolve("b"), "--model", model, "--vcf", hepg2Vcf, "--reference", REFERENCE,
+                "--truth-info", "COEF");
+        for (String f : List.of("variants.tsv", "variants.vcf.gz", "summary.json")) {
+            assertThat(Files.readAllBytes(a.resolve(f))).as(f).isEqualTo(Files.readAllBytes(b.resolve(f)));
+        }
+    }
+}
