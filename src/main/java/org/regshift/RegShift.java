@@ -1,23 +1,23 @@
 package org.regshift;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.regshift.attack.AttackCommand;
 import org.regshift.calibrate.CalibrateCommand;
 import org.regshift.cli.StepCommand;
 import org.regshift.ensemble.EnsembleCommand;
 import org.regshift.evaluate.EvaluateCommand;
 import org.regshift.explain.ExplainCommand;
+import org.regshift.io.InputException;
+import org.regshift.io.UsageException;
 import org.regshift.predict.PredictCommand;
+import org.regshift.provenance.Version;
 import org.regshift.qc.QcCommand;
 import org.regshift.redundancy.RedundancyCommand;
 import org.regshift.select.SelectCommand;
 import org.regshift.simulate.SimulateCommand;
 import org.regshift.train.TrainCommand;
 import org.regshift.variants.ScoreVariantsCommand;
-
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import org.regshift.io.InputException;
-import org.regshift.io.UsageException;
-import org.regshift.provenance.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -16,9 +16,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * prediction is pushed.
  */
 public final class Adversary {
-    /** The gradient methods. */
-    public enum Method { FGSM, PGD }
-
     private Adversary() {
     }
 
@@ -27,14 +24,14 @@ public final class Adversary {
      *
      * @param gradient d(prediction)/d(one-hot) at a relaxed input
      */
-    public static INDArray attack(INDArray x, UnaryOperator<INDArray> gradient, double[] direction, Method method,
+    public static INDArray attack(INDArray x, UnaryOperator<INDArray> gradient, double[] direction, AttackMethod method,
                                   double epsilon, int steps, double stepSize) {
         float[] signs = new float[direction.length];
         for (int i = 0; i < signs.length; i++) {
             signs[i] = (float) Math.signum(direction[i]);
         }
         INDArray sign = Nd4j.create(signs, new long[] {signs.length, 1, 1}, DataType.FLOAT).broadcast(x.shape());
-        if (method == Method.FGSM) {
+        if (method == AttackMethod.FGSM) {
             return project(x.add(Transforms.sign(gradient.apply(x)).muli(sign).muli(epsilon)), x, epsilon);
         }
         INDArray current = x.dup();

@@ -1,12 +1,12 @@
 package org.regshift.attack;
+
+import java.nio.file.Path;
+import java.util.List;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
 import org.regshift.cli.TableColumnOptions;
 import org.regshift.cli.ThreadsOption;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +34,8 @@ public final class AttackCommand extends StepCommand {
     @Mixin
     TableColumnOptions columns;
 
-    @Option(names = "--method", defaultValue = "fgsm", paramLabel = "NAME", description = "fgsm, pgd or substitution.")
-    String method;
+    @Option(names = "--method", defaultValue = "fgsm", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES}.")
+    AttackMethod method;
 
     @Option(names = "--epsilon", defaultValue = "0.05,0.1,0.2", split = ",", paramLabel = "E",
             description = "Attack strengths for fgsm and pgd, each in [0, 1].")
@@ -60,13 +60,7 @@ public final class AttackCommand extends StepCommand {
     ThreadsOption threads;
 
     @Override
-    public Integer call() {
-        AttackService.Kind kind = switch (method) {
-            case "fgsm" -> AttackService.Kind.FGSM;
-            case "pgd" -> AttackService.Kind.PGD;
-            case "substitution" -> AttackService.Kind.SUBSTITUTION;
-            default -> throw usage("--method must be fgsm, pgd or substitution, not '" + method + "'");
-        };
+    protected void checkOptions() {
         for (double e : epsilons) {
             if (!(e >= 0 && e <= 1)) {
                 throw usage("--epsilon must be in [0, 1], not " + e);
@@ -78,16 +72,14 @@ public final class AttackCommand extends StepCommand {
         if (!(level > 0 && level < 1)) {
             throw usage("--level must be between 0 and 1, not " + level);
         }
-        var provenance = provenance();
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
         inputModel(provenance, model);
         provenance.input("data", data);
-        Map<String, Object> report;
-        try (Progress progress = new Progress("attack", "sequences")) {
-            report = AttackService.run(new AttackService.Request(model, data, columns.columnsKeepingSplit(), kind, epsilons, steps,
-                    stepSize, maxEdits, level, threads.resolve(), out), provenance, progress);
-            progress.finish();
-        }
-        spec.commandLine().getErr().println("attack: " + report.get("rows") + " sequences attacked; written to " + out);
-        return 0;
+        AttackService.Report report = AttackService.run(new AttackService.Request(model, data, columns.columnsKeepingSplit(),
+                method, epsilons, steps, stepSize, maxEdits, level, threads.resolve(), out), provenance, progress);
+        return report.rows() + " sequences attacked; written to " + out;
     }
 }

@@ -1,5 +1,4 @@
 package org.regshift.attack;
-import org.regshift.explain.Method;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,22 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.regshift.metrics.Metrics;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
-import org.regshift.seq.SequenceSource;
-import org.regshift.seq.SequenceTable;
 import org.regshift.io.TsvWriter;
+import org.regshift.metrics.Metrics;
 import org.regshift.model.InputGradients;
 import org.regshift.model.ModelBundle;
 import org.regshift.model.OneHot;
 import org.regshift.model.Predictor;
 import org.regshift.motif.Bases;
-import org.regshift.provenance.Provenance;
 import org.regshift.plot.Plots;
+import org.regshift.provenance.Provenance;
 import org.regshift.seq.FastaWriter;
 import org.regshift.seq.SeqRecord;
+import org.regshift.seq.SequenceSource;
+import org.regshift.seq.SequenceTable;
 
 /**
  * {@code attack}: how far small changes to the sequences move an ensemble's predictions. Each row
@@ -36,12 +38,26 @@ import org.regshift.seq.SeqRecord;
 public final class AttackService {
     private static final int BATCH = 256;
 
-    /** How to attack: FGSM, PGD or SUBSTITUTION. */
-    public enum Kind { FGSM, PGD, SUBSTITUTION }
-
     /** What to attack, and how hard: {@code strengths} are epsilons, or for substitution 1..maxEdits. */
-    public record Request(Path model, Path data, SequenceTable.Columns columns, Kind kind, List<Double> epsilons, int steps,
+    public record Request(Path model, Path data, SequenceTable.Columns columns, AttackMethod method, List<Double> epsilons, int steps,
                           Double stepSize, int maxEdits, double level, int threads, Path out) {
+    }
+
+    /** What attack.json holds: the clean predictions' quality and each strength's (steps for PGD only). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(String model, AttackMethod method, Integer steps, double level, long rows, Outcome clean,
+                         List<Outcome> attacks) {
+    }
+
+    /**
+     * The predictions at one strength (epsilon, or edits for substitution; neither for the clean
+     * ones): RMSE, NLL and coverage where the rows have a target, their change from the clean ones,
+     * the fraction moved by more than one predicted SD and the mean absolute shift.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(Double epsilon, Integer edits, Double rmse, Double nll, Double coverage, Double deltaRmse,
+                          Double deltaNll, Double movedFraction, Double meanAbsShift) {
     }
 
     /** Sums over rows for one strength. */
@@ -58,12 +74,12 @@ public final class AttackService {
     private AttackService() {
     }
 
-    public static Map<String, Object> run(Request request, Provenance provenance, LongConsumer progress) {
+    public static Report run(Request request, Provenance provenance, LongConsumer progress) {
         ModelBundle bundle = ModelBundle.load(request.model());
         InputGradients gradients = new InputGradients(bundle);
         try (Predictor predictor = new Predictor(bundle, false, request.threads())) {
             List<Double> strengths = new ArrayList<>();
-            if (request.kind() == Kind.SUBSTITUTION) {
+            if (request.method() == AttackMethod.SUBSTITUTION) {
                 for (int k = 1; k <= request.maxEdits(); k++) {
                     strengths.add((double) k);
                 }
@@ -78,9 +94,9 @@ public final class AttackService {
             try (SequenceSource data = SequenceSource.open(request.data(), request.columns());
                  AtomicOutputDir out = new AtomicOutputDir(request.out())) {
                 boolean labelled = data.hasTarget();
-                try (TsvWriter shifts = new TsvWriter(out.file("shifts.tsv"), List.of("id", request.kind() == Kind.SUBSTITUTION
+                try (TsvWriter shifts = new TsvWriter(out.file("shifts.tsv"), List.of("id", request.method() == AttackMethod.SUBSTITUTION
                         ? "edits" : "epsilon", "y", "clean_mean", "clean_var_total", "attacked_mean", "attacked_var_total"));
-                     FastaWriter fasta = request.kind() == Kind.SUBSTITUTION ? new FastaWriter(out.file("attacked.fa")) : null) {
+                     FastaWriter fasta = request.method() == AttackMethod.SUBSTITUTION ? new FastaWriter(out.file("attacked.fa")) : null) {
                     List<SequenceTable.Row> batch = new ArrayList<>(BATCH);
                     for (SequenceTable.Row r = data.next(); ; r = data.next()) {
                         if (r != null) {
@@ -100,7 +116,7 @@ public final class AttackService {
                             boolean[][] touched = new boolean[batch.size()][bundle.length()];
                             for (int s = 0; s < strengths.size(); s++) {
                                 INDArray[] attackedInputs = inputs.clone();
-                                if (request.kind() == Kind.SUBSTITUTION) {
+                                if (request.method() == AttackMethod.SUBSTITUTION) {
                                     edited = substitute(edited, gradients, inputs, direction, touched);
                                     attackedInputs[0] = OneHot.encode(edited, bundle.length());
                                 } else {
@@ -109,7 +125,7 @@ public final class AttackService {
                                         INDArray[] at = inputs.clone();
                                         at[0] = x;
                                         return gradients.ofMean(at);
-                                    }, direction, request.kind() == Kind.FGSM ? Adversary.Method.FGSM : Adversary.Method.PGD,
+                                    }, direction, request.method(),
                                             epsilon, request.steps(), request.stepSize() == null ? epsilon / 4 : request.stepSize());
                                 }
                                 double[][] after = mixture(predictor.members(attackedInputs));
@@ -133,9 +149,9 @@ public final class AttackService {
                         }
                     }
                 }
-                Map<String, Object> report = report(request, strengths, clean, attacked);
+                Report report = report(request, strengths, clean, attacked);
                 Json.write(out.file("attack.json"), report);
-                plot(request.kind(), strengths, clean, attacked, out.staging());
+                plot(request.method(), strengths, clean, attacked, out.staging());
                 provenance.write(out.file(AtomicOutputDir.PROVENANCE));
                 out.commit();
                 return report;
@@ -217,49 +233,37 @@ public final class AttackService {
         return out;
     }
 
-    private static Map<String, Object> report(Request request, List<Double> strengths, Tally clean, List<Tally> attacked) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("model", request.model().toString());
-        report.put("method", request.kind().name().toLowerCase());
-        if (request.kind() == Kind.PGD) {
-            report.put("steps", request.steps());
-        }
-        report.put("level", request.level());
-        report.put("rows", clean.rows);
-        report.put("clean", describe(clean, clean));
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static Report report(Request request, List<Double> strengths, Tally clean, List<Tally> attacked) {
+        boolean edits = request.method() == AttackMethod.SUBSTITUTION;
+        List<Outcome> rows = new ArrayList<>();
         for (int s = 0; s < strengths.size(); s++) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put(request.kind() == Kind.SUBSTITUTION ? "edits" : "epsilon", request.kind() == Kind.SUBSTITUTION
-                    ? (Object) strengths.get(s).intValue() : strengths.get(s));
-            d.putAll(describe(attacked.get(s), clean));
-            rows.add(d);
+            rows.add(outcome(edits ? null : strengths.get(s), edits ? strengths.get(s).intValue() : null, attacked.get(s), clean));
         }
-        report.put("attacks", rows);
-        return report;
+        return new Report(request.model().toString(), request.method(), request.method() == AttackMethod.PGD ? request.steps() : null,
+                request.level(), clean.rows, outcome(null, null, clean, clean), rows);
     }
 
-    private static Map<String, Object> describe(Tally t, Tally clean) {
-        Map<String, Object> d = new LinkedHashMap<>();
+    private static Outcome outcome(Double epsilon, Integer edits, Tally t, Tally clean) {
+        boolean attacked = t != clean;
+        Double rmse = null;
+        Double nll = null;
+        Double coverage = null;
+        Double deltaRmse = null;
+        Double deltaNll = null;
         if (t.labelled > 0) {
-            double rmse = Math.sqrt(t.squared / t.labelled);
-            double nll = t.nll / t.labelled;
-            d.put("rmse", Json.number(rmse));
-            d.put("nll", Json.number(nll));
-            d.put("coverage", Json.number((double) t.covered / t.labelled));
-            if (t != clean) {
-                d.put("delta_rmse", Json.number(rmse - Math.sqrt(clean.squared / clean.labelled)));
-                d.put("delta_nll", Json.number(nll - clean.nll / clean.labelled));
+            rmse = Json.number(Math.sqrt(t.squared / t.labelled));
+            nll = Json.number(t.nll / t.labelled);
+            coverage = Json.number((double) t.covered / t.labelled);
+            if (attacked) {
+                deltaRmse = Json.number(Math.sqrt(t.squared / t.labelled) - Math.sqrt(clean.squared / clean.labelled));
+                deltaNll = Json.number(t.nll / t.labelled - clean.nll / clean.labelled);
             }
         }
-        if (t != clean) {
-            d.put("moved_fraction", Json.number((double) t.moved / t.rows));
-            d.put("mean_abs_shift", Json.number(t.shift / t.rows));
-        }
-        return d;
+        return new Outcome(epsilon, edits, rmse, nll, coverage, deltaRmse, deltaNll,
+                attacked ? Json.number((double) t.moved / t.rows) : null, attacked ? Json.number(t.shift / t.rows) : null);
     }
 
-    private static void plot(Kind kind, List<Double> strengths, Tally clean, List<Tally> attacked, Path dir) {
+    private static void plot(AttackMethod method, List<Double> strengths, Tally clean, List<Tally> attacked, Path dir) {
         double[] x = new double[strengths.size() + 1];
         double[] moved = new double[x.length];
         double[] rmse = new double[x.length];
@@ -274,7 +278,7 @@ public final class AttackService {
         if (clean.labelled > 0) {
             series.put("RMSE", rmse);
         }
-        Plots.save(Plots.lines("Predictions under attack", kind == Kind.SUBSTITUTION ? "substitutions" : "epsilon", "value",
+        Plots.save(Plots.lines("Predictions under attack", method == AttackMethod.SUBSTITUTION ? "substitutions" : "epsilon", "value",
                 x, series), dir, "attack");
     }
 }

@@ -1,8 +1,10 @@
 package org.regshift.calibrate;
-import org.regshift.cli.StepCommand;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.regshift.cli.Progress;
+import org.regshift.cli.StepCommand;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,9 +33,8 @@ public final class CalibrateCommand extends StepCommand {
     @Option(names = "--apply", required = true, arity = "1..*", paramLabel = "FILE", description = "Predictions to recalibrate.")
     List<Path> apply;
 
-    @Option(names = "--method", defaultValue = "conformal", paramLabel = "M",
-            description = "none, variance-scaling, conformal or mondrian.")
-    String method;
+    @Option(names = "--method", defaultValue = "conformal", paramLabel = "M", description = "${COMPLETION-CANDIDATES}.")
+    CalibrationMethod method;
 
     @Option(names = "--level", defaultValue = "0.9", split = ",", paramLabel = "P",
             description = "Coverage levels (repeat or comma-separate): lower/upper at the first, lower_<P>/upper_<P> at the others.")
@@ -49,10 +50,7 @@ public final class CalibrateCommand extends StepCommand {
     Path out;
 
     @Override
-    public Integer call() {
-        if (!CalibrateService.METHODS.contains(method)) {
-            throw usage("--method must be one of " + String.join(", ", CalibrateService.METHODS) + ", not '" + method + "'");
-        }
+    protected void checkOptions() {
         for (double level : levels) {
             if (!(level > 0 && level < 1)) {
                 throw usage("--level must be between 0 and 1, not " + level);
@@ -64,14 +62,16 @@ public final class CalibrateCommand extends StepCommand {
         if (gcBins < 1) {
             throw usage("--gc-bins must be at least 1");
         }
-        var provenance = provenance();
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
         provenance.input("fit", fit);
         for (int i = 0; i < apply.size(); i++) {
             provenance.input("apply_" + i, apply.get(i));
         }
         CalibrateService.run(new CalibrateService.Request(fit, fitSplit, apply, method,
                 levels.stream().mapToDouble(Double::doubleValue).toArray(), groupBy, gcBins, out), provenance);
-        spec.commandLine().getErr().println("calibrate: " + apply.size() + " calibrated tables written to " + out);
-        return 0;
+        return apply.size() + " calibrated tables written to " + out;
     }
 }

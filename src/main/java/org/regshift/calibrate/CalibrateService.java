@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.regshift.metrics.Metrics;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
+import org.regshift.metrics.Metrics;
 import org.regshift.provenance.Provenance;
 
 /**
@@ -21,14 +21,13 @@ import org.regshift.provenance.Provenance;
  * at the level; calibration.json holds coverage, width, NLL, MACE and sharpness before and after.
  */
 public final class CalibrateService {
-    public static final List<String> METHODS = List.of("none", "variance-scaling", "isotonic", "conformal", "mondrian");
     private static final String GC = "gc";
 
     /**
      * The request; {@code groupBy} null with mondrian means GC bins from the 'gc' column. When the fit
      * table has a 'split' column, only its rows of {@code fitSplit} are fitted on.
      */
-    public record Request(Path fit, String fitSplit, List<Path> apply, String method, double[] levels, String groupBy,
+    public record Request(Path fit, String fitSplit, List<Path> apply, CalibrationMethod method, double[] levels, String groupBy,
                           int gcBins, Path out) {
     }
 
@@ -40,18 +39,17 @@ public final class CalibrateService {
     }
 
     public static void run(Request request, Provenance provenance) {
-        String groupColumn = request.method().equals("mondrian") ? (request.groupBy() == null ? GC : request.groupBy()) : null;
+        String groupColumn = request.method() == CalibrationMethod.MONDRIAN ? (request.groupBy() == null ? GC : request.groupBy()) : null;
         Rows fit = read(request.fit(), request.fitSplit(), groupColumn, groupColumn != null && request.groupBy() == null);
         double[] gcEdges = groupColumn == null || request.groupBy() != null ? null : quantileEdges(fit.group(), request.gcBins());
         String[] fitGroups = gcEdges == null ? fit.group() : bins(fit.group(), gcEdges);
         Calibrator calibrator = switch (request.method()) {
-            case "none" -> new NoCalibration();
-            case "variance-scaling" -> VarianceScaling.fit(fit.y(), fit.mean(), fit.variance());
-            case "isotonic" -> Isotonic.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
-            case "conformal" -> Conformal.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
-            case "mondrian" -> Conformal.fitMondrian(fit.y(), fit.mean(), fit.variance(), fitGroups,
+            case NONE -> new NoCalibration();
+            case VARIANCE_SCALING -> VarianceScaling.fit(fit.y(), fit.mean(), fit.variance());
+            case ISOTONIC -> Isotonic.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
+            case CONFORMAL -> Conformal.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
+            case MONDRIAN -> Conformal.fitMondrian(fit.y(), fit.mean(), fit.variance(), fitGroups,
                     request.groupBy() == null ? "gc bins" : request.groupBy(), request.levels());
-            default -> throw new IllegalArgumentException("unknown method " + request.method());
         };
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             Map<String, Object> description = new LinkedHashMap<>(calibrator.describe());

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.regshift.metrics.Metrics;
 import org.regshift.io.Json;
+import org.regshift.metrics.Metrics;
 
 /**
  * Split conformal prediction with the normalised score |y - mu| / sigma: at each level the

@@ -3,8 +3,8 @@ package org.regshift.calibrate;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.regshift.metrics.Metrics;
 import org.regshift.io.Json;
+import org.regshift.metrics.Metrics;
 
 /**
  * Quantile recalibration (Kuleshov et al. 2018): the isotonic map R from the predicted CDF value

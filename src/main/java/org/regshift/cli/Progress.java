@@ -44,9 +44,12 @@ public final class Progress implements LongConsumer, AutoCloseable {
         }
     }
 
-    /** Logs the total and the rate once the work has succeeded. */
+    /** Logs the total and the rate once the work has succeeded, if anything was counted. */
     public void finish() {
         close();
+        if (done == 0) {
+            return;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("{}: {} {} in {} s", task, String.format("%,d", done), unit, String.format("%.1f", seconds));
     }

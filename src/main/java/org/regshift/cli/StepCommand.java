@@ -1,5 +1,7 @@
 package org.regshift.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +14,43 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** What every step's command shares: --debug, and its provenance from the parsed options. */
+/**
+ * What every step's command shares: --debug, its provenance from the parsed options, and the run
+ * itself: options checked, the step run with a progress display, one closing line on stderr.
+ */
 public abstract class StepCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
     @Option(names = "--debug", description = "Print stack traces of errors.")
     public boolean debug;
+
+    @Override
+    public final Integer call() {
+        checkOptions();
+        Provenance provenance = provenance();
+        try (Progress progress = new Progress(spec.name(), progressUnit())) {
+            String done = run(provenance, progress);
+            progress.finish();
+            spec.commandLine().getErr().println(spec.name() + ": " + done);
+        }
+        return 0;
+    }
+
+    /** Checks the option values picocli cannot (ranges, combinations), throwing {@link #usage} errors. */
+    protected void checkOptions() {
+    }
+
+    /** What the progress display counts. */
+    protected String progressUnit() {
+        return "sequences";
+    }
+
+    /**
+     * Runs the step, recording its input files in {@code provenance}; returns the closing line
+     * (what was written where).
+     */
+    protected abstract String run(Provenance provenance, Progress progress);
 
     /** A provenance record holding the command line and every option's value, defaults included. */
     protected Provenance provenance() {

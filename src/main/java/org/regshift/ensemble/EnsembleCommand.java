@@ -1,10 +1,10 @@
 package org.regshift.ensemble;
-import org.regshift.cli.StepCommand;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.regshift.io.AtomicOutputDir;
-import org.regshift.model.ModelBundle;
+import org.regshift.cli.Progress;
+import org.regshift.cli.StepCommand;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,18 +21,8 @@ public final class EnsembleCommand extends StepCommand {
     Path out;
 
     @Override
-    public Integer call() {
-        var provenance = provenance();
-        for (int i = 0; i < members.size(); i++) {
-            provenance.input("member_" + i, members.get(i).resolve(ModelBundle.MODEL_JSON));
-        }
-        int count;
-        try (AtomicOutputDir dir = new AtomicOutputDir(out)) {
-            count = ModelBundle.merge(members, dir.staging());
-            provenance.write(dir.file(AtomicOutputDir.PROVENANCE));
-            dir.commit();
-        }
-        spec.commandLine().getErr().println("ensemble: " + count + " members written to " + out);
-        return 0;
+    protected String run(Provenance provenance, Progress progress) {
+        EnsembleService.Result result = EnsembleService.run(new EnsembleService.Request(members, out), provenance);
+        return result.members() + " members written to " + result.out();
     }
 }

@@ -1,5 +1,4 @@
 package org.regshift.evaluate;
-import org.regshift.cli.StepCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.regshift.cli.Progress;
+import org.regshift.cli.StepCommand;
 import org.regshift.metrics.Truth;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,9 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {
             "Evaluate predictions tables (one per scenario: in distribution and each shift) that carry the true "
-                + "values y: RMSE, MAE, Pearson, Spearman, R², NLL, CRPS, coverage and width of the 50/80/90/95% "
-                + "intervals, the 90% interval score, MACE, RMSCE, miscalibration area, ENCE, sharpness, and selective "
-                + "prediction ranked by var_total (AURC, E-AURC, AUSE, risk at 50% and 100% coverage); each as a ratio "
+                + "values y: RMSE, MAE, Pearson, Spearman, R², NLL, CRPS, coverage and width of the 50/80/90/95%% "
+                + "intervals, the 90%% interval score, MACE, RMSCE, miscalibration area, ENCE, sharpness, and selective "
+                + "prediction ranked by var_total (AURC, E-AURC, AUSE, risk at 50%% and 100%% coverage); each as a ratio "
                 + "to the reference scenario; per group (--group-by: any column; a numeric one with many values, such "
                 + "as gc, in 5 quantile bins) with the worst group's gap.",
             "",
@@ -51,7 +53,7 @@ public final class EvaluateCommand extends StepCommand {
     Path out;
 
     @Override
-    public Integer call() {
+    protected String run(Provenance provenance, Progress progress) {
         Map<String, Path> files = named("--predictions", predictions);
         Map<String, Path> truthFiles = named("--truth", truths);
         for (String name : truthFiles.keySet()) {
@@ -66,7 +68,6 @@ public final class EvaluateCommand extends StepCommand {
         if (reference != null && !names.contains(reference)) {
             throw usage("--reference '" + reference + "' is not one of the scenarios (" + String.join(", ", names) + ")");
         }
-        var provenance = provenance();
         for (EvaluateService.Scenario s : scenarios) {
             provenance.input(s.name(), s.file());
             if (s.truth() != null) {
@@ -74,9 +75,7 @@ public final class EvaluateCommand extends StepCommand {
             }
         }
         EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, out), provenance);
-        spec.commandLine().getErr().println("evaluate: " + scenarios.size() + " scenarios; report written to "
-                + out.resolve("report.html"));
-        return 0;
+        return scenarios.size() + " scenarios; report written to " + out.resolve("report.html");
     }
 
     /** NAME=FILE values in order, each name once. */

@@ -1,8 +1,4 @@
 package org.regshift.evaluate;
-import org.regshift.metrics.Metrics;
-import org.regshift.metrics.PredictionTable;
-import org.regshift.metrics.Selective;
-import org.regshift.metrics.Truth;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +12,12 @@ import org.regshift.io.InputException;
 import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvWriter;
+import org.regshift.metrics.Metrics;
+import org.regshift.metrics.PredictionTable;
+import org.regshift.metrics.Selective;
+import org.regshift.metrics.Truth;
 import org.regshift.provenance.Provenance;
-import org.regshift.plot.Plots;
+import org.regshift.simulate.Scenario;
 
 /**
  * The shift report: every metric per scenario (a named predictions table), its ratio to the
@@ -37,21 +37,16 @@ public final class EvaluateService {
     public record Request(List<Scenario> scenarios, String reference, String groupBy, String split, Path out) {
     }
 
-    /** What the report shows of one scenario: its metrics and its curves. */
-    public record Result(String name, Map<String, Object> metrics, double[][] reliability, double[][] intervalCoverage,
-                         double[][] riskCoverage) {
-    }
-
     private EvaluateService() {
     }
 
-    public static Map<String, Object> run(Request request, Provenance provenance) {
+    public static Evaluation run(Request request, Provenance provenance) {
         String reference = request.reference() == null ? request.scenarios().get(0).name() : request.reference();
-        List<Result> results = new ArrayList<>();
-        Map<String, Object> scenarios = new LinkedHashMap<>();
         double[] groupEdges = null;
         List<Scenario> ordered = new ArrayList<>(request.scenarios());
         ordered.sort((a, b) -> Boolean.compare(!a.name().equals(reference), !b.name().equals(reference)));
+        List<Evaluation.Scenario> scenarios = new ArrayList<>();
+        MetricSet referenceMetrics = null;
         for (Scenario s : ordered) {
             PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), s.truth(), request.split())
                     .withY();
@@ -61,38 +56,29 @@ public final class EvaluateService {
             if (t.group() != null && groupEdges == null) {
                 groupEdges = numericEdges(t.group());
             }
-            Result r = evaluate(s.name(), t);
-            results.add(r);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("file", s.file().toString());
-            entry.put("metrics", r.metrics());
+            MetricSet metrics = ScenarioMetrics.of(t.y(), t.mean(), t.varTotal());
+            referenceMetrics = referenceMetrics == null ? metrics : referenceMetrics;
+            Map<String, MetricSet> groups = null;
+            Map<String, Evaluation.WorstGroup> worst = null;
             if (t.group() != null) {
-                String[] groups = groupEdges == null ? t.group() : binned(t.group(), groupEdges);
-                Map<String, Object> perGroup = groups(t, groups);
-                entry.put("groups", perGroup);
-                entry.put("worst_group", worstGroup(r.metrics(), perGroup));
+                groups = groups(t, groupEdges == null ? t.group() : binned(t.group(), groupEdges));
+                worst = worstGroup(metrics, groups);
             }
-            scenarios.put(s.name(), entry);
+            scenarios.add(new Evaluation.Scenario(s.name(), s.file(), metrics, metrics.ratioTo(referenceMetrics), groups, worst,
+                    curves(t)));
         }
-        Map<String, Object> referenceMetrics = results.get(0).metrics();
-        for (Result r : results) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> entry = (Map<String, Object>) scenarios.get(r.name());
-            entry.put("ratio_to_reference", ratios(r.metrics(), referenceMetrics));
-        }
-        Map<String, Object> report = Json.object("reference", reference, "split", request.split(), "group_by", request.groupBy(),
-                "group_bin_edges", groupEdges, "scenarios", scenarios);
+        Evaluation evaluation = new Evaluation(reference, request.split(), request.groupBy(), groupEdges, scenarios);
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
-            Json.write(out.file("metrics.json"), report);
-            writeTable(out.file("metrics.tsv"), scenarios);
-            ShiftReport.write(out.staging(), results, report);
+            Json.write(out.file("metrics.json"), evaluation.toJson());
+            writeTable(out.file("metrics.tsv"), evaluation);
+            ShiftReport.write(out.staging(), evaluation);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
         }
-        return report;
+        return evaluation;
     }
 
-    private static Result evaluate(String name, PredictionTable t) {
+    private static Evaluation.Curves curves(PredictionTable t) {
         double[] y = t.y();
         double[] mu = t.mean();
         double[] var = t.varTotal();
@@ -104,8 +90,8 @@ public final class EvaluateService {
             coverage[p] = (p + 1) / (double) CURVE_POINTS;
             risk[p] = risks[Math.max(1, (int) Math.ceil(coverage[p] * risks.length - 1e-9)) - 1];
         }
-        return new Result(name, ScenarioMetrics.of(y, mu, var), Metrics.quantileCalibrationCurve(y, mu, var, 99),
-                Metrics.calibrationCurve(y, mu, var, 99), new double[][] {coverage, risk});
+        return new Evaluation.Curves(Metrics.quantileCalibrationCurve(y, mu, var, 99), Metrics.calibrationCurve(y, mu, var, 99),
+                new double[][] {coverage, risk});
     }
 
     /** Quantile bin edges when the group column is numeric with many values (GC), else null. */
@@ -144,31 +130,33 @@ public final class EvaluateService {
         return out;
     }
 
-    private static Map<String, Object> groups(PredictionTable t, String[] groups) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private static Map<String, MetricSet> groups(PredictionTable t, String[] groups) {
+        Map<String, MetricSet> out = new LinkedHashMap<>();
         for (String g : Arrays.stream(groups).distinct().sorted().toList()) {
             int[] rows = IntStream.range(0, groups.length).filter(i -> groups[i].equals(g)).toArray();
             PredictionTable s = t.subset(rows);
-            out.put(g, Json.object("n", rows.length, "rmse", Metrics.rmse(s.y(), s.mean()),
-                    "pearson", Json.number(Metrics.pearson(s.y(), s.mean())), "nll", Metrics.nll(s.y(), s.mean(), s.varTotal()),
-                    "coverage_90", Metrics.coverage(s.y(), s.mean(), s.varTotal(), 0.9)));
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("rmse", Metrics.rmse(s.y(), s.mean()));
+            m.put("pearson", Metrics.pearson(s.y(), s.mean()));
+            m.put("nll", Metrics.nll(s.y(), s.mean(), s.varTotal()));
+            m.put("coverage_90", Metrics.coverage(s.y(), s.mean(), s.varTotal(), 0.9));
+            out.put(g, new MetricSet(rows.length, m));
         }
         return out;
     }
 
     /** The worst group per metric and its gap to the whole scenario. */
-    private static Map<String, Object> worstGroup(Map<String, Object> overall, Map<String, Object> groups) {
-        Map<String, Object> worst = new LinkedHashMap<>();
+    private static Map<String, Evaluation.WorstGroup> worstGroup(MetricSet overall, Map<String, MetricSet> groups) {
+        Map<String, Evaluation.WorstGroup> worst = new LinkedHashMap<>();
         for (String metric : List.of("rmse", "pearson", "nll", "coverage_90")) {
             String worstName = null;
             double worstBad = Double.NEGATIVE_INFINITY;
             double worstValue = Double.NaN;
-            for (Map.Entry<String, Object> g : groups.entrySet()) {
-                Object v = ((Map<?, ?>) g.getValue()).get(metric);
-                if (!(v instanceof Number n) || Double.isNaN(n.doubleValue())) {
+            for (Map.Entry<String, MetricSet> g : groups.entrySet()) {
+                double x = g.getValue().get(metric);
+                if (Double.isNaN(x)) {
                     continue;
                 }
-                double x = n.doubleValue();
                 double bad = switch (metric) {
                     case "pearson" -> -x;
                     case "coverage_90" -> Math.abs(x - 0.9);
@@ -180,54 +168,36 @@ public final class EvaluateService {
                     worstValue = x;
                 }
             }
-            Object all = overall.get(metric);
-            double gap = all instanceof Number n ? worstValue - n.doubleValue() : Double.NaN;
-            worst.put(metric, Json.object("group", worstName, "value", Json.number(worstValue), "gap", Json.number(gap)));
+            worst.put(metric, new Evaluation.WorstGroup(worstName, Json.number(worstValue),
+                    Json.number(worstValue - overall.get(metric))));
         }
         return worst;
     }
 
-    private static Map<String, Object> ratios(Map<String, Object> metrics, Map<String, Object> reference) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        metrics.forEach((k, v) -> {
-            Object r = reference.get(k);
-            if (!k.equals("n") && v instanceof Number a && r instanceof Number b && b.doubleValue() != 0) {
-                out.put(k, Json.number(a.doubleValue() / b.doubleValue()));
-            }
-        });
-        return out;
-    }
-
     /** One row per scenario and group ("all" for the whole scenario), one column per metric. */
-    private static void writeTable(Path file, Map<String, Object> scenarios) {
-        List<String> metricNames = null;
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map.Entry<String, Object> e : scenarios.entrySet()) {
-            Map<?, ?> entry = (Map<?, ?>) e.getValue();
-            Map<?, ?> metrics = (Map<?, ?>) entry.get("metrics");
-            if (metricNames == null) {
-                metricNames = metrics.keySet().stream().map(Object::toString).toList();
-            }
-            rows.add(row(e.getKey(), "all", metrics, metricNames));
-            Map<?, ?> groups = (Map<?, ?>) entry.get("groups");
-            if (groups != null) {
-                for (Map.Entry<?, ?> g : groups.entrySet()) {
-                    rows.add(row(e.getKey(), g.getKey().toString(), (Map<?, ?>) g.getValue(), metricNames));
-                }
-            }
-        }
+    private static void writeTable(Path file, Evaluation evaluation) {
+        List<String> metricNames = evaluation.scenarios().get(0).metrics().names();
         List<String> header = new ArrayList<>(List.of("scenario", "group"));
         header.addAll(metricNames);
         try (TsvWriter w = new TsvWriter(file, header)) {
-            rows.forEach(w::row);
+            for (Evaluation.Scenario s : evaluation.scenarios()) {
+                w.row(row(s.name(), "all", s.metrics(), metricNames));
+                if (s.groups() != null) {
+                    s.groups().forEach((g, m) -> w.row(row(s.name(), g, m, metricNames)));
+                }
+            }
         }
     }
 
-    private static List<Object> row(String scenario, String group, Map<?, ?> metrics, List<String> names) {
+    private static List<Object> row(String scenario, String group, MetricSet metrics, List<String> names) {
         List<Object> row = new ArrayList<>(List.of(scenario, group));
         for (String n : names) {
-            Object v = metrics.get(n);
-            row.add(v == null ? "NA" : v);
+            if (n.equals("n")) {
+                row.add(metrics.n());
+                continue;
+            }
+            Double v = metrics.values().get(n);
+            row.add(v == null || Double.isNaN(v) ? "NA" : v);
         }
         return row;
     }

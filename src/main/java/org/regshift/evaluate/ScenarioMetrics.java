@@ -1,10 +1,9 @@
 package org.regshift.evaluate;
-import org.regshift.metrics.Metrics;
-import org.regshift.metrics.Selective;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.regshift.io.Json;
+import org.regshift.metrics.Metrics;
+import org.regshift.metrics.Selective;
 
 /**
  * Every metric of one set of predictions with known targets: accuracy (RMSE, MAE, Pearson,
@@ -21,14 +20,13 @@ public final class ScenarioMetrics {
     private ScenarioMetrics() {
     }
 
-    public static Map<String, Object> of(double[] y, double[] mu, double[] var) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", y.length);
+    public static MetricSet of(double[] y, double[] mu, double[] var) {
+        Map<String, Double> m = new LinkedHashMap<>();
         m.put("rmse", Metrics.rmse(y, mu));
         m.put("mae", Metrics.mae(y, mu));
-        m.put("pearson", Json.number(Metrics.pearson(y, mu)));
-        m.put("spearman", Json.number(Metrics.spearman(y, mu)));
-        m.put("r2", Json.number(Metrics.r2(y, mu)));
+        m.put("pearson", Metrics.pearson(y, mu));
+        m.put("spearman", Metrics.spearman(y, mu));
+        m.put("r2", Metrics.r2(y, mu));
         m.put("nll", Metrics.nll(y, mu, var));
         m.put("crps", Metrics.crps(y, mu, var));
         for (double level : LEVELS) {
@@ -41,7 +39,7 @@ public final class ScenarioMetrics {
         m.put("mace", Metrics.mace(curve));
         m.put("rmsce", Metrics.rmsce(curve));
         m.put("miscalibration_area", Metrics.miscalibrationArea(curve));
-        m.put("ence", y.length >= ENCE_BINS ? Json.number(Metrics.ence(y, mu, var, ENCE_BINS)) : null);
+        m.put("ence", y.length >= ENCE_BINS ? Metrics.ence(y, mu, var, ENCE_BINS) : Double.NaN);
         m.put("sharpness", Metrics.sharpness(var));
         double[] loss = Selective.losses(y, mu, Selective.Risk.SQUARED);
         int[] order = Selective.order(var);
@@ -53,6 +51,6 @@ public final class ScenarioMetrics {
         m.put("ause", Selective.ause(risks, oracle, Selective.Risk.SQUARED));
         m.put("risk_at_50", Selective.riskAtCoverage(loss, order, 0.5));
         m.put("risk_at_100", risks[risks.length - 1]);
-        return m;
+        return new MetricSet(y.length, m);
     }
 }

@@ -1,5 +1,4 @@
 package org.regshift.evaluate;
-import org.regshift.plot.Plots;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.regshift.plot.Plots;
 
 /**
  * The shift report as one self-contained HTML page (plots embedded as PNG data, no scripts, no
@@ -23,8 +23,8 @@ public final class ShiftReport {
     private ShiftReport() {
     }
 
-    public static void write(Path dir, List<EvaluateService.Result> results, Map<String, Object> report) {
-        Map<String, Chart<?, ?>> charts = charts(results);
+    public static void write(Path dir, Evaluation evaluation) {
+        Map<String, Chart<?, ?>> charts = charts(evaluation.scenarios());
         charts.forEach((name, chart) -> Plots.save(chart, dir, name));
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>RegShift shift report</title>\n")
@@ -32,15 +32,15 @@ public final class ShiftReport {
                         + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#eee}td.name{text-align:left}"
                         + ".bad{background:#f8d0d0}.ratio{color:#666;font-size:85%}img{max-width:48%;margin:4px}</style>\n")
                 .append("</head><body>\n<h1>RegShift shift report</h1>\n")
-                .append("<p>Reference scenario: <b>").append(escape(report.get("reference"))).append("</b>. ")
+                .append("<p>Reference scenario: <b>").append(escape(evaluation.reference())).append("</b>. ")
                 .append("Ratios in grey are to the reference. Coverage of the 90% interval outside [0.87, 0.93] is marked.</p>\n");
-        Map<?, ?> scenarios = (Map<?, ?>) report.get("scenarios");
+        List<Evaluation.Scenario> scenarios = evaluation.scenarios();
         html.append("<h2>Metrics per scenario</h2>\n").append(summaryTable(scenarios));
         html.append("<h2>Plots</h2>\n");
         charts.forEach((name, chart) -> html.append("<img alt=\"").append(name).append("\" src=\"")
                 .append(Plots.dataUri(chart)).append("\">\n"));
-        if (report.get("group_by") != null) {
-            html.append("<h2>Per group (").append(escape(report.get("group_by"))).append(")</h2>\n").append(groupTable(scenarios));
+        if (evaluation.groupBy() != null) {
+            html.append("<h2>Per group (").append(escape(evaluation.groupBy())).append(")</h2>\n").append(groupTable(scenarios));
         }
         html.append("<h2>All metrics</h2>\n").append(fullTable(scenarios)).append("</body></html>\n");
         try {
@@ -50,19 +50,19 @@ public final class ShiftReport {
         }
     }
 
-    private static Map<String, Chart<?, ?>> charts(List<EvaluateService.Result> results) {
+    private static Map<String, Chart<?, ?>> charts(List<Evaluation.Scenario> results) {
         Map<String, double[][]> reliability = new LinkedHashMap<>();
         Map<String, double[][]> coverage = new LinkedHashMap<>();
         Map<String, double[][]> risk = new LinkedHashMap<>();
-        for (EvaluateService.Result r : results) {
-            reliability.put(r.name(), r.reliability());
-            coverage.put(r.name(), r.intervalCoverage());
-            risk.put(r.name(), r.riskCoverage());
+        for (Evaluation.Scenario r : results) {
+            reliability.put(r.name(), r.curves().reliability());
+            coverage.put(r.name(), r.curves().intervalCoverage());
+            risk.put(r.name(), r.curves().riskCoverage());
         }
         double[][] diagonal = {{0, 1}, {0, 1}};
         reliability.put("ideal", diagonal);
         coverage.put("ideal", diagonal);
-        List<String> names = results.stream().map(EvaluateService.Result::name).toList();
+        List<String> names = results.stream().map(Evaluation.Scenario::name).toList();
         Map<String, double[]> quality = new LinkedHashMap<>();
         quality.put("Pearson", metric(results, "pearson"));
         quality.put("coverage of 90% interval", metric(results, "coverage_90"));
@@ -81,25 +81,23 @@ public final class ShiftReport {
         return charts;
     }
 
-    private static double[] metric(List<EvaluateService.Result> results, String name) {
-        return results.stream().mapToDouble(r -> r.metrics().get(name) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();
+    private static double[] metric(List<Evaluation.Scenario> results, String name) {
+        return results.stream().mapToDouble(r -> r.metrics().get(name)).toArray();
     }
 
-    private static String summaryTable(Map<?, ?> scenarios) {
+    private static String summaryTable(List<Evaluation.Scenario> scenarios) {
         StringBuilder t = new StringBuilder("<table><tr><th>scenario</th>");
         KEY_METRICS.forEach(m -> t.append("<th>").append(m).append("</th>"));
         t.append("</tr>\n");
-        for (Map.Entry<?, ?> e : scenarios.entrySet()) {
-            Map<?, ?> entry = (Map<?, ?>) e.getValue();
-            Map<?, ?> metrics = (Map<?, ?>) entry.get("metrics");
-            Map<?, ?> ratios = (Map<?, ?>) entry.get("ratio_to_reference");
-            t.append("<tr><td class=\"name\">").append(escape(e.getKey())).append("</td>");
+        for (Evaluation.Scenario s : scenarios) {
+            t.append("<tr><td class=\"name\">").append(escape(s.name())).append("</td>");
             for (String m : KEY_METRICS) {
-                Object v = metrics.get(m);
-                boolean bad = m.equals("coverage_90") && v instanceof Number n && Math.abs(n.doubleValue() - 0.9) > 0.03;
-                t.append(bad ? "<td class=\"bad\">" : "<td>").append(format(v));
-                if (RATIO_METRICS.contains(m) && ratios.get(m) != null) {
-                    t.append(" <span class=\"ratio\">(").append(format(ratios.get(m))).append("x)</span>");
+                double v = s.metrics().get(m);
+                boolean bad = m.equals("coverage_90") && Math.abs(v - 0.9) > 0.03;
+                t.append(bad ? "<td class=\"bad\">" : "<td>").append(format(m, v));
+                Double ratio = s.ratioToReference().values().get(m);
+                if (RATIO_METRICS.contains(m) && ratio != null) {
+                    t.append(" <span class=\"ratio\">(").append(format(m, ratio)).append("x)</span>");
                 }
                 t.append("</td>");
             }
@@ -108,48 +106,42 @@ public final class ShiftReport {
         return t.append("</table>\n").toString();
     }
 
-    private static String groupTable(Map<?, ?> scenarios) {
+    private static String groupTable(List<Evaluation.Scenario> scenarios) {
         StringBuilder t = new StringBuilder("<table><tr><th>scenario</th><th>group</th><th>n</th><th>rmse</th><th>pearson</th>"
                 + "<th>nll</th><th>coverage_90</th></tr>\n");
-        for (Map.Entry<?, ?> e : scenarios.entrySet()) {
-            Map<?, ?> groups = (Map<?, ?>) ((Map<?, ?>) e.getValue()).get("groups");
-            for (Map.Entry<?, ?> g : groups.entrySet()) {
-                Map<?, ?> m = (Map<?, ?>) g.getValue();
-                t.append("<tr><td class=\"name\">").append(escape(e.getKey())).append("</td><td class=\"name\">")
-                        .append(escape(g.getKey())).append("</td>");
+        for (Evaluation.Scenario s : scenarios) {
+            s.groups().forEach((group, m) -> {
+                t.append("<tr><td class=\"name\">").append(escape(s.name())).append("</td><td class=\"name\">")
+                        .append(escape(group)).append("</td>");
                 for (String k : List.of("n", "rmse", "pearson", "nll", "coverage_90")) {
-                    t.append("<td>").append(format(m.get(k))).append("</td>");
+                    t.append("<td>").append(format(k, m.get(k))).append("</td>");
                 }
                 t.append("</tr>\n");
-            }
+            });
         }
         return t.append("</table>\n").toString();
     }
 
-    private static String fullTable(Map<?, ?> scenarios) {
+    private static String fullTable(List<Evaluation.Scenario> scenarios) {
         StringBuilder t = new StringBuilder("<table><tr><th>metric</th>");
-        scenarios.keySet().forEach(s -> t.append("<th>").append(escape(s)).append("</th>"));
+        scenarios.forEach(s -> t.append("<th>").append(escape(s.name())).append("</th>"));
         t.append("</tr>\n");
-        Map<?, ?> first = (Map<?, ?>) ((Map<?, ?>) scenarios.values().iterator().next()).get("metrics");
-        for (Object metric : first.keySet()) {
+        for (String metric : scenarios.get(0).metrics().names()) {
             t.append("<tr><td class=\"name\">").append(escape(metric)).append("</td>");
-            for (Object entry : scenarios.values()) {
-                t.append("<td>").append(format(((Map<?, ?>) ((Map<?, ?>) entry).get("metrics")).get(metric))).append("</td>");
+            for (Evaluation.Scenario s : scenarios) {
+                t.append("<td>").append(format(metric, s.metrics().get(metric))).append("</td>");
             }
             t.append("</tr>\n");
         }
         return t.append("</table>\n").toString();
     }
 
-    private static String format(Object v) {
-        if (v instanceof Integer || v instanceof Long) {
-            return v.toString();
+    /** A value for a cell: the row count as a whole number, NaN as NA, others to 4 significant digits. */
+    static String format(String metric, double v) {
+        if (metric.equals("n")) {
+            return Long.toString((long) v);
         }
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return Double.isNaN(d) ? "NA" : String.format(java.util.Locale.ROOT, Math.abs(d) >= 100 ? "%.1f" : "%.4g", d);
-        }
-        return v == null ? "NA" : escape(v);
+        return Double.isNaN(v) ? "NA" : String.format(java.util.Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.4g", v);
     }
 
     private static String escape(Object o) {

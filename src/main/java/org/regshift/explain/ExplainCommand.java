@@ -1,13 +1,12 @@
 package org.regshift.explain;
+
+import java.nio.file.Path;
+import java.util.List;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
 import org.regshift.cli.TableColumnOptions;
 import org.regshift.cli.ThreadsOption;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +36,8 @@ public final class ExplainCommand extends StepCommand {
     TableColumnOptions columns;
 
     @Option(names = "--method", defaultValue = "saliency,grad-x-input,integrated-gradients,ism", split = ",",
-            paramLabel = "NAME", description = "Methods: saliency, grad-x-input, integrated-gradients, ism.")
-    List<String> methods;
+            paramLabel = "NAME", description = "Methods: ${COMPLETION-CANDIDATES}.")
+    List<Method> methods;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "The simulator's truth.tsv for these sequences.")
     Path truth;
@@ -70,35 +69,25 @@ public final class ExplainCommand extends StepCommand {
     ThreadsOption threads;
 
     @Override
-    public Integer call() {
-        List<Method> chosen = new ArrayList<>();
-        for (String m : methods) {
-            try {
-                Method method = Method.parse(m.trim());
-                if (chosen.contains(method)) {
-                    throw usage("--method lists " + m + " twice");
-                }
-                chosen.add(method);
-            } catch (IllegalArgumentException e) {
-                throw usage("--method: " + e.getMessage());
-            }
+    protected void checkOptions() {
+        if (methods.stream().distinct().count() < methods.size()) {
+            throw usage("--method lists a method twice");
         }
         if (steps < 1 || perturbBases < 1 || stabilitySequences < 0 || batchSize < 1) {
             throw usage("--steps, --perturb-bases and --batch-size must be at least 1, --stability-sequences at least 0");
         }
-        var provenance = provenance();
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
         inputModel(provenance, model);
         provenance.input("data", data);
         if (truth != null) {
             provenance.input("truth", truth);
         }
-        Map<String, Object> report;
-        try (Progress progress = new Progress("explain", "sequences")) {
-            report = ExplainService.run(new ExplainService.Request(model, data, columns.columnsKeepingSplit(), chosen, truth,
-                    motifs, steps, perturbBases, stabilitySequences, seed, batchSize, threads.resolve(), out), provenance, progress);
-            progress.finish();
-        }
-        spec.commandLine().getErr().println("explain: " + report.get("sequences") + " sequences explained; written to " + out);
-        return 0;
+        ExplainService.Result result = ExplainService.run(new ExplainService.Request(model, data, columns.columnsKeepingSplit(),
+                methods, truth, motifs, steps, perturbBases, stabilitySequences, seed, batchSize, threads.resolve(), out),
+                provenance, progress);
+        return result.sequences() + " sequences explained; written to " + out;
     }
 }

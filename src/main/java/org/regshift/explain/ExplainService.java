@@ -9,18 +9,21 @@ import java.util.Random;
 import java.util.function.LongConsumer;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
 import org.regshift.io.Numbers;
-import org.regshift.seq.SequenceSource;
-import org.regshift.seq.SequenceTable;
 import org.regshift.io.TsvWriter;
+import org.regshift.metrics.Summary;
 import org.regshift.model.ModelBundle;
 import org.regshift.model.OneHot;
-import org.regshift.provenance.Provenance;
 import org.regshift.plot.Plots;
+import org.regshift.provenance.Provenance;
+import org.regshift.seq.SequenceSource;
+import org.regshift.seq.SequenceTable;
 import org.regshift.simulate.Draws;
-import org.regshift.metrics.Summary;
 
 /**
  * {@code explain}: per-position attributions of every sequence by each method, their stability
@@ -39,6 +42,33 @@ public final class ExplainService {
                           int threads, Path out) {
     }
 
+    /** What explain.json holds: per method, planted-site recovery (with a truth) and stability; agreement per pair. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Result(String model, long sequences, int window, int integratedGradientsSteps, Perturbations perturbation,
+                         Map<String, MethodResult> methods, Map<String, Double> agreement) {
+    }
+
+    /** How many bases the stability test substitutes, in how many sequences. */
+    public record Perturbations(int bases, long sequences) {
+    }
+
+    /** One method: AUROC, AUPRC and site fraction of planted-site recovery (null without a truth), and stability. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MethodResult(Double auroc, Double auprc, Double siteFraction, Map<String, SiteRecovery> perMotif,
+                               Stability stability) {
+    }
+
+    /** One motif's site positions against the positions outside every site. */
+    public record SiteRecovery(int positions, Double auroc, Double auprc) {
+    }
+
+    /** Mean Spearman correlation of attributions before and after random and gradient-chosen substitutions. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Stability(Double randomSubstitutions, Double gradientSubstitutions) {
+    }
+
     /** What one method has gathered so far. */
     private static final class Tally {
         final DoubleStream.Builder magnitude = DoubleStream.builder();
@@ -52,7 +82,7 @@ public final class ExplainService {
     private ExplainService() {
     }
 
-    public static Map<String, Object> run(Request request, Provenance provenance, LongConsumer progress) {
+    public static Result run(Request request, Provenance provenance, LongConsumer progress) {
         ModelBundle bundle = ModelBundle.load(request.model());
         try (Explainer explainer = new Explainer(bundle, request.steps(), request.batchSize(), request.threads())) {
             SiteTruth truth = request.truth() == null ? null : SiteTruth.read(request.truth(), request.motifs());
@@ -144,7 +174,7 @@ public final class ExplainService {
                         w[1].close();
                     });
                 }
-                Map<String, Object> report = report(request, bundle, done, tallies, agreement, truth);
+                Result report = report(request, bundle, done, tallies, agreement, truth);
                 Json.write(out.file("explain.json"), report);
                 plots(tallies, truth, exampleSites, report, out.staging());
                 provenance.write(out.file(AtomicOutputDir.PROVENANCE));
@@ -194,46 +224,37 @@ public final class ExplainService {
         }
     }
 
-    private static Map<String, Object> report(Request request, ModelBundle bundle, long sequences, Map<Method, Tally> tallies,
-                                              Map<String, double[]> agreement, SiteTruth truth) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("model", request.model().toString());
-        report.put("sequences", sequences);
-        report.put("window", bundle.length());
-        report.put("integrated_gradients_steps", request.steps());
-        report.put("perturbation", Json.object("bases", request.perturbBases(), "sequences",
-                Math.min(sequences, request.stabilitySequences())));
-        Map<String, Object> methods = new LinkedHashMap<>();
+    private static Result report(Request request, ModelBundle bundle, long sequences, Map<Method, Tally> tallies,
+                                 Map<String, double[]> agreement, SiteTruth truth) {
+        Map<String, MethodResult> methods = new LinkedHashMap<>();
         tallies.forEach((m, t) -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            if (truth != null) {
-                double[] magnitude = t.magnitude.build().toArray();
-                int[] motif = t.motif.build().toArray();
-                boolean[] inSite = new boolean[motif.length];
-                for (int i = 0; i < motif.length; i++) {
-                    inSite[i] = motif[i] != SiteTruth.NONE;
-                }
-                d.put("auroc", Json.number(Ranking.auroc(magnitude, inSite)));
-                d.put("auprc", Json.number(Ranking.averagePrecision(magnitude, inSite)));
-                d.put("site_fraction", Json.number((double) IntStream.range(0, motif.length).filter(i -> inSite[i]).count()
-                        / motif.length));
-                d.put("per_motif", perMotif(magnitude, motif, truth.motifs()));
+            Stability stability = new Stability(
+                    Json.number(t.stabilityCount == 0 ? Double.NaN : t.randomStability / t.stabilityCount),
+                    Json.number(t.stabilityCount == 0 ? Double.NaN : t.gradientStability / t.stabilityCount));
+            if (truth == null) {
+                methods.put(m.label(), new MethodResult(null, null, null, null, stability));
+                return;
             }
-            d.put("stability", Json.object(
-                    "random_substitutions", Json.number(t.stabilityCount == 0 ? Double.NaN : t.randomStability / t.stabilityCount),
-                    "gradient_substitutions", Json.number(t.stabilityCount == 0 ? Double.NaN : t.gradientStability / t.stabilityCount)));
-            methods.put(m.label(), d);
+            double[] magnitude = t.magnitude.build().toArray();
+            int[] motif = t.motif.build().toArray();
+            boolean[] inSite = new boolean[motif.length];
+            for (int i = 0; i < motif.length; i++) {
+                inSite[i] = motif[i] != SiteTruth.NONE;
+            }
+            methods.put(m.label(), new MethodResult(Json.number(Ranking.auroc(magnitude, inSite)),
+                    Json.number(Ranking.averagePrecision(magnitude, inSite)),
+                    Json.number((double) IntStream.range(0, motif.length).filter(i -> inSite[i]).count() / motif.length),
+                    perMotif(magnitude, motif, truth.motifs()), stability));
         });
-        report.put("methods", methods);
-        Map<String, Object> pairs = new LinkedHashMap<>();
+        Map<String, Double> pairs = new LinkedHashMap<>();
         agreement.forEach((pair, sum) -> pairs.put(pair, Json.number(sum[0] / sum[1])));
-        report.put("agreement", pairs);
-        return report;
+        return new Result(request.model().toString(), sequences, bundle.length(), request.steps(),
+                new Perturbations(request.perturbBases(), Math.min(sequences, request.stabilitySequences())), methods, pairs);
     }
 
     /** Per motif: its site positions against the positions outside every site. */
-    private static Map<String, Object> perMotif(double[] magnitude, int[] motif, List<String> motifs) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private static Map<String, SiteRecovery> perMotif(double[] magnitude, int[] motif, List<String> motifs) {
+        Map<String, SiteRecovery> out = new LinkedHashMap<>();
         for (int k = 0; k < motifs.size(); k++) {
             int wanted = k;
             int[] rows = IntStream.range(0, motif.length).filter(i -> motif[i] == wanted || motif[i] == SiteTruth.NONE).toArray();
@@ -246,15 +267,14 @@ public final class ExplainService {
                 positives += positive[i] ? 1 : 0;
             }
             if (positives > 0) {
-                out.put(motifs.get(k), Json.object("positions", positives, "auroc", Json.number(Ranking.auroc(score, positive)),
-                        "auprc", Json.number(Ranking.averagePrecision(score, positive))));
+                out.put(motifs.get(k), new SiteRecovery(positives, Json.number(Ranking.auroc(score, positive)),
+                        Json.number(Ranking.averagePrecision(score, positive))));
             }
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void plots(Map<Method, Tally> tallies, SiteTruth truth, int[] exampleSites, Map<String, Object> report,
+    private static void plots(Map<Method, Tally> tallies, SiteTruth truth, int[] exampleSites, Result report,
                               Path dir) {
         Map<String, double[]> tracks = new LinkedHashMap<>();
         tallies.forEach((m, t) -> {
@@ -268,10 +288,9 @@ public final class ExplainService {
         Plots.save(Plots.lines("Attributions of the first sequence (scaled to 1)", "position", "attribution / max |attribution|",
                 IntStream.range(1, length + 1).asDoubleStream().toArray(), tracks), dir, "example_track");
         if (truth != null) {
-            Map<String, Object> methods = (Map<String, Object>) report.get("methods");
-            List<String> names = new ArrayList<>(methods.keySet());
-            double[] auroc = names.stream().mapToDouble(n -> value(((Map<String, Object>) methods.get(n)).get("auroc"))).toArray();
-            double[] auprc = names.stream().mapToDouble(n -> value(((Map<String, Object>) methods.get(n)).get("auprc"))).toArray();
+            List<String> names = new ArrayList<>(report.methods().keySet());
+            double[] auroc = names.stream().mapToDouble(n -> value(report.methods().get(n).auroc())).toArray();
+            double[] auprc = names.stream().mapToDouble(n -> value(report.methods().get(n).auprc())).toArray();
             Map<String, double[]> series = new LinkedHashMap<>();
             series.put("AUROC", auroc);
             series.put("AUPRC", auprc);
@@ -279,7 +298,7 @@ public final class ExplainService {
         }
     }
 
-    private static double value(Object number) {
-        return number == null ? Double.NaN : ((Number) number).doubleValue();
+    private static double value(Double number) {
+        return number == null ? Double.NaN : number;
     }
 }

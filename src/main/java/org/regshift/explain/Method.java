@@ -1,8 +1,5 @@
 package org.regshift.explain;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The attribution methods of {@code explain}. */
 public enum Method {
     SALIENCY, GRAD_X_INPUT, INTEGRATED_GRADIENTS, ISM;
@@ -12,13 +9,8 @@ public enum Method {
         return name().toLowerCase().replace('_', '-');
     }
 
-    public static Method parse(String label) {
-        for (Method m : values()) {
-            if (m.label().equals(label)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown method '" + label + "': expected one of "
-                + Arrays.stream(values()).map(Method::label).collect(Collectors.joining(", ")));
+    @Override
+    public String toString() {
+        return label();
     }
 }

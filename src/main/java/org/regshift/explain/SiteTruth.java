@@ -1,6 +1,5 @@
 package org.regshift.explain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
 import org.regshift.io.TsvReader;

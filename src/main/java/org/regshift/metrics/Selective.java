@@ -11,6 +11,11 @@ public final class Selective {
     public enum Risk {
         SQUARED, ABSOLUTE;
 
+        @Override
+        public String toString() {
+            return name().toLowerCase();
+        }
+
         public double loss(double y, double mu) {
             double r = y - mu;
             return this == SQUARED ? r * r : Math.abs(r);

@@ -1,5 +1,4 @@
 package org.regshift.model;
-import org.regshift.model.net.Networks;
 
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -11,6 +10,7 @@ import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regshift.model.net.Networks;
 
 /**
  * Gradients of an ensemble's predicted mean with respect to its one-hot input, which DL4J's

@@ -1,8 +1,5 @@
 package org.regshift.model;
-import org.regshift.model.net.Loss;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,10 +12,13 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
+import org.regshift.model.net.Loss;
 
 /**
  * A trained model as a directory: {@code model.json} (format version, architecture, input length,

@@ -1,14 +1,14 @@
 package org.regshift.model;
-import org.regshift.model.lean.Engine;
-import org.regshift.model.lean.Twins;
-import org.regshift.model.net.GaussianNll;
-import org.regshift.model.net.Networks;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regshift.model.lean.Engine;
+import org.regshift.model.lean.Twins;
+import org.regshift.model.net.GaussianNll;
+import org.regshift.model.net.Networks;
 import org.regshift.motif.Bases;
 
 /**

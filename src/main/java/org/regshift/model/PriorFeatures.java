@@ -1,9 +1,9 @@
 package org.regshift.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,14 +25,10 @@ public record PriorFeatures(boolean gc, List<Pwm> motifs, double[] mean, double[
     public enum Kind {
         NONE, GC, MOTIF, MOTIF_GC;
 
-        public static Kind parse(String value) {
-            return switch (value) {
-                case "none" -> NONE;
-                case "gc" -> GC;
-                case "motif" -> MOTIF;
-                case "motif+gc", "gc+motif" -> MOTIF_GC;
-                default -> throw new IllegalArgumentException("--priors must be none, gc, motif or motif+gc, not '" + value + "'");
-            };
+        /** The command-line name: none, gc, motif, motif+gc. */
+        @Override
+        public String toString() {
+            return name().toLowerCase().replace('_', '+');
         }
 
         public boolean usesMotifs() {

@@ -3,6 +3,7 @@ package org.regshift.motif;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.regshift.simulate.Site;
 
 /**
  * Finds motif sites in a sequence: every position and strand whose log-odds score reaches

@@ -1,10 +1,11 @@
 package org.regshift.predict;
+
+import java.nio.file.Path;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
 import org.regshift.cli.TableColumnOptions;
 import org.regshift.cli.ThreadsOption;
-
-import java.nio.file.Path;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Option;
                 + "predictive Gaussian), y when the table has the target column, ood (Mahalanobis distance of the "
                 + "sequence's GC and motif features from the training rows'), then the table's other columns; "
                 + "one row per input row, in order. A row's last digits depend on its batch: split input for parallel "
-                + "tasks at multiples of --batch-size to get the same bytes as one pass."
+                + "tasks at multiples of --batch-size to get the same bytes as one pass. Beside the table: "
+                + "<name>.provenance.json (for predictions.tsv: predictions.provenance.json), with the engine that ran the "
+                + "networks."
         })
 public final class PredictCommand extends StepCommand {
     @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle directory (from train), or a .zip of one.")
@@ -47,20 +50,21 @@ public final class PredictCommand extends StepCommand {
     ThreadsOption threads;
 
     @Override
-    public Integer call() {
+    protected void checkOptions() {
         if (!(level > 0 && level < 1)) {
             throw usage("--level must be between 0 and 1, not " + level);
         }
         if (batchSize < 1) {
             throw usage("--batch-size must be at least 1");
         }
-        try (Progress progress = new Progress("predict", "sequences")) {
-            long rows = PredictService.run(new PredictService.Request(model, data, columns.columnsKeepingSplit(), level, batchSize,
-                    rcAverage, threads.resolve(), out),
-                    progress);
-            progress.finish();
-            spec.commandLine().getErr().println("predict: " + rows + " predictions written to " + out);
-        }
-        return 0;
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
+        inputModel(provenance, model);
+        provenance.input("data", data);
+        PredictService.Result result = PredictService.run(new PredictService.Request(model, data, columns.columnsKeepingSplit(),
+                level, batchSize, rcAverage, threads.resolve(), out), provenance, progress);
+        return result.rows() + " predictions written to " + out;
     }
 }

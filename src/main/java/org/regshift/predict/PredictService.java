@@ -1,15 +1,16 @@
 package org.regshift.predict;
-import org.regshift.model.ModelBundle;
-import org.regshift.model.Predictor;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.regshift.io.AtomicFile;
+import org.regshift.io.TsvWriter;
+import org.regshift.model.ModelBundle;
+import org.regshift.model.Predictor;
+import org.regshift.provenance.Provenance;
 import org.regshift.seq.SequenceSource;
 import org.regshift.seq.SequenceTable;
-import org.regshift.io.TsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,36 @@ public final class PredictService {
                           boolean reverseComplementAverage, int threads, Path out) {
     }
 
-    public static long run(Request request, LongConsumer progress) {
+    /** What was written: the rows predicted, the engine, and the networks' forward throughput. */
+    public record Result(long rows, String engine, double forwardSequencesPerSecond) {
+    }
+
+    /**
+     * Predicts every row into {@code request.out()}, then writes the provenance beside it
+     * ({@link #provenanceFile}).
+     */
+    public static Result run(Request request, Provenance provenance, LongConsumer progress) {
         try (Predictor predictor = new Predictor(ModelBundle.load(request.model()), request.reverseComplementAverage(),
                 request.threads())) {
-            return run(request, predictor, progress);
+            LOG.info("predict: engine {}", predictor.engine().describe());
+            long rows = run(request, predictor, progress);
+            Result result = new Result(rows, predictor.engine().describe(), predictor.forwardThroughput());
+            LOG.info("predict: the networks' forward passes ran at {} sequences/s",
+                    String.format("%.0f", result.forwardSequencesPerSecond()));
+            provenance.put("engine", result.engine());
+            provenance.put("rows", rows);
+            try (AtomicFile file = new AtomicFile(provenanceFile(request.out()))) {
+                provenance.write(file.path());
+                file.commit();
+            }
+            return result;
         }
+    }
+
+    /** Where the provenance of a predictions table goes: NAME.tsv[.gz] gets NAME.provenance.json beside it. */
+    public static Path provenanceFile(Path table) {
+        String name = table.getFileName().toString().replaceFirst("(\\.tsv)?(\\.gz)?$", "");
+        return table.resolveSibling(name + ".provenance.json");
     }
 
     private static long run(Request request, Predictor predictor, LongConsumer progress) {
@@ -63,8 +89,6 @@ public final class PredictService {
             }
             file.commit();
         }
-        LOG.info("predict: the networks' forward passes ran at {} sequences/s",
-                String.format("%.0f", predictor.forwardThroughput()));
         return rows;
     }
 

@@ -1,6 +1,4 @@
 package org.regshift.qc;
-import org.regshift.io.InputException;
-import org.regshift.io.UsageException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.regshift.io.InputException;
+import org.regshift.io.UsageException;
 
 /**
  * Finds the columns of an MPRA count table from its header. DNA columns are named

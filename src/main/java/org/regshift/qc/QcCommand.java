@@ -1,10 +1,10 @@
 package org.regshift.qc;
-import org.regshift.cli.Progress;
-import org.regshift.cli.StepCommand;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.regshift.cli.Progress;
+import org.regshift.cli.StepCommand;
+import org.regshift.provenance.Provenance;
 import org.regshift.split.GroupSplitter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,21 +99,19 @@ public final class QcCommand extends StepCommand {
     long seed;
 
     @Override
-    public Integer call() {
+    protected String progressUnit() {
+        return "rows";
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
         QcRequest request = request();
-        Map<String, Object> metrics;
-        try (Progress progress = new Progress("qc", "rows")) {
-            var provenance = provenance();
-            provenance.input("counts", counts);
-            if (fasta != null) {
-                provenance.input("fasta", fasta);
-            }
-            metrics = QcService.run(request, provenance, progress);
-            progress.finish();
+        provenance.input("counts", counts);
+        if (fasta != null) {
+            provenance.input("fasta", fasta);
         }
-        spec.commandLine().getErr().println("qc: " + ((Map<?, ?>) metrics.get("elements")).get("kept")
-                + " elements with activity written to " + out.resolve("activity.tsv"));
-        return 0;
+        QcService.Summary summary = QcService.run(request, provenance, progress);
+        return summary.kept() + " elements with activity written to " + summary.activity();
     }
 
     private QcRequest request() {

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.regshift.io.Json;
+import org.regshift.metrics.Summary;
 import org.regshift.seq.Alphabet;
 import org.regshift.split.GroupSplitter;
-import org.regshift.metrics.Summary;
 
 /** The QC document ({@code qc.json}) computed from a QC result. */
 final class QcMetrics {

@@ -1,6 +1,5 @@
 package org.regshift.qc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
 import org.regshift.io.TsvWriter;

@@ -1,5 +1,6 @@
 package org.regshift.qc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.TsvReader;
 import org.regshift.io.UsageException;
+import org.regshift.metrics.Summary;
 import org.regshift.provenance.Provenance;
 import org.regshift.seq.FastaReader;
 import org.regshift.split.GroupSplitter;
@@ -19,16 +21,21 @@ public final class QcService {
     private QcService() {
     }
 
-    /** Runs QC and writes every output into {@code request.out()}, all or nothing; returns qc.json's content. */
-    public static Map<String, Object> run(QcRequest request, Provenance provenance, LongConsumer progress) {
+    /** What QC wrote: the sample, how many elements got an activity, how many were dropped, and where. */
+    public record Summary(String sample, long kept, long dropped, Path activity) {
+    }
+
+    /** Runs QC and writes every output into {@code request.out()}, all or nothing (qc.json holds the metrics). */
+    public static Summary run(QcRequest request, Provenance provenance, LongConsumer progress) {
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             QcResult result = analyse(request, progress);
-            Map<String, Object> metrics = QcMetrics.of(result, sampleName(request));
-            QcOutputs.write(result, metrics, out);
+            String sample = sampleName(request);
+            QcOutputs.write(result, QcMetrics.of(result, sample), out);
             provenance.put("estimator", ActivityEstimator.DESCRIPTION);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
-            return metrics;
+            long kept = result.activities().stream().filter(ElementActivity::kept).count();
+            return new Summary(sample, kept, result.activities().size() - kept, request.out().resolve("activity.tsv"));
         }
     }
 

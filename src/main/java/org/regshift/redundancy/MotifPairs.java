@@ -108,9 +108,9 @@ final class MotifPairs {
     }
 
     /** Precision at k of the ranking against the planted pairs, for each k in {@code ks} no larger than the ranking. */
-    static Map<String, Object> precisionAtK(List<Ranked> ranked, PlantedPairs planted, int[] ks) {
+    static Map<String, Double> precisionAtK(List<Ranked> ranked, PlantedPairs planted, int[] ks) {
         List<Ranked> order = ranked.stream().filter(r -> r.rank() > 0).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         for (int k : ks) {
             if (k <= order.size()) {
                 long hits = order.subList(0, k).stream().filter(r -> !planted.of(r.a(), r.b()).equals(PlantedPairs.NONE)).count();

@@ -1,11 +1,11 @@
 package org.regshift.redundancy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
 

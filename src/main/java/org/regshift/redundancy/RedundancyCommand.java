@@ -1,11 +1,11 @@
 package org.regshift.redundancy;
+
+import java.nio.file.Path;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
 import org.regshift.cli.TableColumnOptions;
 import org.regshift.cli.ThreadsOption;
-
-import java.nio.file.Path;
-import java.util.Map;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,7 +94,7 @@ public final class RedundancyCommand extends StepCommand {
     ThreadsOption threads;
 
     @Override
-    public Integer call() {
+    protected void checkOptions() {
         if (!(siteThreshold > 0 && siteThreshold <= 1)) {
             throw usage("--site-threshold must be in (0, 1], not " + siteThreshold);
         }
@@ -106,22 +106,19 @@ public final class RedundancyCommand extends StepCommand {
             throw usage("--max-sites, --draws, --mask-sequences, --mask-steps, --min-site-pairs and --batch-size must be at "
                     + "least 1, --budget, --exhaustive-limit and --max-distance at least 0");
         }
-        var provenance = provenance();
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
         inputModel(provenance, model);
         provenance.input("data", data);
         provenance.input("motifs", motifs);
         if (truth != null) {
             provenance.input("truth", truth);
         }
-        Map<String, Object> report;
-        try (Progress progress = new Progress("redundancy", "sequences")) {
-            report = RedundancyService.run(new RedundancyService.Request(model, data, columns.columnsKeepingSplit(), motifs,
-                    siteThreshold, maxSites, draws, maxOrder, budget, maskSequences, maskSteps, exhaustiveLimit, minSitePairs,
-                    maxDistance, truth, seed, batchSize, threads.resolve(), out), provenance, progress);
-            progress.finish();
-        }
-        spec.commandLine().getErr().println("redundancy: " + report.get("sites") + " sites in " + report.get("sequences")
-                + " sequences; written to " + out);
-        return 0;
+        RedundancyService.Report report = RedundancyService.run(new RedundancyService.Request(model, data,
+                columns.columnsKeepingSplit(), motifs, siteThreshold, maxSites, draws, maxOrder, budget, maskSequences, maskSteps,
+                exhaustiveLimit, minSitePairs, maxDistance, truth, seed, batchSize, threads.resolve(), out), provenance, progress);
+        return report.sites() + " sites in " + report.sequences() + " sequences; written to " + out;
     }
 }

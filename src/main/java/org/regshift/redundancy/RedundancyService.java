@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
-import org.regshift.seq.SequenceSource;
-import org.regshift.seq.SequenceTable;
 import org.regshift.io.TsvWriter;
 import org.regshift.model.InputGradients;
 import org.regshift.model.ModelBundle;
@@ -23,8 +24,10 @@ import org.regshift.motif.MotifReader;
 import org.regshift.motif.Pwm;
 import org.regshift.motif.SiteScanner;
 import org.regshift.motif.SiteScanner.Site;
-import org.regshift.provenance.Provenance;
 import org.regshift.plot.Plots;
+import org.regshift.provenance.Provenance;
+import org.regshift.seq.SequenceSource;
+import org.regshift.seq.SequenceTable;
 import org.regshift.simulate.Draws;
 
 /**
@@ -55,10 +58,47 @@ public final class RedundancyService {
                           int threads, Path out) {
     }
 
+    /**
+     * What redundancy.json holds: counts, the top motif pairs, recovery of planted pairs (with a
+     * truth) and the global mask (with a budget).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(String model, long sequences, int window, int motifs, double siteThreshold, long sites,
+                         long sitePairs, int draws, double maxDistance, List<TopPair> topPairs, Integer plantedPairs,
+                         Long rankedPairs, Map<String, Double> precisionAtK, MaskReport globalMask) {
+    }
+
+    /** One of the strongest interacting motif pairs; {@code planted} how the truth planted it (null without one). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TopPair(int rank, List<String> motifs, long sitePairs, Double interaction, Double redundancy, String planted) {
+    }
+
+    /** The global mask over motif types, learned on {@code sequences} sequences in {@code steps} steps per budget. */
+    public record MaskReport(int sequences, int steps, List<MaskBudget> budgets) {
+    }
+
+    /**
+     * One budget k: the learned and refined k-sets, their effects and the mask's probabilities, and
+     * the exhaustive search over all k-sets (or why it was skipped).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MaskBudget(int budget, List<String> learned, Double effect, Map<String, Double> mask, List<String> refined,
+                             Double refinedEffect, Exhaustive exhaustive, String exhaustiveSkipped) {
+    }
+
+    /** All k-sets searched: how many, the best, and where the learned and refined sets rank among them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Exhaustive(int sets, List<String> best, Double bestEffect, int learnedRank, boolean learnedEqualsBest,
+                             int refinedRank) {
+    }
+
     private RedundancyService() {
     }
 
-    public static Map<String, Object> run(Request request, Provenance provenance, LongConsumer progress) {
+    public static Report run(Request request, Provenance provenance, LongConsumer progress) {
         ModelBundle bundle = ModelBundle.load(request.model());
         List<Pwm> motifs = MotifReader.read(request.motifs());
         for (Pwm m : motifs) {
@@ -120,25 +160,12 @@ public final class RedundancyService {
                 }
                 List<MotifPairs.Ranked> ranked = tally.ranked();
                 writeMotifTables(out, ids, tally, ranked, planted);
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("model", request.model().toString());
-                report.put("sequences", done);
-                report.put("window", bundle.length());
-                report.put("motifs", ids.size());
-                report.put("site_threshold", request.relativeScore());
-                report.put("sites", siteCount);
-                report.put("site_pairs", pairCount);
-                report.put("draws", request.draws());
-                report.put("max_distance", request.maxDistance());
-                report.put("top_pairs", topPairs(ranked, ids, planted));
-                if (planted != null) {
-                    report.put("planted_pairs", planted.size());
-                    report.put("ranked_pairs", ranked.stream().filter(x -> x.rank() > 0).count());
-                    report.put("precision_at_k", MotifPairs.precisionAtK(ranked, planted, PRECISION_AT));
-                }
-                if (request.budget() > 0 && !maskSet.isEmpty()) {
-                    report.put("global_mask", globalMask(request, bundle, predictor, maskSet, ids));
-                }
+                Report report = new Report(request.model().toString(), done, bundle.length(), ids.size(),
+                        request.relativeScore(), siteCount, pairCount, request.draws(), request.maxDistance(),
+                        topPairs(ranked, ids, planted), planted == null ? null : planted.size(),
+                        planted == null ? null : ranked.stream().filter(x -> x.rank() > 0).count(),
+                        planted == null ? null : MotifPairs.precisionAtK(ranked, planted, PRECISION_AT),
+                        request.budget() > 0 && !maskSet.isEmpty() ? globalMask(request, bundle, predictor, maskSet, ids) : null);
                 Json.write(out.file("redundancy.json"), report);
                 plot(ranked, ids, out.staging());
                 provenance.write(out.file(AtomicOutputDir.PROVENANCE));
@@ -204,53 +231,39 @@ public final class RedundancyService {
         }
     }
 
-    private static List<Object> topPairs(List<MotifPairs.Ranked> ranked, List<String> ids, PlantedPairs planted) {
+    private static List<TopPair> topPairs(List<MotifPairs.Ranked> ranked, List<String> ids, PlantedPairs planted) {
         return ranked.stream().filter(r -> r.rank() > 0).limit(PLOTTED_PAIRS).map(r -> {
             MotifPairs.Tally t = r.tally();
-            Map<String, Object> m = Json.object("rank", r.rank(), "motifs", List.of(ids.get(r.a()), ids.get(r.b())),
-                    "site_pairs", t.n, "interaction", Json.number(t.mean(t.interaction)),
-                    "redundancy", Json.number(t.mean(t.redundancy)));
-            if (planted != null) {
-                m.put("planted", planted.of(r.a(), r.b()));
-            }
-            return (Object) m;
+            return new TopPair(r.rank(), List.of(ids.get(r.a()), ids.get(r.b())), t.n, Json.number(t.mean(t.interaction)),
+                    Json.number(t.mean(t.redundancy)), planted == null ? null : planted.of(r.a(), r.b()));
         }).toList();
     }
 
-    private static Map<String, Object> globalMask(Request request, ModelBundle bundle, Predictor predictor,
-                                                  List<SiteAblation> maskSet, List<String> ids) {
+    private static MaskReport globalMask(Request request, ModelBundle bundle, Predictor predictor,
+                                         List<SiteAblation> maskSet, List<String> ids) {
         GlobalMask mask = new GlobalMask(predictor, new InputGradients(bundle), maskSet, ids.size(), request.batchSize());
         Random random = new Random(Draws.derive(request.seed(), "global-mask"));
         boolean[] present = mask.present();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("sequences", maskSet.size());
-        report.put("steps", request.maskSteps());
-        List<Object> budgets = new ArrayList<>();
+        List<MaskBudget> budgets = new ArrayList<>();
         for (int k = 1; k <= request.budget(); k++) {
             double[] p = mask.learn(k, request.maskSteps(), LEARNING_RATE, TEMPERATURE, random);
             int[] learned = GlobalMask.top(p, present, k);
             double effect = mask.effect(learned);
-            Map<String, Object> b = Json.object("budget", k, "learned", names(learned, ids), "effect", Json.number(effect));
-            Map<String, Object> probabilities = new LinkedHashMap<>();
+            Map<String, Double> probabilities = new LinkedHashMap<>();
             IntStream.range(0, p.length).filter(i -> present[i]).forEach(i -> probabilities.put(ids.get(i), Json.number(p[i])));
-            b.put("mask", probabilities);
             Map.Entry<int[], Double> refined = mask.refine(p, k);
-            b.put("refined", names(refined.getKey(), ids));
-            b.put("refined_effect", Json.number(refined.getValue()));
             var all = mask.exhaustive(k, request.exhaustiveLimit());
-            if (all == null) {
-                b.put("exhaustive", "skipped: more than " + request.exhaustiveLimit() + " sets");
-            } else {
+            Exhaustive exhaustive = null;
+            if (all != null) {
                 int rank = rank(all, learned);
-                int refinedRank = rank(all, refined.getKey());
-                b.put("exhaustive", Json.object("sets", all.size(), "best", names(all.get(0).getKey(), ids),
-                        "best_effect", Json.number(all.get(0).getValue()), "learned_rank", rank,
-                        "learned_equals_best", rank == 1, "refined_rank", refinedRank));
+                exhaustive = new Exhaustive(all.size(), names(all.get(0).getKey(), ids), Json.number(all.get(0).getValue()), rank,
+                        rank == 1, rank(all, refined.getKey()));
             }
-            budgets.add(b);
+            budgets.add(new MaskBudget(k, names(learned, ids), Json.number(effect), probabilities, names(refined.getKey(), ids),
+                    Json.number(refined.getValue()), exhaustive,
+                    all == null ? "more than " + request.exhaustiveLimit() + " sets" : null));
         }
-        report.put("budgets", budgets);
-        return report;
+        return new MaskReport(maskSet.size(), request.maskSteps(), budgets);
     }
 
     /** The 1-based place of a set of types among all sets, strongest first (effects predicted in one batch run). */

@@ -1,11 +1,12 @@
 package org.regshift.select;
-import org.regshift.cli.StepCommand;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.regshift.cli.Progress;
+import org.regshift.cli.StepCommand;
 import org.regshift.metrics.Selective;
 import org.regshift.metrics.Truth;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
                 + "features from the training data, the 'ood' column predict writes). The first decides; all get curves.",
             "",
             "Outputs: selected.tsv (the predictions with score and accept = 1/0), selection.json (threshold, achieved "
-                + "coverage and risk, and per score AURC, oracle AURC, E-AURC, AUSE and risk at 50% coverage when y is "
+                + "coverage and risk, and per score AURC, oracle AURC, E-AURC, AUSE and risk at 50%% coverage when y is "
                 + "known), risk_coverage.tsv and risk_coverage.png/svg (one line per score, oracle and random)."
         })
 public final class SelectCommand extends StepCommand {
@@ -36,11 +37,11 @@ public final class SelectCommand extends StepCommand {
     String truthColumn;
 
     @Option(names = "--score", defaultValue = "var_total", split = ",", paramLabel = "NAME",
-            description = "Uncertainty scores (repeat or comma-separate); the first one selects.")
-    List<String> scores;
+            description = "Uncertainty scores (repeat or comma-separate): ${COMPLETION-CANDIDATES}; the first one selects.")
+    List<SelectionScore> scores;
 
-    @Option(names = "--risk", defaultValue = "squared", paramLabel = "KIND", description = "Per-row loss: squared or absolute.")
-    String risk;
+    @Option(names = "--risk", defaultValue = "squared", paramLabel = "KIND", description = "Per-row loss: ${COMPLETION-CANDIDATES}.")
+    Selective.Risk risk;
 
     @Option(names = "--coverage", paramLabel = "C", description = "Target coverage (default 0.5 without --target-risk).")
     Double coverage;
@@ -59,15 +60,7 @@ public final class SelectCommand extends StepCommand {
     Path out;
 
     @Override
-    public Integer call() {
-        for (String s : scores) {
-            if (!SelectService.SCORES.contains(s)) {
-                throw usage("--score must be among " + String.join(", ", SelectService.SCORES) + ", not '" + s + "'");
-            }
-        }
-        if (!risk.equals("squared") && !risk.equals("absolute")) {
-            throw usage("--risk must be squared or absolute, not '" + risk + "'");
-        }
+    protected void checkOptions() {
         if (coverage != null && targetRisk != null) {
             throw usage("give --coverage or --target-risk, not both");
         }
@@ -77,11 +70,13 @@ public final class SelectCommand extends StepCommand {
         if (targetRisk != null && !(targetRisk >= 0)) {
             throw usage("--target-risk must be at least 0");
         }
-        Double target = coverage == null && targetRisk == null ? Double.valueOf(0.5) : coverage;
-        if (target != null && !(target > 0 && target <= 1)) {
-            throw usage("--coverage must be in (0, 1], not " + target);
+        if (coverage != null && !(coverage > 0 && coverage <= 1)) {
+            throw usage("--coverage must be in (0, 1], not " + coverage);
         }
-        var provenance = provenance();
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
         provenance.input("predictions", predictions);
         if (fit != null) {
             provenance.input("fit", fit);
@@ -89,13 +84,10 @@ public final class SelectCommand extends StepCommand {
         if (truth != null) {
             provenance.input("truth", truth);
         }
-        Map<String, Object> report = SelectService.run(new SelectService.Request(predictions,
-                truth == null ? null : new Truth(truth, truthColumn), scores,
-                Selective.Risk.valueOf(risk.toUpperCase()), target, targetRisk, fit, fitSplit, out), provenance);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> applied = (Map<String, Object>) report.get("applied");
-        spec.commandLine().getErr().println("select: accepted " + applied.get("accepted") + " of " + applied.get("rows")
-                + " rows; written to " + out);
-        return 0;
+        Double target = coverage == null && targetRisk == null ? Double.valueOf(0.5) : coverage;
+        SelectService.Report report = SelectService.run(new SelectService.Request(predictions,
+                truth == null ? null : new Truth(truth, truthColumn), scores, risk, target, targetRisk, fit, fitSplit, out),
+                provenance);
+        return "accepted " + report.applied().accepted() + " of " + report.applied().rows() + " rows; written to " + out;
     }
 }

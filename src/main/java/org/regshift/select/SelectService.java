@@ -5,17 +5,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.regshift.metrics.PredictionTable;
-import org.regshift.metrics.Selective;
-import org.regshift.metrics.Truth;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
-import org.regshift.provenance.Provenance;
+import org.regshift.metrics.PredictionTable;
+import org.regshift.metrics.Selective;
+import org.regshift.metrics.Truth;
 import org.regshift.plot.Plots;
+import org.regshift.provenance.Provenance;
 
 /**
  * Selective prediction on a predictions table: ranks rows by uncertainty scores, writes the
@@ -24,57 +28,76 @@ import org.regshift.plot.Plots;
  * score, chosen for a target coverage or (on calibration data) a target risk.
  */
 public final class SelectService {
-    public static final List<String> SCORES = List.of("var_total", "var_epistemic", "var_aleatoric", "width", "ood");
     private static final int CURVE_POINTS = 100;
 
     /**
      * {@code coverage} or {@code targetRisk} (exactly one non-null) picks the threshold, on the
      * {@code fitSplit} rows of {@code fit} when given, else on the predictions themselves.
      */
-    public record Request(Path predictions, Truth truth, List<String> scores, Selective.Risk risk, Double coverage,
+    public record Request(Path predictions, Truth truth, List<SelectionScore> scores, Selective.Risk risk, Double coverage,
                           Double targetRisk, Path fit, String fitSplit, Path out) {
+    }
+
+    /**
+     * What selection.json holds: the score that selects, the rule and the threshold it gave, the
+     * coverage and risk achieved on the fit rows and on the predictions, and per score (when the
+     * predictions have y) the risk-coverage summaries.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(SelectionScore score, Selective.Risk risk, Rule rule, String chosenOn, Double threshold, Achieved fit,
+                         Achieved applied, Map<SelectionScore, ScoreSummary> scores) {
+    }
+
+    /** A target coverage or a target risk. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rule(Double targetCoverage, Double targetRisk) {
+    }
+
+    /** Rows, accepted rows, their fraction, and the selective risk of the accepted rows with y (null without). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Achieved(int rows, int accepted, double coverage, Double selectiveRisk) {
+    }
+
+    /** AURC, the oracle's AURC, E-AURC, AUSE, the risk at 50% coverage and at full coverage. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ScoreSummary(double aurc, double oracleAurc, double eAurc, double ause,
+                               @JsonProperty("risk_at_50") double riskAt50, double fullRisk) {
     }
 
     private SelectService() {
     }
 
-    public static Map<String, Object> run(Request request, Provenance provenance) {
+    public static Report run(Request request, Provenance provenance) {
         List<String> columns = numericColumns(request.scores());
         PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns, request.truth(), null);
-        String primary = request.scores().get(0);
+        SelectionScore primary = request.scores().get(0);
         PredictionTable fit = request.fit() == null ? table : fitRows(request, columns);
         double threshold = threshold(fit, primary, request);
         double[] primaryScore = score(table, primary);
 
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("score", primary);
-        report.put("risk", request.risk().name().toLowerCase());
-        report.put("rule", request.coverage() != null ? Json.object("target_coverage", request.coverage())
-                : Json.object("target_risk", request.targetRisk()));
-        report.put("chosen_on", request.fit() == null ? "the predictions themselves" : request.fit().toString());
-        report.put("threshold", Json.number(threshold));
-        report.put("fit", achieved(fit, score(fit, primary), threshold, request.risk()));
-        report.put("applied", achieved(table, primaryScore, threshold, request.risk()));
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             writeSelected(request.predictions(), out.file("selected.tsv"), primaryScore, threshold);
-            if (table.hasY()) {
-                PredictionTable scored = table.withY();
-                report.put("scores", curves(scored, request.scores(), request.risk(), out));
-            }
+            Report report = new Report(primary, request.risk(), new Rule(request.coverage(), request.targetRisk()),
+                    request.fit() == null ? "the predictions themselves" : request.fit().toString(), Json.number(threshold),
+                    achieved(fit, score(fit, primary), threshold, request.risk()),
+                    achieved(table, primaryScore, threshold, request.risk()),
+                    table.hasY() ? curves(table.withY(), request.scores(), request.risk(), out) : null);
             Json.write(out.file("selection.json"), report);
             provenance.put("threshold", Json.number(threshold));
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
+            return report;
         }
-        return report;
     }
 
-    private static List<String> numericColumns(List<String> scores) {
+    private static List<String> numericColumns(List<SelectionScore> scores) {
         List<String> columns = new ArrayList<>();
-        if (scores.contains("width")) {
+        if (scores.contains(SelectionScore.WIDTH)) {
             columns.addAll(List.of("lower", "upper"));
         }
-        if (scores.contains("ood")) {
+        if (scores.contains(SelectionScore.OOD)) {
             columns.add("ood");
         }
         return columns;
@@ -98,13 +121,13 @@ public final class SelectService {
         return fit;
     }
 
-    static double[] score(PredictionTable t, String name) {
+    static double[] score(PredictionTable t, SelectionScore name) {
         return switch (name) {
-            case "var_total" -> t.varTotal();
-            case "var_epistemic" -> t.varEpistemic();
-            case "var_aleatoric" -> t.varAleatoric();
-            case "ood" -> t.extra().get("ood");
-            case "width" -> {
+            case VAR_TOTAL -> t.varTotal();
+            case VAR_EPISTEMIC -> t.varEpistemic();
+            case VAR_ALEATORIC -> t.varAleatoric();
+            case OOD -> t.extra().get("ood");
+            case WIDTH -> {
                 double[] lower = t.extra().get("lower");
                 double[] upper = t.extra().get("upper");
                 double[] w = new double[lower.length];
@@ -113,12 +136,11 @@ public final class SelectService {
                 }
                 yield w;
             }
-            default -> throw new IllegalArgumentException("unknown score " + name);
         };
     }
 
     /** Accept rows whose score is at most the threshold: the largest that keeps the coverage or the risk. */
-    private static double threshold(PredictionTable fit, String primary, Request request) {
+    private static double threshold(PredictionTable fit, SelectionScore primary, Request request) {
         double[] s = score(fit, primary);
         int[] order = Selective.order(s);
         if (request.coverage() != null) {
@@ -135,7 +157,7 @@ public final class SelectService {
     }
 
     /** The coverage the threshold gives on a table, and the risk of its accepted rows when y is known. */
-    private static Map<String, Object> achieved(PredictionTable t, double[] score, double threshold, Selective.Risk risk) {
+    private static Achieved achieved(PredictionTable t, double[] score, double threshold, Selective.Risk risk) {
         int accepted = 0;
         double loss = 0;
         int withY = 0;
@@ -148,30 +170,29 @@ public final class SelectService {
                 }
             }
         }
-        return Json.object("rows", score.length, "accepted", accepted, "coverage", accepted / (double) score.length,
-                "selective_risk", withY == 0 ? null : Json.number(loss / withY));
+        return new Achieved(score.length, accepted, accepted / (double) score.length, withY == 0 ? null : Json.number(loss / withY));
     }
 
     /** Risk-coverage curves (TSV, plot) and their summaries per score, with oracle and random references. */
-    private static Map<String, Object> curves(PredictionTable t, List<String> scores, Selective.Risk risk, AtomicOutputDir out) {
+    private static Map<SelectionScore, ScoreSummary> curves(PredictionTable t, List<SelectionScore> scores, Selective.Risk risk,
+                                                            AtomicOutputDir out) {
         double[] loss = Selective.losses(t.y(), t.mean(), risk);
         double[] coverage = new double[CURVE_POINTS];
         for (int p = 0; p < CURVE_POINTS; p++) {
             coverage[p] = (p + 1) / (double) CURVE_POINTS;
         }
         Map<String, double[]> curves = new LinkedHashMap<>();
-        Map<String, Object> summaries = new LinkedHashMap<>();
+        Map<SelectionScore, ScoreSummary> summaries = new LinkedHashMap<>();
         double[] oracleRisks = Selective.selectiveRisks(loss, Selective.order(loss));
         double oracle = Selective.aurc(oracleRisks);
         double fullRisk = oracleRisks[oracleRisks.length - 1];
-        for (String name : scores) {
+        for (SelectionScore name : scores) {
             int[] order = Selective.order(score(t, name));
             double[] risks = Selective.selectiveRisks(loss, order);
-            curves.put(name, sample(risks, coverage));
+            curves.put(name.toString(), sample(risks, coverage));
             double aurc = Selective.aurc(risks);
-            summaries.put(name, Json.object("aurc", aurc, "oracle_aurc", oracle, "e_aurc", aurc - oracle,
-                    "ause", Selective.ause(risks, oracleRisks, risk), "risk_at_50", Selective.riskAtCoverage(loss, order, 0.5),
-                    "full_risk", fullRisk));
+            summaries.put(name, new ScoreSummary(aurc, oracle, aurc - oracle, Selective.ause(risks, oracleRisks, risk),
+                    Selective.riskAtCoverage(loss, order, 0.5), fullRisk));
         }
         curves.put("oracle", sample(oracleRisks, coverage));
         double[] random = new double[CURVE_POINTS];

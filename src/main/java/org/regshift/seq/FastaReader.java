@@ -1,8 +1,5 @@
 package org.regshift.seq;
 
-import htsjdk.samtools.SAMException;
-import htsjdk.samtools.reference.FastaSequenceFile;
-import htsjdk.samtools.reference.ReferenceSequence;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,6 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import htsjdk.samtools.SAMException;
+import htsjdk.samtools.reference.FastaSequenceFile;
+import htsjdk.samtools.reference.ReferenceSequence;
 import org.regshift.io.InputException;
 import org.regshift.io.Inputs;
 

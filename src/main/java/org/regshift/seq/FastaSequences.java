@@ -1,5 +1,6 @@
 package org.regshift.seq;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** The records of a FASTA file as rows: ID and sequence, no target, nothing passed through. */

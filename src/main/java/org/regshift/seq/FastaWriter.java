@@ -1,9 +1,5 @@
 package org.regshift.seq;
 
-import htsjdk.samtools.reference.FastaReferenceWriter;
-import htsjdk.samtools.reference.FastaReferenceWriterBuilder;
-import htsjdk.samtools.reference.ReferenceSequence;
-import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import htsjdk.samtools.reference.FastaReferenceWriter;
+import htsjdk.samtools.reference.FastaReferenceWriterBuilder;
+import htsjdk.samtools.reference.ReferenceSequence;
+import htsjdk.samtools.util.BlockCompressedOutputStream;
 
 /** Writes FASTA through htsjdk; a name ending in .gz is written as bgzip, which gzip also reads. */
 public final class FastaWriter implements Closeable {

@@ -1,8 +1,8 @@
 package org.regshift.seq;
 
-import htsjdk.samtools.seekablestream.SeekableStream;
 import java.io.IOException;
 import java.io.InputStream;
+import htsjdk.samtools.seekablestream.SeekableStream;
 
 /**
  * A forward-only {@link SeekableStream} over an already decompressed stream, so that htsjdk's

@@ -1,12 +1,12 @@
 package org.regshift.seq;
-import org.regshift.io.InputException;
-import org.regshift.io.Inputs;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.regshift.io.InputException;
+import org.regshift.io.Inputs;
 
 /** Rows of sequences to predict on, from a table or a FASTA file. */
 public interface SequenceSource extends Closeable {

@@ -1,12 +1,12 @@
 package org.regshift.seq;
-import org.regshift.io.InputException;
-import org.regshift.io.Numbers;
-import org.regshift.io.TsvReader;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.regshift.io.InputException;
+import org.regshift.io.Numbers;
+import org.regshift.io.TsvReader;
 
 /**
  * Streams the rows of a table of sequences (an activity table, or any user table of id, sequence,

@@ -42,6 +42,12 @@ public enum Scenario {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The label, which picocli shows and accepts. */
+    @Override
+    public String toString() {
+        return label();
+    }
+
     public static Scenario parse(String label) {
         for (Scenario s : values()) {
             if (s.label().equals(label.strip().toLowerCase(Locale.ROOT))) {

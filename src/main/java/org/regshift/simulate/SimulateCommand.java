@@ -1,10 +1,11 @@
 package org.regshift.simulate;
-import org.regshift.cli.Progress;
-import org.regshift.cli.StepCommand;
-import org.regshift.cli.ThreadsOption;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.regshift.cli.Progress;
+import org.regshift.cli.StepCommand;
+import org.regshift.cli.ThreadsOption;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,8 +50,9 @@ public final class SimulateCommand extends StepCommand {
             description = "Motifs (JASPAR or MEME format; default: 14 JASPAR 2024 motifs shipped with RegShift).")
     Path motifs;
 
-    @Option(names = "--scenario", defaultValue = "reference", paramLabel = "NAME", description = "Shift scenario of the library.")
-    String scenario;
+    @Option(names = "--scenario", defaultValue = "reference", paramLabel = "NAME",
+            description = "Shift scenario of the library: ${COMPLETION-CANDIDATES}.")
+    Scenario scenario;
 
     @Option(names = "--severity", paramLabel = "X", description = "Severity of the scenario (default: its moderate level).")
     Double severity;
@@ -73,15 +75,15 @@ public final class SimulateCommand extends StepCommand {
     double barcodes;
 
     @Option(names = "--level", defaultValue = "element", paramLabel = "LEVEL",
-            description = "Counts per element (barcodes summed) or per barcode: element or barcode.")
-    String level;
+            description = "Counts per element (barcodes summed) or per barcode: ${COMPLETION-CANDIDATES}.")
+    CountLevel level;
 
     @Option(names = "--gc", defaultValue = "0.42", paramLabel = "F", description = "Mean GC fraction of the sequences.")
     double gc;
 
     @Option(names = "--background", defaultValue = "iid", paramLabel = "MODEL",
-            description = "Background sequence model: iid, or markov (first order, CpG depleted).")
-    String background;
+            description = "Background sequence model: ${COMPLETION-CANDIDATES} (markov: first order, CpG depleted).")
+    Background background;
 
     @Option(names = "--motif-rate", defaultValue = "3", paramLabel = "L", description = "Mean motif sites per sequence (Poisson).")
     double motifRate;
@@ -107,44 +109,54 @@ public final class SimulateCommand extends StepCommand {
     @Mixin
     ThreadsOption threads;
 
-    @Override
-    public Integer call() {
-        SimRequest request = request();
-        try (Progress progress = new Progress("simulate", "sequences")) {
-            var provenance = provenance();
-            if (motifs != null) {
-                provenance.input("motifs", motifs);
-            }
-            SimulateService.run(request, provenance, progress);
-            progress.finish();
+    /** Whether counts are written per element (barcodes summed) or per barcode. */
+    enum CountLevel {
+        ELEMENT, BARCODE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase();
         }
-        return 0;
+    }
+
+    /** The background sequence model. */
+    enum Background {
+        IID, MARKOV;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase();
+        }
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
+        SimRequest request = request();
+        if (motifs != null) {
+            provenance.input("motifs", motifs);
+        }
+        SimulateService.Result result = SimulateService.run(request, provenance, progress);
+        return result.sequences() + " sequences in " + result.libraries() + (result.libraries() == 1 ? " library" : " libraries")
+                + " written to " + out;
     }
 
     private SimRequest request() {
+        if (!libraries.isEmpty() && !suite) {
+            throw usage("--libraries needs --suite");
+        }
+        if (testN < 1) {
+            throw usage("--test-n must be at least 1");
+        }
+        if (suite && (severity != null || scenario != Scenario.REFERENCE)) {
+            throw usage("--suite simulates every scenario: drop --scenario and --severity");
+        }
+        double x = severity == null ? scenario.defaultSeverity() : severity;
         try {
-            if (!level.equals("element") && !level.equals("barcode")) {
-                throw new IllegalArgumentException("--level must be element or barcode, not '" + level + "'");
-            }
-            if (!background.equals("iid") && !background.equals("markov")) {
-                throw new IllegalArgumentException("--background must be iid or markov, not '" + background + "'");
-            }
-            if (!libraries.isEmpty() && !suite) {
-                throw new IllegalArgumentException("--libraries needs --suite");
-            }
-            if (testN < 1) {
-                throw new IllegalArgumentException("--test-n must be at least 1");
-            }
-            int workers = threads.resolve();
-            Scenario s = Scenario.parse(scenario);
-            if (suite && (severity != null || s != Scenario.REFERENCE)) {
-                throw new IllegalArgumentException("--suite simulates every scenario: drop --scenario and --severity");
-            }
-            double x = severity == null ? s.defaultSeverity() : severity;
-            s.checkSeverity(x);
-            SimParameters params = new SimParameters(n, length, cellTypes, replicates, barcodes, level.equals("barcode"), gc,
-                    0.05, background.equals("markov"), motifRate, batches, dnaDepth, rnaDepth, dispersion, cellTypeCorrelation);
-            return new SimRequest(params, motifs, s, x, suite, testN, libraries, seed, workers, out);
+            scenario.checkSeverity(x);
+            SimParameters params = new SimParameters(n, length, cellTypes, replicates, barcodes, level == CountLevel.BARCODE, gc,
+                    0.05, background == Background.MARKOV, motifRate, batches, dnaDepth, rnaDepth, dispersion,
+                    cellTypeCorrelation);
+            return new SimRequest(params, motifs, scenario, x, suite, testN, libraries, seed, threads.resolve(), out);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

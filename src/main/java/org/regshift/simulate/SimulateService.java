@@ -34,7 +34,11 @@ public final class SimulateService {
     private SimulateService() {
     }
 
-    public static void run(SimRequest request, Provenance provenance, LongConsumer progress) {
+    /** What was written: how many libraries and sequences. */
+    public record Result(int libraries, long sequences) {
+    }
+
+    public static Result run(SimRequest request, Provenance provenance, LongConsumer progress) {
         List<Pwm> motifs = request.motifs() == null ? MotifReader.defaults() : MotifReader.read(request.motifs());
         for (Pwm m : motifs) {
             if (m.length() > request.params().length()) {
@@ -66,6 +70,7 @@ public final class SimulateService {
             provenance.put("motifs", request.motifs() == null ? "default JASPAR 2024 set (14 motifs)" : request.motifs().toString());
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
+            return new Result(libraries.size(), done[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,13 @@
 package org.regshift.train;
-import org.regshift.attack.Adversary;
-import org.regshift.model.InputGradients;
 
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.regshift.attack.Adversary;
+import org.regshift.attack.AttackMethod;
+import org.regshift.model.InputGradients;
 
 /**
  * Adversarial training (Goodfellow et al. 2015; Madry et al. 2018): in every mini-batch a seeded
@@ -14,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * each row pushed away from its own target, so the loss mixes clean and attacked rows in the
  * proportion 1 - weight to weight. PGD takes {@code steps} steps of epsilon / 4.
  */
-public record AdversarialTraining(Adversary.Method method, double epsilon, double weight, int steps) {
+public record AdversarialTraining(AttackMethod method, double epsilon, double weight, int steps) {
 
     /** The batch's one-hot input with the chosen rows attacked. */
     INDArray mix(ComputationGraph net, INDArray[] inputs, float[] labels, Random random) {
@@ -46,7 +47,7 @@ public record AdversarialTraining(Adversary.Method method, double epsilon, doubl
 
     /** How the bundle records it. */
     String describe() {
-        return method.name().toLowerCase() + " epsilon " + epsilon + " weight " + weight
-                + (method == Adversary.Method.PGD ? " steps " + steps : "");
+        return method.toString() + " epsilon " + epsilon + " weight " + weight
+                + (method == AttackMethod.PGD ? " steps " + steps : "");
     }
 }

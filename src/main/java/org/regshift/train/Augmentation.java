@@ -1,5 +1,6 @@
 package org.regshift.train;
 
+import java.util.Collection;
 import java.util.Random;
 import org.regshift.motif.Bases;
 
@@ -11,19 +12,19 @@ import org.regshift.motif.Bases;
 public record Augmentation(boolean reverseComplement, boolean shift) {
     static final int MAX_SHIFT = 3;
 
-    /** Parses "none" or a comma-separated set of "rc" and "shift". */
-    public static Augmentation parse(String value) {
-        boolean rc = false;
-        boolean shift = false;
-        for (String part : value.split(",")) {
-            switch (part.trim()) {
-                case "rc" -> rc = true;
-                case "shift" -> shift = true;
-                case "none" -> { }
-                default -> throw new IllegalArgumentException("--augment takes none, rc, shift or rc,shift, not '" + value + "'");
-            }
+    /** One kind of augmentation, as the command line names it. */
+    public enum Kind {
+        NONE, RC, SHIFT;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase();
         }
-        return new Augmentation(rc, shift);
+    }
+
+    /** The augmentation that does every one of {@code kinds}. */
+    public static Augmentation of(java.util.Collection<Kind> kinds) {
+        return new Augmentation(kinds.contains(Kind.RC), kinds.contains(Kind.SHIFT));
     }
 
     public String label() {

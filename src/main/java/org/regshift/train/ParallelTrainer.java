@@ -1,4 +1,5 @@
 package org.regshift.train;
+
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;

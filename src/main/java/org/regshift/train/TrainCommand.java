@@ -1,20 +1,24 @@
 package org.regshift.train;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.regshift.attack.AttackMethod;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
 import org.regshift.cli.TableColumnOptions;
 import org.regshift.cli.ThreadsOption;
-
-import java.nio.file.Path;
-import java.util.List;
-import org.regshift.attack.Adversary;
+import org.regshift.model.PriorFeatures;
 import org.regshift.model.net.Architecture;
 import org.regshift.model.net.Loss;
-import org.regshift.model.PriorFeatures;
 import org.regshift.motif.MotifReader;
 import org.regshift.motif.Pwm;
+import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code regshift train}: a Gaussian model (mean and variance) of activity from sequence. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
@@ -23,10 +27,10 @@ import picocli.CommandLine.Option;
                 + "Gaussian NLL loss) from one-hot DNA, with Adam and early stopping on the validation NLL; "
                 + "targets are standardised on the training rows and restored on output.",
             "",
-            "Rows whose split is 'train' train, 'valid' rows stop early (without them a seeded 10% of the training "
+            "Rows whose split is 'train' train, 'valid' rows stop early (without them a seeded 10%% of the training "
                 + "rows); without a split column a seeded 80/10/10 train/valid/test split is made.",
             "",
-            "Architectures: cnn (default: three conv blocks with batch norm, ReLU, max pooling and dropout), "
+            "Architectures: cnn (default: three convolutions with ReLU, max pooling and dropout), "
                 + "cnn-reference (the PyTorch peer's CNN, layer for layer), bilstm (conv stem + bidirectional LSTM), "
                 + "transformer (conv stem + sinusoidal positions + two self-attention blocks). Every one ends in a dense "
                 + "head with a mean and a log-variance output (floored).",
@@ -48,27 +52,29 @@ public final class TrainCommand extends StepCommand {
     @Mixin
     TableColumnOptions columns;
 
-    @Option(names = "--arch", defaultValue = "cnn", paramLabel = "NAME",
-            description = "Architecture: cnn, cnn-reference, bilstm or transformer.")
-    String arch;
+    @Option(names = "--arch", defaultValue = "cnn", paramLabel = "NAME", converter = Architectures.class,
+            completionCandidates = Architectures.class, description = "Architecture: ${COMPLETION-CANDIDATES}.")
+    Architecture arch;
 
-    @Option(names = "--loss", defaultValue = "gaussian-nll", paramLabel = "NAME", description = "gaussian-nll, beta-nll or mse.")
-    String loss;
+    @Option(names = "--loss", defaultValue = "gaussian-nll", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES}.")
+    Loss loss;
 
-    @Option(names = "--priors", defaultValue = "none", paramLabel = "KIND", description = "Structural priors: none, gc, motif or motif+gc.")
-    String priors;
+    @Option(names = "--priors", defaultValue = "none", paramLabel = "KIND", description = "Structural priors: ${COMPLETION-CANDIDATES}.")
+    PriorFeatures.Kind priors;
 
     @Option(names = "--motifs", paramLabel = "FILE",
             description = "Motifs of the motif priors (JASPAR or MEME; default: the 14 JASPAR 2024 motifs shipped with RegShift).")
     Path motifs;
 
-    @Option(names = "--augment", defaultValue = "none", paramLabel = "LIST",
-            description = "Training augmentation: none, rc (reverse complement, p = 1/2), shift (up to 3 bp), or rc,shift.")
-    String augment;
+    @Option(names = "--augment", defaultValue = "none", split = ",", paramLabel = "LIST",
+            description = "Training augmentation, one or more of ${COMPLETION-CANDIDATES}: rc reverse-complements "
+                + "(p = 1/2), shift shifts by up to 3 bp.")
+    List<Augmentation.Kind> augment;
 
-    @Option(names = "--adversarial", defaultValue = "none", paramLabel = "METHOD",
-            description = "Adversarial training: none, fgsm or pgd (10 steps of epsilon / 4) against the network as it trains.")
-    String adversarial;
+    @Option(names = "--adversarial", paramLabel = "METHOD",
+            description = "Adversarial training against the network as it trains: fgsm or pgd (10 steps of epsilon / 4); "
+                + "default none.")
+    AttackMethod adversarial;
 
     @Option(names = "--epsilon", defaultValue = "0.1", paramLabel = "E",
             description = "Adversarial training: attack strength on the one-hot input relaxed to the simplex, in [0, 1].")
@@ -108,62 +114,80 @@ public final class TrainCommand extends StepCommand {
     ThreadsOption threads;
 
     @Override
-    public Integer call() {
+    protected String run(Provenance provenance, Progress progress) {
         TrainRequest request = request();
-        var provenance = provenance();
         provenance.input("data", data);
         if (motifs != null) {
             provenance.input("motifs", motifs);
         }
-        try (Progress progress = new Progress("train", "sequences")) {
-            TrainService.run(request, provenance, progress);
-            progress.finish();
-        }
-        spec.commandLine().getErr().println("train: model bundle written to " + out);
-        return 0;
+        TrainService.run(request, provenance, progress);
+        return "model bundle written to " + out;
     }
 
     private TrainRequest request() {
+        if (ensemble < 1 || epochs < 1 || patience < 1 || batchSize < 1 || !(lr > 0)) {
+            throw usage("--ensemble, --epochs, --patience and --batch-size must be at least 1, --lr positive");
+        }
+        if (member != null && (member < 0 || member >= ensemble)) {
+            throw usage("--member must be between 0 and --ensemble - 1");
+        }
+        Integer length = seqLen();
+        if (motifs != null && !priors.usesMotifs()) {
+            throw usage("--motifs needs --priors motif or motif+gc");
+        }
+        Trainer.Settings settings = new Trainer.Settings(arch, loss, epochs, patience, batchSize, lr,
+                Augmentation.of(augment), adversarialTraining());
+        List<Pwm> pwms = !priors.usesMotifs() ? List.of() : motifs == null ? MotifReader.defaults() : MotifReader.read(motifs);
+        return new TrainRequest(data, columns.columns(), settings, priors, pwms, ensemble, member, length, seed,
+                threads.resolve(), out);
+    }
+
+    /** The --seq-len: null for auto. */
+    private Integer seqLen() {
+        if (seqLen.equals("auto")) {
+            return null;
+        }
         try {
-            if (ensemble < 1 || epochs < 1 || patience < 1 || batchSize < 1 || !(lr > 0)) {
-                throw new IllegalArgumentException("--ensemble, --epochs, --patience and --batch-size must be at least 1, --lr positive");
+            int length = Integer.parseInt(seqLen);
+            if (length < 20) {
+                throw usage("--seq-len must be auto or at least 20");
             }
-            if (member != null && (member < 0 || member >= ensemble)) {
-                throw new IllegalArgumentException("--member must be between 0 and --ensemble - 1");
-            }
-            Integer length = seqLen.equals("auto") ? null : Integer.valueOf(seqLen);
-            if (length != null && length < 20) {
-                throw new IllegalArgumentException("--seq-len must be auto or at least 20");
-            }
-            PriorFeatures.Kind priorKind = PriorFeatures.Kind.parse(priors);
-            if (motifs != null && !priorKind.usesMotifs()) {
-                throw new IllegalArgumentException("--motifs needs --priors motif or motif+gc");
-            }
-            Trainer.Settings settings = new Trainer.Settings(Architecture.parse(arch), Loss.parse(loss), epochs, patience,
-                    batchSize, lr, Augmentation.parse(augment), adversarialTraining());
-            List<Pwm> pwms = !priorKind.usesMotifs() ? List.of() : motifs == null ? MotifReader.defaults() : MotifReader.read(motifs);
-            return new TrainRequest(data, columns.columns(), settings, priorKind, pwms, ensemble, member, length, seed, threads.resolve(), out);
+            return length;
         } catch (NumberFormatException e) {
             throw usage("--seq-len must be auto or a whole number, not '" + seqLen + "'");
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
         }
     }
 
     private AdversarialTraining adversarialTraining() {
-        if (adversarial.equals("none")) {
+        if (adversarial == null) {
             return null;
         }
-        if (!adversarial.equals("fgsm") && !adversarial.equals("pgd")) {
-            throw new IllegalArgumentException("--adversarial must be none, fgsm or pgd, not '" + adversarial + "'");
+        if (!adversarial.gradientBased()) {
+            throw usage("--adversarial must be fgsm or pgd, not '" + adversarial + "'");
         }
         if (!(epsilon >= 0 && epsilon <= 1)) {
-            throw new IllegalArgumentException("--epsilon must be in [0, 1], not " + epsilon);
+            throw usage("--epsilon must be in [0, 1], not " + epsilon);
         }
         if (!(advWeight > 0 && advWeight <= 1)) {
-            throw new IllegalArgumentException("--adv-weight must be in (0, 1], not " + advWeight);
+            throw usage("--adv-weight must be in (0, 1], not " + advWeight);
         }
-        return new AdversarialTraining(adversarial.equals("fgsm") ? Adversary.Method.FGSM : Adversary.Method.PGD, epsilon,
-                advWeight, 10);
+        return new AdversarialTraining(adversarial, epsilon, advWeight, 10);
+    }
+
+    /** The architectures by name, for picocli. */
+    static final class Architectures implements ITypeConverter<Architecture>, Iterable<String> {
+        @Override
+        public Architecture convert(String name) {
+            try {
+                return Architecture.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Architecture.ALL.stream().map(Architecture::name).iterator();
+        }
     }
 }

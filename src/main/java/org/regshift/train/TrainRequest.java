@@ -1,10 +1,10 @@
 package org.regshift.train;
-import org.regshift.model.PriorFeatures;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.regshift.seq.SequenceTable;
+import org.regshift.model.PriorFeatures;
 import org.regshift.motif.Pwm;
+import org.regshift.seq.SequenceTable;
 
 /**
  * What {@code regshift train} needs. {@code seqLen} null means: the table's one sequence length.

@@ -1,15 +1,15 @@
 package org.regshift.train;
-import org.regshift.model.ModelBundle;
-import org.regshift.model.NdRuntime;
-import org.regshift.model.OodReference;
-import org.regshift.model.PriorFeatures;
-import org.regshift.model.lean.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
+import org.regshift.model.ModelBundle;
+import org.regshift.model.NdRuntime;
+import org.regshift.model.OodReference;
+import org.regshift.model.PriorFeatures;
+import org.regshift.model.lean.Engine;
 import org.regshift.motif.MotifReader;
 import org.regshift.provenance.Provenance;
 

@@ -1,12 +1,4 @@
 package org.regshift.train;
-import org.regshift.model.NdRuntime;
-import org.regshift.model.OneHot;
-import org.regshift.model.PriorFeatures;
-import org.regshift.model.net.Architecture;
-import org.regshift.model.net.GaussianNll;
-import org.regshift.model.net.Loss;
-import org.regshift.model.net.Networks;
-import org.regshift.model.lean.Engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +11,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regshift.metrics.Summary;
+import org.regshift.model.NdRuntime;
+import org.regshift.model.OneHot;
+import org.regshift.model.PriorFeatures;
+import org.regshift.model.lean.Engine;
+import org.regshift.model.net.Architecture;
+import org.regshift.model.net.GaussianNll;
+import org.regshift.model.net.Loss;
+import org.regshift.model.net.Networks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,11 @@
 package org.regshift.variants;
 
+import java.nio.file.Path;
+import java.util.List;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLineCount;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
-import java.util.List;
 import org.regshift.io.UsageException;
 
 /**

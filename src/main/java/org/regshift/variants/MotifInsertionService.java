@@ -37,7 +37,8 @@ public final class MotifInsertionService {
     private MotifInsertionService() {
     }
 
-    public static Map<String, Object> run(Request request, Provenance provenance, LongConsumer progress) {
+    /** Inserts the motif into every background sequence and writes the effects; returns how many sequences. */
+    public static long run(Request request, Provenance provenance, LongConsumer progress) {
         Pwm motif = MotifReader.read(request.motifs()).stream()
                 .filter(p -> p.id().equals(request.motifId()) || p.name().equals(request.motifId())).findFirst()
                 .orElseThrow(() -> new UsageException("--insert-motif " + request.motifId() + ": no motif with this ID or name in "
@@ -96,7 +97,7 @@ public final class MotifInsertionService {
                 EffectPlot.save(columns, false, out.staging(), "effects");
                 provenance.write(out.file(AtomicOutputDir.PROVENANCE));
                 out.commit();
-                return report;
+                return n;
             }
         }
     }

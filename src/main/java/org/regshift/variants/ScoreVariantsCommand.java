@@ -1,10 +1,11 @@
 package org.regshift.variants;
+
+import java.nio.file.Path;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
 import org.regshift.cli.ThreadsOption;
-
-import java.nio.file.Path;
-import java.util.Map;
+import org.regshift.provenance.Provenance;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,34 +33,8 @@ public final class ScoreVariantsCommand extends StepCommand {
     @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle directory (from train), or a .zip of one.")
     Path model;
 
-    @Option(names = "--vcf", paramLabel = "FILE", description = "Variants: VCF, plain, gzip or bgzip; sorted or not.")
-    Path vcf;
-
-    @Option(names = "--reference", paramLabel = "FASTA",
-            description = "Reference FASTA: plain (indexed on the fly when its .fai is missing) or bgzip with .fai and .gzi.")
-    Path reference;
-
-    @Option(names = "--truth-info", paramLabel = "KEY",
-            description = "INFO field holding a measured effect (Number=A: per allele; otherwise the mean of its values).")
-    String truthInfo;
-
-    @Option(names = "--on-ref-mismatch", defaultValue = "error", paramLabel = "ACTION",
-            description = "error or skip: what to do with a REF that disagrees with the reference or a contig it lacks.")
-    String onRefMismatch;
-
-    @Option(names = "--window", defaultValue = "centre", paramLabel = "PLACEMENT",
-            description = "centre: REF at the window's centre, N beyond a contig's ends; inside: shift a window that would "
-                + "cross an end back inside the contig (for references that hold only the measured elements).")
-    String window;
-
-    @Option(names = "--insert-motif", paramLabel = "ID", description = "Motif test: the motif (ID or name in --motifs) to insert.")
-    String insertMotif;
-
-    @Option(names = "--motifs", paramLabel = "FILE", description = "Motif test: JASPAR or MEME motif file.")
-    Path motifs;
-
-    @Option(names = "--background", paramLabel = "FASTA", description = "Motif test: background sequences.")
-    Path background;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Test test;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -73,51 +48,102 @@ public final class ScoreVariantsCommand extends StepCommand {
     @Mixin
     ThreadsOption threads;
 
+    /** What to score: the variants of a VCF, or a motif inserted into background sequences. */
+    static final class Test {
+        @ArgGroup(exclusive = false, heading = "Variants%n")
+        Variants variants;
+
+        @ArgGroup(exclusive = false, heading = "Motif insertion%n")
+        MotifInsertion motif;
+    }
+
+    /** The options of variant scoring. */
+    static final class Variants {
+        @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Variants: VCF, plain, gzip or bgzip; sorted or not.")
+        Path vcf;
+
+        @Option(names = "--reference", required = true, paramLabel = "FASTA",
+                description = "Reference FASTA: plain (indexed on the fly when its .fai is missing) or bgzip with .fai and .gzi.")
+        Path reference;
+
+        @Option(names = "--truth-info", paramLabel = "KEY",
+                description = "INFO field holding a measured effect (Number=A: per allele; otherwise the mean of its values).")
+        String truthInfo;
+
+        @Option(names = "--on-ref-mismatch", defaultValue = "error", paramLabel = "ACTION",
+                description = "${COMPLETION-CANDIDATES}: what to do with a REF that disagrees with the reference or a contig it lacks.")
+        OnMismatch onRefMismatch = OnMismatch.ERROR;
+
+        @Option(names = "--window", defaultValue = "centre", paramLabel = "PLACEMENT",
+                description = "${COMPLETION-CANDIDATES}. centre: REF at the window's centre, N beyond a contig's ends; inside: "
+                    + "shift a window that would cross an end back inside the contig (for references that hold only the "
+                    + "measured elements).")
+        Placement window = Placement.CENTRE;
+    }
+
+    /** The options of the motif insertion test. */
+    static final class MotifInsertion {
+        @Option(names = "--insert-motif", required = true, paramLabel = "ID",
+                description = "Motif test: the motif (ID or name in --motifs) to insert.")
+        String insertMotif;
+
+        @Option(names = "--motifs", required = true, paramLabel = "FILE", description = "Motif test: JASPAR or MEME motif file.")
+        Path motifs;
+
+        @Option(names = "--background", required = true, paramLabel = "FASTA", description = "Motif test: background sequences.")
+        Path background;
+    }
+
+    /** What to do with a REF that disagrees with the reference. */
+    enum OnMismatch {
+        ERROR, SKIP;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** Where a variant's window sits. */
+    enum Placement {
+        CENTRE, INSIDE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase();
+        }
+    }
+
     @Override
-    public Integer call() {
+    protected void checkOptions() {
         if (batchSize < 1) {
             throw usage("--batch-size must be at least 1");
         }
-        boolean variants = vcf != null || reference != null;
-        boolean motifTest = insertMotif != null || motifs != null || background != null;
-        if (variants == motifTest) {
-            throw usage("give either --vcf and --reference, or --insert-motif, --motifs and --background");
-        }
-        var provenance = provenance();
-        inputModel(provenance, model);
-        Map<String, Object> report;
-        try (Progress progress = new Progress("score-variants", variants ? "alleles" : "sequences")) {
-            if (variants) {
-                report = scoreVcf(provenance, progress);
-            } else {
-                if (insertMotif == null || motifs == null || background == null) {
-                    throw usage("the motif test needs --insert-motif, --motifs and --background");
-                }
-                provenance.input("motifs", motifs);
-                provenance.input("background", background);
-                report = MotifInsertionService.run(new MotifInsertionService.Request(model, motifs, insertMotif, background, out,
-                        rcAverage, batchSize, threads.resolve()), provenance, progress);
-            }
-            progress.finish();
-        }
-        spec.commandLine().getErr().println("score-variants: " + report.getOrDefault("alleles_scored", report.get("sequences"))
-                + " effects written to " + out);
-        return 0;
     }
 
-    private Map<String, Object> scoreVcf(org.regshift.provenance.Provenance provenance, Progress progress) {
-        if (vcf == null || reference == null) {
-            throw usage("scoring variants needs both --vcf and --reference");
+    @Override
+    protected String progressUnit() {
+        return test.variants != null ? "alleles" : "sequences";
+    }
+
+    @Override
+    protected String run(Provenance provenance, Progress progress) {
+        inputModel(provenance, model);
+        long effects;
+        if (test.variants != null) {
+            Variants v = test.variants;
+            provenance.input("vcf", v.vcf);
+            provenance.input("reference", v.reference);
+            effects = ScoreVariantsService.run(new ScoreVariantsService.Request(model, v.vcf, v.reference, out, v.truthInfo,
+                    v.onRefMismatch == OnMismatch.SKIP, v.window == Placement.INSIDE, rcAverage, batchSize, threads.resolve()),
+                    provenance, progress);
+        } else {
+            MotifInsertion m = test.motif;
+            provenance.input("motifs", m.motifs);
+            provenance.input("background", m.background);
+            effects = MotifInsertionService.run(new MotifInsertionService.Request(model, m.motifs, m.insertMotif, m.background,
+                    out, rcAverage, batchSize, threads.resolve()), provenance, progress);
         }
-        if (!onRefMismatch.equals("error") && !onRefMismatch.equals("skip")) {
-            throw usage("--on-ref-mismatch must be error or skip, not '" + onRefMismatch + "'");
-        }
-        if (!window.equals("centre") && !window.equals("inside")) {
-            throw usage("--window must be centre or inside, not '" + window + "'");
-        }
-        provenance.input("vcf", vcf);
-        provenance.input("reference", reference);
-        return ScoreVariantsService.run(new ScoreVariantsService.Request(model, vcf, reference, out, truthInfo,
-                onRefMismatch.equals("skip"), window.equals("inside"), rcAverage, batchSize, threads.resolve()), provenance, progress);
+        return effects + " effects written to " + out;
     }
 }

@@ -1,7 +1,5 @@
 package org.regshift.variants;
 
-import htsjdk.variant.variantcontext.Allele;
-import htsjdk.variant.variantcontext.VariantContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import htsjdk.variant.variantcontext.Allele;
+import htsjdk.variant.variantcontext.VariantContext;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
 import org.regshift.io.TsvWriter;
@@ -47,7 +47,8 @@ public final class ScoreVariantsService {
     private ScoreVariantsService() {
     }
 
-    public static Map<String, Object> run(Request request, Provenance provenance, LongConsumer progress) {
+    /** Scores every allele and writes the effects; returns how many alleles were scored. */
+    public static long run(Request request, Provenance provenance, LongConsumer progress) {
         ModelBundle bundle = ModelBundle.load(request.model());
         try (Predictor predictor = new Predictor(bundle, request.reverseComplementAverage(), request.threads())) {
             Map<Skip, Long> skipped = new LinkedHashMap<>();
@@ -120,7 +121,7 @@ public final class ScoreVariantsService {
                 EffectPlot.save(columns, truth != null, out.staging(), "effects");
                 provenance.write(out.file(AtomicOutputDir.PROVENANCE));
                 out.commit();
-                return report;
+                return columns.effect().length;
             }
         }
     }

@@ -1,14 +1,13 @@
 package org.regshift.attack;
-import org.regshift.model.OneHot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.regshift.model.OneHot;
 
 class AdversaryTest {
     private static INDArray position(float... values) {
@@ -31,7 +30,7 @@ class AdversaryTest {
     void fgsmAndPgdMoveALinearScoreTheWayAskedAndStayOnTheSimplexWithinEpsilon() {
         INDArray x = OneHot.encode(List.of("ACGTACGTAC"), 10);
         INDArray weights = Nd4j.rand(DataType.FLOAT, 1, 4, 10).subi(0.5);
-        for (Adversary.Method method : Adversary.Method.values()) {
+        for (AttackMethod method : List.of(AttackMethod.FGSM, AttackMethod.PGD)) {
             for (double direction : new double[] {1, -1}) {
                 INDArray attacked = Adversary.attack(x, in -> weights.dup(), new double[] {direction}, method, 0.2, 10, 0.05);
                 double before = x.mul(weights).sumNumber().doubleValue();

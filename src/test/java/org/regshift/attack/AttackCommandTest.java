@@ -1,24 +1,21 @@
 package org.regshift.attack;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SimulatedModel;
-import org.regshift.qc.QcBadInputTest;
-import org.regshift.variants.ScoreVariantsCommandTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.seq.FastaReader;
 import org.regshift.seq.SeqRecord;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SimulatedModel;
 
 /** {@code regshift attack} on the simulated model's own activity table (the first 200 rows). */
 class AttackCommandTest {
@@ -63,7 +60,7 @@ class AttackCommandTest {
     void substitutionsAreRealEditsThatPredictSeesTheSameWay() throws IOException {
         Path out = Cli.succeed("attack", tmp.resolve("sub"), "--model", SimulatedModel.model(), "--data", data, "--method",
                 "substitution", "--max-edits", "3");
-        List<Map<String, String>> rows = ScoreVariantsCommandTest.table(data);
+        List<Map<String, String>> rows = Cli.table(data);
         try (FastaReader attacked = new FastaReader(out.resolve("attacked.fa"), false)) {
             for (Map<String, String> row : rows) {
                 SeqRecord r = attacked.next();
@@ -78,12 +75,12 @@ class AttackCommandTest {
         Path predictions = tmp.resolve("p.tsv");
         assertThat(Cli.run("predict", "--model", SimulatedModel.model(), "--data", out.resolve("attacked.fa"), "--out", predictions)
                 .exitCode()).isZero();
-        List<Map<String, String>> predicted = ScoreVariantsCommandTest.table(predictions);
-        List<Map<String, String>> shifts = ScoreVariantsCommandTest.table(out.resolve("shifts.tsv")).stream()
+        List<Map<String, String>> predicted = Cli.table(predictions);
+        List<Map<String, String>> shifts = Cli.table(out.resolve("shifts.tsv")).stream()
                 .filter(s -> s.get("edits").equals("3")).toList();
         for (int i = 0; i < predicted.size(); i++) {
-            assertThat(ScoreVariantsCommandTest.number(shifts.get(i), "attacked_mean"))
-                    .isCloseTo(ScoreVariantsCommandTest.number(predicted.get(i), "mean"), within(1e-4));
+            assertThat(Cli.number(shifts.get(i), "attacked_mean"))
+                    .isCloseTo(Cli.number(predicted.get(i), "mean"), within(1e-4));
         }
         JsonNode report = JSON.readTree(out.resolve("attack.json").toFile());
         assertThat(report.at("/attacks/2/rmse").asDouble()).isGreaterThan(report.at("/attacks/0/rmse").asDouble())
@@ -92,9 +89,9 @@ class AttackCommandTest {
 
     @Test
     void badOptions() {
-        QcBadInputTest.assertFailsCleanly(Cli.run("attack", "--model", SimulatedModel.model(), "--data", data, "--epsilon", "0.1,1.5",
+        Cli.assertFailsCleanly(Cli.run("attack", "--model", SimulatedModel.model(), "--data", data, "--epsilon", "0.1,1.5",
                 "--out", tmp.resolve("o")), 2, "--epsilon must be in [0, 1], not 1.5");
-        QcBadInputTest.assertFailsCleanly(Cli.run("attack", "--model", SimulatedModel.model(), "--data", data, "--method", "cw",
+        Cli.assertFailsCleanly(Cli.run("attack", "--model", SimulatedModel.model(), "--data", data, "--method", "cw",
                 "--out", tmp.resolve("o")), 2, "--method must be fgsm, pgd or substitution, not 'cw'");
         assertThat(tmp.resolve("o")).doesNotExist();
     }

@@ -1,20 +1,19 @@
 package org.regshift.calibrate;
-import org.regshift.cli.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.simulate.Draws;
+import org.regshift.testing.Cli;
 
 /** {@code regshift calibrate} on predictions whose intervals are too narrow, more so at high GC. */
 class CalibrateCommandTest {
@@ -111,13 +110,13 @@ class CalibrateCommandTest {
         failsToFit("trainonly.tsv", "id\tmean\tvar_total\ty\tsplit\ne1\t0.5\t1\t0\ttrain\n", good, 3,
                 "has no rows to calibrate on (rows of split 'calibration'");
         Path noMean = Files.writeString(tmp.resolve("nomean.tsv"), "id\tvar_total\ty\ne1\t1\t0\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", noMean, "--out", tmp.resolve("o")), 3,
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", noMean, "--out", tmp.resolve("o")), 3,
                 "nomean.tsv line 1: no 'mean' column");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--level", "1.5"),
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--level", "1.5"),
                 2, "--level must be between 0 and 1");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"),
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"),
                 "--level", "0.9,0.9"), 2, "--level values must differ");
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--method", "platt"),
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--method", "platt"),
                 2, "--method must be one of none, variance-scaling, isotonic, conformal, mondrian");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
@@ -125,7 +124,7 @@ class CalibrateCommandTest {
     /** A calibration table with this content fails with this exit code and message, leaving no output. */
     private void failsToFit(String name, String content, Path apply, int exit, String message) throws IOException {
         Path fit = Files.writeString(tmp.resolve(name), content);
-        QcBadInputTest.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", apply, "--out", tmp.resolve("o")), exit, message);
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", apply, "--out", tmp.resolve("o")), exit, message);
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 }

@@ -3,7 +3,6 @@ package org.regshift.calibrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.regshift.metrics.Metrics;

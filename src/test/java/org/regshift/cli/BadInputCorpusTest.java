@@ -1,8 +1,6 @@
 package org.regshift.cli;
-import org.regshift.RegShift;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.regshift.RegShift;
+import org.regshift.testing.Cli;
 
 /**
  * The bad-input corpus (src/test/resources/bad-inputs, made by make_corpus.py): each file goes

@@ -1,27 +1,27 @@
 package org.regshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.regshift.testing.Cli;
 
 /**
  * Each step is killed with SIGKILL at seeded random moments of its run: afterwards nothing in its
@@ -112,7 +112,7 @@ class CrashSafetyTest {
             Thread.sleep(20);
         }
         assertThat(first.isAlive()).as("the first run is still writing").isTrue();
-        QcBadInputTest.assertFailsCleanly(Cli.run("simulate", "--n", "10", "--out", out), 2, "is in use by another run");
+        Cli.assertFailsCleanly(Cli.run("simulate", "--n", "10", "--out", out), 2, "is in use by another run");
         assertThat(first.waitFor()).isZero();
         Path alone = tmp.resolve("alone");
         assertThat(run(simulate, alone).waitFor()).isZero();

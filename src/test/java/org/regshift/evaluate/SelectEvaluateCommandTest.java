@@ -1,11 +1,7 @@
 package org.regshift.evaluate;
-import org.regshift.cli.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.simulate.Draws;
+import org.regshift.testing.Cli;
 
 /** {@code regshift select} and {@code evaluate} on predictions whose variances are informative. */
 class SelectEvaluateCommandTest {
@@ -145,14 +144,14 @@ class SelectEvaluateCommandTest {
         List<String> swapped = new ArrayList<>(Files.readAllLines(truthFile));
         Collections.swap(swapped, 3, 4);
         Files.write(truthFile, swapped);
-        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "x=" + predictions, "--truth", "x=" + truthFile,
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "x=" + predictions, "--truth", "x=" + truthFile,
                 "--truth-column", "activity", "--out", tmp.resolve("c")), 3,
                 "truth.tsv line 4: ID 'e3' where " + predictions + " line 4 has 'e2'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile.resolveSibling("with_y.tsv"),
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile.resolveSibling("with_y.tsv"),
                 "--truth-column", "nothing", "--out", tmp.resolve("c")), 3, "with_y.tsv line 1: needs columns 'id' and 'nothing'");
         Collections.swap(swapped, 3, 4);
         Files.write(truthFile, swapped.subList(0, 100));
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", predictions, "--truth", truthFile,
                 "--truth-column", "activity", "--out", tmp.resolve("c")), 3, "truth.tsv: ends before ID");
         assertThat(tmp.resolve("c")).doesNotExist();
     }
@@ -167,35 +166,35 @@ class SelectEvaluateCommandTest {
         Path empty = tmp.resolve("empty.tsv");
         Files.writeString(empty, "id\tmean\tvar_total\ty\n");
         Path o = tmp.resolve("o");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--score", "entropy", "--out", o), 2,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--score", "entropy", "--out", o), 2,
                 "--score must be among var_total, var_epistemic, var_aleatoric, width, ood, not 'entropy'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--coverage", "0.5", "--target-risk", "1",
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--coverage", "0.5", "--target-risk", "1",
                 "--fit", good, "--out", o), 2, "give --coverage or --target-risk, not both");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--target-risk", "1", "--out", o), 2,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--target-risk", "1", "--out", o), 2,
                 "--target-risk needs --fit");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--coverage", "1.5", "--out", o), 2,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--coverage", "1.5", "--out", o), 2,
                 "--coverage must be in (0, 1], not 1.5");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", noY, "--score", "ood", "--out", o), 3,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", noY, "--score", "ood", "--out", o), 3,
                 "noy.tsv line 1: no 'ood' column");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", zero, "--out", o), 3,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", zero, "--out", o), 3,
                 "zero.tsv line 3: var_total -1.0 is not positive");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", empty, "--out", o), 3,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", empty, "--out", o), 3,
                 "empty.tsv: has no prediction rows");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--fit", noY, "--target-risk", "1", "--out", o),
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--fit", noY, "--target-risk", "1", "--out", o),
                 3, "noy.tsv line 1: no 'y' column");
-        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a" + good, "--out", o), 2,
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a" + good, "--out", o), 2,
                 "--predictions takes NAME=FILE");
-        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "a=" + good, "--out", o), 2,
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "a=" + good, "--out", o), 2,
                 "scenario name 'a' is given twice");
-        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--reference", "b", "--out", o), 2,
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--reference", "b", "--out", o), 2,
                 "--reference 'b' is not one of the scenarios");
-        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "b=" + noY, "--out", o), 3,
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "b=" + noY, "--out", o), 3,
                 "noy.tsv line 1: no 'y' column");
-        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--group-by", "batch", "--out", o), 3,
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--group-by", "batch", "--out", o), 3,
                 "good.tsv line 1: no column 'batch' to group by");
-        QcBadInputTest.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--split", "holdout", "--out", o), 3,
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + good, "--split", "holdout", "--out", o), 3,
                 "good.tsv: has no rows of split 'holdout'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("select", "--predictions", good, "--fit", good, "--fit-split", "cal", "--out", o), 3,
+        Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--fit", good, "--fit-split", "cal", "--out", o), 3,
                 "good.tsv: has no rows of split 'cal'");
         assertThat(o).doesNotExist();
     }

@@ -1,12 +1,7 @@
 package org.regshift.explain;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SimulatedModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,11 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.seq.FastaReader;
 import org.regshift.seq.SeqRecord;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SimulatedModel;
 
 /** {@code regshift explain} on a simulated library, scored against its planted motif sites. */
 class ExplainCommandTest {
@@ -126,9 +125,9 @@ class ExplainCommandTest {
         Files.writeString(variants, fasta);
         Path predictions = tmp.resolve("p.tsv");
         assertThat(Cli.run("predict", "--model", SimulatedModel.model(), "--data", variants, "--out", predictions).exitCode()).isZero();
-        List<Map<String, String>> p = ScoreVariantsCommandTest.table(predictions);
-        double alts = p.subList(1, 4).stream().mapToDouble(r -> ScoreVariantsCommandTest.number(r, "mean")).average().orElseThrow();
-        double expected = ScoreVariantsCommandTest.number(p.get(0), "mean") - alts;
+        List<Map<String, String>> p = Cli.table(predictions);
+        double alts = p.subList(1, 4).stream().mapToDouble(r -> Cli.number(r, "mean")).average().orElseThrow();
+        double expected = Cli.number(p.get(0), "mean") - alts;
         String row = gunzipLines(explained.resolve("attributions_ism.tsv.gz")).stream()
                 .filter(l -> l.startsWith(id + "\t" + (position + 1) + "\t")).findFirst().orElseThrow();
         assertThat(Double.parseDouble(row.split("\t")[3])).isCloseTo(expected, within(1e-4));
@@ -149,12 +148,12 @@ class ExplainCommandTest {
     void badInput() throws IOException {
         Path truth = tmp.resolve("truth.tsv");
         Files.writeString(truth, "id\tsites\nother\tMA0114.5:3:+:1\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--truth", truth,
+        Cli.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--truth", truth,
                 "--motifs", Cli.TEST_DATA.resolve("jaspar/JASPAR2024_CORE_vertebrates_non-redundant_pfms_jaspar.txt"),
                 "--out", tmp.resolve("o")), 3, "truth.tsv: has no row for sequence 'seq_000001' of the data");
-        QcBadInputTest.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--truth", truth,
+        Cli.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--truth", truth,
                 "--out", tmp.resolve("o")), 2, "no scenario.json beside it");
-        QcBadInputTest.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--method",
+        Cli.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--method",
                 "deeplift", "--out", tmp.resolve("o")), 2, "--method: unknown method 'deeplift'");
         assertThat(tmp.resolve("o")).doesNotExist();
     }

@@ -11,12 +11,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.regshift.RegShift;
 import org.regshift.io.InputException;
-import org.regshift.seq.SequenceSource;
-import org.regshift.seq.SequenceTable;
 import org.regshift.io.UsageException;
 import org.regshift.model.ModelBundle;
 import org.regshift.motif.MotifReader;
 import org.regshift.seq.FastaReader;
+import org.regshift.seq.SequenceSource;
+import org.regshift.seq.SequenceTable;
 import org.regshift.variants.VcfParsing;
 
 /**

@@ -2,7 +2,6 @@ package org.regshift.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import org.junit.jupiter.api.Test;
 
 /** Selective prediction metrics against values worked out by hand on four rows. */

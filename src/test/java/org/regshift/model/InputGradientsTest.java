@@ -1,16 +1,15 @@
 package org.regshift.model;
-import org.regshift.model.net.Architecture;
-import org.regshift.model.net.Loss;
-import org.regshift.model.net.Networks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regshift.model.net.Architecture;
+import org.regshift.model.net.Loss;
+import org.regshift.model.net.Networks;
 
 /** Gradients of the ensemble mean with respect to the input, against central finite differences. */
 class InputGradientsTest {

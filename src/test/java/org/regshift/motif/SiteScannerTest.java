@@ -2,7 +2,6 @@ package org.regshift.motif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

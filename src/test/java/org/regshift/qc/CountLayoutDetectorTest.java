@@ -1,13 +1,12 @@
 package org.regshift.qc;
-import org.regshift.io.InputException;
-import org.regshift.io.UsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.regshift.io.InputException;
+import org.regshift.io.UsageException;
 
 class CountLayoutDetectorTest {
     private static final List<String> SHARPR = List.of("oligo_id", "barcode", "plasmid_rep1", "plasmid_rep2",

@@ -1,8 +1,6 @@
 package org.regshift.qc;
-import org.regshift.cli.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.regshift.testing.Cli;
 
 /**
  * Bad input to {@code regshift qc}: exit code 3 (2 for usage), one line on stderr naming the file
@@ -89,7 +88,7 @@ class QcBadInputTest {
             args.addAll(List.of("--fasta", fasta));
         }
         args.addAll(c.options());
-        assertFailsCleanly(Cli.run(args.toArray()), c.exit(), c.expected());
+        Cli.assertFailsCleanly(Cli.run(args.toArray()), c.exit(), c.expected());
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
@@ -102,7 +101,7 @@ class QcBadInputTest {
         byte[] gz = gzip(table.toString());
         Path counts = tmp.resolve("counts.tsv.gz");
         Files.write(counts, Arrays.copyOf(gz, gz.length / 2));
-        assertFailsCleanly(Cli.run("qc", "--counts", counts, "--out", tmp.resolve("out")), 3,
+        Cli.assertFailsCleanly(Cli.run("qc", "--counts", counts, "--out", tmp.resolve("out")), 3,
                 "counts.tsv.gz line ");
         assertThat(Cli.run("qc", "--counts", counts, "--out", tmp.resolve("out")).stderr()).contains("truncated");
     }
@@ -118,14 +117,6 @@ class QcBadInputTest {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
         }
-    }
-
-    static void assertFailsCleanly(Cli.Result r, int exit, String expected) {
-        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(exit);
-        assertThat(r.errorLines()).as(r.stderr()).hasSize(1);
-        assertThat(r.errorLines().get(0)).contains(expected);
-        assertThat(r.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(r.stdout()).isEmpty();
     }
 
     private static byte[] gzip(String text) throws IOException {

@@ -1,12 +1,7 @@
 package org.regshift.qc;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SharprData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SharprData;
 
 /** {@code regshift qc} end to end on the real Sharpr-MPRA pilot counts. */
 class QcCommandTest {

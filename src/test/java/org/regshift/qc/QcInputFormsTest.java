@@ -1,11 +1,6 @@
 package org.regshift.qc;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SharprData;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.seq.FastaWriter;
 import org.regshift.seq.SeqRecord;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SharprData;
 
 /** The same data in the forms users have it gives the same activities. */
 class QcInputFormsTest {

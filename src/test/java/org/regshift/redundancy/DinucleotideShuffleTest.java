@@ -1,7 +1,6 @@
 package org.regshift.redundancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

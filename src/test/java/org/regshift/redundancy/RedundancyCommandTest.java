@@ -1,14 +1,7 @@
 package org.regshift.redundancy;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SharprData;
-import org.regshift.cli.SimulatedModel;
-import org.regshift.qc.QcBadInputTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,11 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.seq.FastaReader;
 import org.regshift.seq.SeqRecord;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SharprData;
+import org.regshift.testing.SimulatedModel;
 
 /**
  * {@code regshift redundancy}: on Sharpr-MPRA HepG2 sequences with four liver motifs of JASPAR 2024
@@ -303,16 +301,16 @@ class RedundancyCommandTest {
         String row = " 5".repeat(200);
         Files.writeString(longMotif, ">LONG1.1 TOOLONG\nA [" + row + " ]\nC [" + row + " ]\nG [" + row + " ]\nT [" + row + " ]\n");
         Path out = tmp.resolve("out");
-        QcBadInputTest.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", longMotif,
+        Cli.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", longMotif,
                 "--out", out), 3, "LONG1.1");
         assertThat(out).doesNotExist();
-        QcBadInputTest.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", motifs,
+        Cli.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", motifs,
                 "--max-order", "3", "--out", out), 2, "--max-order");
-        QcBadInputTest.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", motifs,
+        Cli.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", motifs,
                 "--site-threshold", "1.5", "--out", out), 2, "--site-threshold");
         Path notScenario = tmp.resolve("scenario.json");
         Files.writeString(notScenario, "{\"library\": \"x\"}");
-        QcBadInputTest.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", motifs,
+        Cli.assertFailsCleanly(Cli.run("redundancy", "--model", model, "--data", data, "--motifs", motifs,
                 "--truth", notScenario, "--out", out), 3, "scenario.json");
         assertThat(out).doesNotExist();
     }

@@ -2,12 +2,11 @@ package org.regshift.seq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import htsjdk.samtools.reference.FastaSequenceIndexCreator;
-import htsjdk.samtools.util.GZIIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import htsjdk.samtools.reference.FastaSequenceIndexCreator;
+import htsjdk.samtools.util.GZIIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.io.InputException;

@@ -2,7 +2,6 @@ package org.regshift.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.regshift.motif.MotifReader;

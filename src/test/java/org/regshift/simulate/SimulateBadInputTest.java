@@ -1,9 +1,6 @@
 package org.regshift.simulate;
-import org.regshift.cli.Cli;
-import org.regshift.qc.QcBadInputTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.regshift.testing.Cli;
 
 /** Bad parameters to {@code regshift simulate}: exit 2 (usage) or 3 (bad motif file), one line, no output. */
 class SimulateBadInputTest {
@@ -66,7 +64,7 @@ class SimulateBadInputTest {
             args.addAll(List.of("--motifs", motifs));
         }
         args.addAll(c.options());
-        QcBadInputTest.assertFailsCleanly(Cli.run(args.toArray()), c.exit(), c.expected());
+        Cli.assertFailsCleanly(Cli.run(args.toArray()), c.exit(), c.expected());
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 }

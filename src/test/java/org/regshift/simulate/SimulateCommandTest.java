@@ -1,22 +1,21 @@
 package org.regshift.simulate;
-import org.regshift.cli.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regshift.seq.FastaReader;
 import org.regshift.metrics.Summary;
+import org.regshift.seq.FastaReader;
+import org.regshift.testing.Cli;
 
 /** {@code regshift simulate}: determinism, truth recovered by qc, and each scenario moving what it claims. */
 class SimulateCommandTest {

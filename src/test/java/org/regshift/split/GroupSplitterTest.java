@@ -2,7 +2,6 @@ package org.regshift.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,16 +1,14 @@
 package org.regshift.train;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SimulatedModel;
-import org.regshift.qc.QcBadInputTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SimulatedModel;
 
 /** {@code regshift train --adversarial}: mechanics, determinism and bad options. */
 class AdversarialTrainCommandTest {
@@ -44,11 +42,11 @@ class AdversarialTrainCommandTest {
     @Test
     void badOptions() {
         Path data = SimulatedModel.dir().resolve("qc/activity.tsv");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "cw", "--out", tmp.resolve("o")), 2,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "cw", "--out", tmp.resolve("o")), 2,
                 "--adversarial must be none, fgsm or pgd, not 'cw'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "fgsm", "--epsilon", "1.5", "--out",
+        Cli.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "fgsm", "--epsilon", "1.5", "--out",
                 tmp.resolve("o")), 2, "--epsilon must be in [0, 1], not 1.5");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "fgsm", "--adv-weight", "0", "--out",
+        Cli.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "fgsm", "--adv-weight", "0", "--out",
                 tmp.resolve("o")), 2, "--adv-weight must be in (0, 1], not 0.0");
         assertThat(tmp.resolve("o")).doesNotExist();
     }

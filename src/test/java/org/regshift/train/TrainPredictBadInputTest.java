@@ -1,9 +1,6 @@
 package org.regshift.train;
-import org.regshift.cli.Cli;
-import org.regshift.qc.QcBadInputTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +9,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regshift.testing.Cli;
 
 /** Bad input to train and predict: exit 3 (2 for usage), one line naming file and line, no output left. */
 class TrainPredictBadInputTest {
@@ -38,7 +36,7 @@ class TrainPredictBadInputTest {
     @Test
     void mixedLengthsWithoutSeqLen() throws IOException {
         Path t = table(rows(20, 40, "train") + "x\tACGTACGT\t1\ttrain\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m")), 3,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m")), 3,
                 "table.tsv: sequences have lengths 8 to 40; give --seq-len N");
         assertThat(tmp.resolve("m")).doesNotExist();
     }
@@ -46,36 +44,36 @@ class TrainPredictBadInputTest {
     @Test
     void targetThatIsNotANumber() throws IOException {
         Path t = table(rows(20, 40, "train") + "x\tACGTACGT\tNaN\ttrain\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m")), 3,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m")), 3,
                 "table.tsv line 22: 'NaN' in column 'activity' is not a finite number");
         Path u = table(rows(20, 40, "train") + "x\tACGTACGT\thigh\ttrain\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", u, "--out", tmp.resolve("m")), 3,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", u, "--out", tmp.resolve("m")), 3,
                 "table.tsv line 22: 'high' in column 'activity' is not a finite number");
     }
 
     @Test
     void emptyTrainingSplit() throws IOException {
         Path t = table(rows(30, 40, "test"));
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m")), 3,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m")), 3,
                 "too few rows to train on: 0 in the training split");
     }
 
     @Test
     void missingTargetColumnAndBadOptions() throws IOException {
         Path t = table(rows(20, 40, "train"));
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--target-column", "value"), 3,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--target-column", "value"), 3,
                 "table.tsv line 1: no target column 'value'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--arch", "resnet"), 2,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--arch", "resnet"), 2,
                 "unknown architecture 'resnet'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--seq-len", "long"), 2,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--seq-len", "long"), 2,
                 "--seq-len must be auto or a whole number");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--loss", "huber"), 2,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--loss", "huber"), 2,
                 "unknown loss 'huber' (available: gaussian-nll, beta-nll, mse)");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "dnase"), 2,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "dnase"), 2,
                 "--priors must be none, gc, motif or motif+gc, not 'dnase'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--augment", "rc,flip"), 2,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--augment", "rc,flip"), 2,
                 "--augment takes none, rc, shift or rc,shift, not 'rc,flip'");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--motifs", t), 2,
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--motifs", t), 2,
                 "--motifs needs --priors motif or motif+gc");
     }
 
@@ -84,7 +82,7 @@ class TrainPredictBadInputTest {
         Path t = table(rows(20, 40, "train"));
         Path motifs = tmp.resolve("motifs.txt");
         Files.writeString(motifs, ">MA0001.1 X\nA [ 1 2 3 ]\nC [ 1 2 ]\n");
-        QcBadInputTest.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "motif",
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "motif",
                 "--motifs", motifs), 3, "motifs.txt");
         assertThat(tmp.resolve("m")).doesNotExist();
     }
@@ -94,7 +92,7 @@ class TrainPredictBadInputTest {
         Path t = table(rows(20, 40, "train"));
         Path corrupt = tmp.resolve("model.zip");
         Files.writeString(corrupt, "PK\u0003\u0004 truncated");
-        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", corrupt, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+        Cli.assertFailsCleanly(Cli.run("predict", "--model", corrupt, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "model.zip: is not a readable zip archive");
         Path slip = tmp.resolve("slip.zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(slip))) {
@@ -102,7 +100,7 @@ class TrainPredictBadInputTest {
             zip.write("{}".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", slip, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+        Cli.assertFailsCleanly(Cli.run("predict", "--model", slip, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "slip.zip: has an entry '../../escaped/model.json' that would be written outside the bundle directory");
         assertThat(tmp.getParent().resolve("escaped")).doesNotExist();
         assertThat(tmp.resolve("p.tsv")).doesNotExist();
@@ -112,20 +110,20 @@ class TrainPredictBadInputTest {
     void bundlesOfAnotherFormatOrVersionAreRefused() throws IOException {
         Path t = table(rows(20, 40, "train"));
         Path notBundle = Files.createDirectories(tmp.resolve("empty"));
-        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", notBundle, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+        Cli.assertFailsCleanly(Cli.run("predict", "--model", notBundle, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "is not a RegShift model bundle (no model.json)");
         Path old = Files.createDirectories(tmp.resolve("old"));
         Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 99}");
-        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+        Cli.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "version 99; this RegShift reads regshift-model version 2");
         Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 2, \"members\": "
                 + "[{\"file\": \"../../etc/passwd\"}]}");
-        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+        Cli.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "names member file '../../etc/passwd', which the bundle lacks");
         Files.writeString(old.resolve("member_0.zip"), "not a zip");
         Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 2, \"members\": "
                 + "[{\"file\": \"member_0.zip\"}]}");
-        QcBadInputTest.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
+        Cli.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "member_0.zip: is not a readable DL4J network");
         assertThat(tmp.resolve("p.tsv")).doesNotExist();
     }

@@ -1,21 +1,20 @@
 package org.regshift.train;
-import org.regshift.cli.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.io.Inputs;
 import org.regshift.metrics.Summary;
+import org.regshift.testing.Cli;
 
 /** {@code regshift train} and {@code predict} on a simulated library, through qc. */
 class TrainPredictCommandTest {

@@ -1,25 +1,24 @@
 package org.regshift.variants;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SimulatedModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regshift.metrics.Summary;
 import org.regshift.seq.FastaReader;
 import org.regshift.seq.SeqRecord;
-import org.regshift.metrics.Summary;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SimulatedModel;
 
 /**
  * {@code regshift score-variants --insert-motif}: on a simulated library whose motif effects are
@@ -81,12 +80,12 @@ class InsertMotifCommandTest {
     @Test
     void theSummaryAgreesWithThePerSequenceEffects() throws IOException {
         JsonNode summary = insert("MA0079.5", tmp.resolve("up"));
-        List<Map<String, String>> rows = ScoreVariantsCommandTest.table(tmp.resolve("up/motif_effects.tsv"));
+        List<Map<String, String>> rows = Cli.table(tmp.resolve("up/motif_effects.tsv"));
         assertThat(rows).hasSize(BACKGROUND);
         for (int k = 1; k <= 3; k++) {
             String column = "effect_" + k;
-            double mean = rows.stream().mapToDouble(r -> ScoreVariantsCommandTest.number(r, column)).average().orElseThrow();
-            double positive = rows.stream().filter(r -> ScoreVariantsCommandTest.number(r, column) > 0).count() / (double) BACKGROUND;
+            double mean = rows.stream().mapToDouble(r -> Cli.number(r, column)).average().orElseThrow();
+            double positive = rows.stream().filter(r -> Cli.number(r, column) > 0).count() / (double) BACKGROUND;
             assertThat(summary.at("/members/" + (k - 1) + "/mean_effect").asDouble()).isCloseTo(mean, within(1e-5));
             assertThat(summary.at("/members/" + (k - 1) + "/positive_fraction").asDouble()).isCloseTo(positive, within(1e-9));
         }

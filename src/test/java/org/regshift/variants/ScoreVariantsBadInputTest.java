@@ -1,19 +1,17 @@
 package org.regshift.variants;
-import org.regshift.cli.Cli;
-import org.regshift.qc.QcBadInputTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regshift.testing.Cli;
 
 /** Bad input to score-variants: exit 3 (2 for usage), one line naming the file and line, no output left. */
 class ScoreVariantsBadInputTest {
@@ -59,7 +57,7 @@ class ScoreVariantsBadInputTest {
     }
 
     private void assertFails(Cli.Result r, int exit, String expected) {
-        QcBadInputTest.assertFailsCleanly(r, exit, expected);
+        Cli.assertFailsCleanly(r, exit, expected);
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 

@@ -1,14 +1,7 @@
 package org.regshift.variants;
-import org.regshift.cli.Cli;
-import org.regshift.cli.SharprData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import htsjdk.variant.variantcontext.VariantContext;
-import htsjdk.variant.vcf.VCFFileReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,15 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFFileReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.seq.FastaReader;
+import org.regshift.testing.Cli;
+import org.regshift.testing.SharprData;
 
 /**
  * {@code regshift score-variants} on Kircher et al. 2019's saturation mutagenesis of the elements
@@ -68,25 +66,6 @@ class ScoreVariantsCommandTest {
         }
     }
 
-    static List<Map<String, String>> table(Path tsv) throws IOException {
-        List<String> lines = Files.readAllLines(tsv);
-        String[] names = lines.get(0).split("\t");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t", -1);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                row.put(names[i], f[i]);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    static double number(Map<String, String> row, String column) {
-        return Double.parseDouble(row.get(column));
-    }
-
     @Test
     void scoresEveryHepG2AlleleWithMemberEffectsAgreementAndBajwasCategories() throws IOException {
         Path out = Cli.succeed("score-variants", tmp.resolve("scores"), "--model", model, "--vcf", hepg2Vcf, "--reference",
@@ -104,22 +83,22 @@ class ScoreVariantsCommandTest {
                 + measured.at("/inconsistent").asDouble()).isCloseTo(1, within(1e-9));
         assertThat(measured.at("/pearson").isNumber()).isTrue();
 
-        List<Map<String, String>> rows = table(out.resolve("variants.tsv"));
+        List<Map<String, String>> rows = Cli.table(out.resolve("variants.tsv"));
         assertThat(rows).hasSize((int) records);
         int consistent = 0;
         for (Map<String, String> r : rows) {
-            double e1 = number(r, "effect_1");
-            double e2 = number(r, "effect_2");
-            assertThat(number(r, "effect")).isCloseTo((e1 + e2) / 2, within(1e-5));
-            assertThat(number(r, "effect")).isCloseTo(number(r, "alt_mean") - number(r, "ref_mean"), within(1e-5));
-            assertThat(number(r, "effect_sd")).isCloseTo(Math.abs(e1 - e2) / 2, within(1e-5));
+            double e1 = Cli.number(r, "effect_1");
+            double e2 = Cli.number(r, "effect_2");
+            assertThat(Cli.number(r, "effect")).isCloseTo((e1 + e2) / 2, within(1e-5));
+            assertThat(Cli.number(r, "effect")).isCloseTo(Cli.number(r, "alt_mean") - Cli.number(r, "ref_mean"), within(1e-5));
+            assertThat(Cli.number(r, "effect_sd")).isCloseTo(Math.abs(e1 - e2) / 2, within(1e-5));
             boolean agree = e1 > 0 == e2 > 0;
             assertThat(r.get("consistent")).isEqualTo(agree ? "1" : "0");
-            assertThat(number(r, "sign_agreement")).isEqualTo(agree ? 1.0 : 0.5);
+            assertThat(Cli.number(r, "sign_agreement")).isEqualTo(agree ? 1.0 : 0.5);
             consistent += agree ? 1 : 0;
-            double y = number(r, "measured");
+            double y = Cli.number(r, "measured");
             int right = (e1 > 0 == y > 0 ? 1 : 0) + (e2 > 0 == y > 0 ? 1 : 0);
-            assertThat(number(r, "label_agreement")).isEqualTo(right / 2.0);
+            assertThat(Cli.number(r, "label_agreement")).isEqualTo(right / 2.0);
             assertThat(r.get("category")).isEqualTo(right == 2 ? "consistently_correct" : right == 0 ? "consistently_incorrect"
                     : "inconsistent");
         }
@@ -132,7 +111,7 @@ class ScoreVariantsCommandTest {
                 Map<String, String> r = rows.get(i++);
                 assertThat(v.getContig() + ":" + v.getStart() + v.getAlternateAllele(0).getBaseString())
                         .isEqualTo(r.get("chrom") + ":" + r.get("pos") + r.get("alt"));
-                assertThat(v.getAttributeAsDouble("RS_EFFECT", Double.NaN)).isCloseTo(number(r, "effect"), within(1e-3));
+                assertThat(v.getAttributeAsDouble("RS_EFFECT", Double.NaN)).isCloseTo(Cli.number(r, "effect"), within(1e-3));
                 assertThat(v.getAttributeAsString("RS_CATEGORY", "")).isEqualTo(r.get("category"));
                 assertThat(v.hasAttribute("RS_CONSISTENT")).isEqualTo(r.get("consistent").equals("1"));
                 assertThat(v.getAttributeAsString("EXP", "")).isNotEmpty();
@@ -148,7 +127,7 @@ class ScoreVariantsCommandTest {
         Path out = Cli.succeed("score-variants", tmp.resolve("scores"), "--model", model, "--vcf", hepg2Vcf, "--reference",
                 REFERENCE);
         Map<String, String> elements = FastaReader.readAll(REFERENCE, true);
-        List<Map<String, String>> rows = table(out.resolve("variants.tsv"));
+        List<Map<String, String>> rows = Cli.table(out.resolve("variants.tsv"));
         // an SNV mid-element, a deletion, and an SNV whose window runs past the element's start
         List<Map<String, String>> picked = List.of(
                 rows.stream().filter(r -> r.get("chrom").equals("F9") && r.get("pos").equals("150")).findFirst().orElseThrow(),
@@ -173,21 +152,21 @@ class ScoreVariantsCommandTest {
         Path predictions = tmp.resolve("p.tsv");
         assertThat(Cli.run("predict", "--model", model, "--data", windows, "--out", predictions).exitCode()).isZero();
         Map<String, Double> mean = new HashMap<>();
-        for (Map<String, String> p : table(predictions)) {
-            mean.put(p.get("id"), number(p, "mean"));
+        for (Map<String, String> p : Cli.table(predictions)) {
+            mean.put(p.get("id"), Cli.number(p, "mean"));
         }
         for (int i = 0; i < picked.size(); i++) {
-            assertThat(number(picked.get(i), "ref_mean")).as("ref " + picked.get(i)).isCloseTo(mean.get("ref" + i), within(1e-4));
-            assertThat(number(picked.get(i), "alt_mean")).as("alt " + picked.get(i)).isCloseTo(mean.get("alt" + i), within(1e-4));
+            assertThat(Cli.number(picked.get(i), "ref_mean")).as("ref " + picked.get(i)).isCloseTo(mean.get("ref" + i), within(1e-4));
+            assertThat(Cli.number(picked.get(i), "alt_mean")).as("alt " + picked.get(i)).isCloseTo(mean.get("alt" + i), within(1e-4));
         }
     }
 
     @Test
     void multiAllelicUnsortedAndSymbolicRecordsAreSplitKeptInOrderAndCounted() throws IOException {
-        List<Map<String, String>> f9 = table(Cli.succeed("score-variants", tmp.resolve("all"), "--model", model, "--vcf",
+        List<Map<String, String>> f9 = Cli.table(Cli.succeed("score-variants", tmp.resolve("all"), "--model", model, "--vcf",
                 hepg2Vcf, "--reference", REFERENCE).resolve("variants.tsv"));
         Map<String, Double> single = new HashMap<>();
-        f9.forEach(r -> single.put(r.get("chrom") + r.get("pos") + r.get("ref") + ">" + r.get("alt"), number(r, "effect")));
+        f9.forEach(r -> single.put(r.get("chrom") + r.get("pos") + r.get("ref") + ">" + r.get("alt"), Cli.number(r, "effect")));
         List<String> vcf = new ArrayList<>(header.stream().filter(l -> !l.startsWith("#CHROM")).toList());
         vcf.add("##INFO=<ID=AF,Number=A,Type=Float,Description=\"allele frequency\">");
         vcf.add(header.get(header.size() - 1));
@@ -199,12 +178,12 @@ class ScoreVariantsCommandTest {
         Path file = tmp.resolve("mixed.vcf");
         Files.write(file, vcf);
         Path out = Cli.succeed("score-variants", tmp.resolve("mixed"), "--model", model, "--vcf", file, "--reference", REFERENCE);
-        List<Map<String, String>> rows = table(out.resolve("variants.tsv"));
+        List<Map<String, String>> rows = Cli.table(out.resolve("variants.tsv"));
         assertThat(rows).extracting(r -> r.get("id") + ":" + r.get("alt")).containsExactly("v1:C", "v1:G", "v1:T", "v4:A");
         for (Map<String, String> r : rows) {
             String key = "F9" + r.get("pos") + r.get("ref") + ">" + r.get("alt");
             if (single.containsKey(key)) {
-                assertThat(number(r, "effect")).as(key).isCloseTo(single.get(key), within(1e-5));
+                assertThat(Cli.number(r, "effect")).as(key).isCloseTo(single.get(key), within(1e-5));
             }
         }
         JsonNode skipped = JSON.readTree(out.resolve("summary.json").toFile()).at("/skipped");

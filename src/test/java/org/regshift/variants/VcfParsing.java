@@ -1,7 +1,7 @@
 package org.regshift.variants;
 
-import htsjdk.variant.variantcontext.VariantContext;
 import java.nio.file.Path;
+import htsjdk.variant.variantcontext.VariantContext;
 
 /** Reads a whole VCF through {@link VcfReader}, touching every record's alleles and INFO, for the fuzzer. */
 public final class VcfParsing {

@@ -1,12 +1,12 @@
 package org.regshift.model.lean;
 
 import java.util.Arrays;
-import org.regshift.model.net.NdBuffers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.regshift.model.net.NdBuffers;
 
 /**
  * A 1D convolution (stride 1, 'same' with an odd kernel, or 'valid') with an optional ReLU on NCW activations,

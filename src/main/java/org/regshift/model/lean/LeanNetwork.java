@@ -1,10 +1,9 @@
 package org.regshift.model.lean;
-import org.regshift.model.net.MaxPool1D;
-import org.regshift.model.net.Networks;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -35,6 +34,8 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.regshift.model.net.MaxPool1D;
+import org.regshift.model.net.Networks;
 
 /**
  * The forward and backward pass of a plain convolutional network (1D convolutions with ReLU, max

@@ -20,6 +20,12 @@ public enum Loss {
         return label;
     }
 
+    /** The label, which picocli shows and accepts. */
+    @Override
+    public String toString() {
+        return label;
+    }
+
     ILossFunction function() {
         return switch (this) {
             case GAUSSIAN_NLL -> new GaussianNll();

@@ -1,6 +1,7 @@
 package org.regshift.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regshift.model.Predictor;
 
 /**
  * Half the squared error of the mean output, {@code 0.5 * (y - mu)^2}; the log-variance output gets

@@ -1,6 +1,4 @@
 package org.regshift.model.net;
-import org.regshift.model.OneHot;
-import org.regshift.model.PriorFeatures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
+import org.regshift.model.OneHot;
+import org.regshift.model.PriorFeatures;
 
 /**
  * Builds the networks: input {@value #SEQUENCE} (one-hot [batch, 4, length]) through the

@@ -19,7 +19,7 @@ import org.nd4j.linalg.activations.Activation;
  * Builds the sequence trunk of a network on a graph, one block after another, from the one-hot
  * input [batch, 4, length] (NCW) to a vector, keeping track of channels and length.
  */
-final class Trunk {
+public final class Trunk {
     private final GraphBuilder graph;
     private String last;
     private int channels;
@@ -41,7 +41,7 @@ final class Trunk {
     }
 
     /** A 1D convolution; 'same' keeps the length, otherwise it shrinks by kernel - 1. */
-    Trunk conv(int out, int kernel, boolean same, Activation activation) {
+    public Trunk conv(int out, int kernel, boolean same, Activation activation) {
         channels = out;
         length = same ? length : length - kernel + 1;
         return add("conv", new Convolution1DLayer.Builder().kernelSize(kernel).nOut(out)
@@ -52,7 +52,7 @@ final class Trunk {
      * Batch normalisation per channel. DL4J's layer rejects [batch, channels, length] input, so the
      * activations pass as [batch, channels, length, 1] (a view, no copy) and back.
      */
-    Trunk batchNorm() {
+    public Trunk batchNorm() {
         String in = "bn_in_" + (count + 1);
         graph.addVertex(in, new ReshapeVertex('c', new int[] {-1, channels, length, 1}, null), last);
         last = in;
@@ -63,24 +63,24 @@ final class Trunk {
         return this;
     }
 
-    Trunk maxPool(int size) {
+    public Trunk maxPool(int size) {
         length /= size;
         return add("pool", new MaxPool1D(size));
     }
 
     /** Dropout that zeroes a {@code rate} fraction of activations in training. */
-    Trunk dropout(double rate) {
+    public Trunk dropout(double rate) {
         return add("dropout", new DropoutLayer(1 - rate));
     }
 
     /** A bidirectional LSTM whose two directions' outputs are concatenated at every position. */
-    Trunk biLstm(int units) {
+    public Trunk biLstm(int units) {
         channels = 2 * units;
         return add("bilstm", new Bidirectional(Bidirectional.Mode.CONCAT,
                 new LSTM.Builder().nOut(units).activation(Activation.TANH).build()));
     }
 
-    Trunk positions() {
+    public Trunk positions() {
         return add("positions", new SinusoidalPositions());
     }
 
@@ -88,7 +88,7 @@ final class Trunk {
      * A transformer encoder block without layer norm (DL4J has none for sequences; batch norm
      * stands in): multi-head self-attention and a position-wise feed-forward layer, each residual.
      */
-    Trunk encoderBlock(int heads, double dropout) {
+    public Trunk encoderBlock(int heads, double dropout) {
         String input = last;
         add("attention", new SelfAttentionLayer.Builder().nOut(channels).nHeads(heads).projectInput(true).build());
         dropout(dropout);
@@ -109,12 +109,12 @@ final class Trunk {
     }
 
     /** Ends the trunk with a global max pool over positions; returns the vector's vertex name. */
-    String globalMaxPool() {
+    public String globalMaxPool() {
         add("global_max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build());
         return last;
     }
 
-    int channels() {
+    public int channels() {
         return channels;
     }
 }

@@ -1,7 +1,6 @@
 package org.regshift.model.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

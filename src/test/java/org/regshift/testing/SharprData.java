@@ -1,4 +1,4 @@
-package org.regshift.cli;
+package org.regshift.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,15 +18,15 @@ import java.util.zip.GZIPInputStream;
  * barcodes with DNA >= 1 and RNA >= 1, RNA z-score outliers (|z| > 3) removed, at least 10 barcodes,
  * log2(sum RNA / sum DNA). Written plainly, without RegShift's classes, to check RegShift against.
  */
-final class SharprData {
-    static final Path BARCODES = Cli.TEST_DATA.resolve("sharpr/sharpr_pilot_barcode_counts.tsv.gz");
-    static final Path OLIGOS = Cli.TEST_DATA.resolve("sharpr/sharpr_pilot_oligo_counts.tsv");
+public final class SharprData {
+    public static final Path BARCODES = Cli.TEST_DATA.resolve("sharpr/sharpr_pilot_barcode_counts.tsv.gz");
+    public static final Path OLIGOS = Cli.TEST_DATA.resolve("sharpr/sharpr_pilot_oligo_counts.tsv");
 
     private SharprData() {
     }
 
     /** Pearson correlation of the two replicates' log ratios, over oligos measured in both. */
-    static double replicatePearson(String condition) {
+    public static double replicatePearson(String condition) {
         Map<String, List<long[]>> rows = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(BARCODES)), StandardCharsets.UTF_8))) {

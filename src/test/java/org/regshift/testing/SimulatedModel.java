@@ -1,4 +1,4 @@
-package org.regshift.cli;
+package org.regshift.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +12,13 @@ import java.util.stream.Stream;
  * trained on its ct1 activity for 8 epochs, made once per test JVM and shared by the tests that
  * check what a model learned against the simulator's truth.
  */
-final class SimulatedModel {
+public final class SimulatedModel {
     private static Path dir;
 
     private SimulatedModel() {
     }
 
-    static synchronized Path dir() {
+    public static synchronized Path dir() {
         if (dir == null) {
             try {
                 Path d = Files.createTempDirectory("regshift-simulated-model");
@@ -44,11 +44,11 @@ final class SimulatedModel {
         }
     }
 
-    static Path library() {
+    public static Path library() {
         return dir().resolve("lib");
     }
 
-    static Path model() {
+    public static Path model() {
         return dir().resolve("model");
     }
 }

@@ -1,0 +1,50 @@
+package org.regshift.evaluate;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.regshift.io.Json;
+import org.regshift.simulate.Scenario;
+
+/**
+ * What {@code evaluate} found: per scenario its metrics, their ratio to the reference scenario's,
+ * and with a grouping its metrics per group and the worst group per metric. metrics.json, metrics.tsv
+ * and report.html are rendered from it.
+ *
+ * @param groupBinEdges the quantile edges of a numeric group column (null for categorical groups)
+ */
+public record Evaluation(String reference, String split, String groupBy, double[] groupBinEdges, List<Scenario> scenarios) {
+    /** One scenario's evaluation; {@code groups} and {@code worstGroup} are null without a grouping. */
+    public record Scenario(String name, Path file, MetricSet metrics, MetricSet ratioToReference, Map<String, MetricSet> groups,
+                           Map<String, WorstGroup> worstGroup, Curves curves) {
+    }
+
+    /** The group where a metric is worst, its value there, and its gap to the whole scenario. */
+    public record WorstGroup(String group, Double value, Double gap) {
+    }
+
+    /** The curves the report plots: reliability, interval coverage and risk-coverage, each as {x, y}. */
+    public record Curves(double[][] reliability, double[][] intervalCoverage, double[][] riskCoverage) {
+    }
+
+    /** metrics.json's document. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> scenarioDocs = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", s.file().toString());
+            entry.put("metrics", s.metrics().toJson());
+            if (s.groups() != null) {
+                Map<String, Object> groups = new LinkedHashMap<>();
+                s.groups().forEach((g, m) -> groups.put(g, m.toJson()));
+                entry.put("groups", groups);
+                entry.put("worst_group", s.worstGroup());
+            }
+            entry.put("ratio_to_reference", s.ratioToReference().toJson());
+            scenarioDocs.put(s.name(), entry);
+        }
+        return Json.object("reference", reference, "split", split, "group_by", groupBy, "group_bin_edges", groupBinEdges,
+                "scenarios", scenarioDocs);
+    }
+}

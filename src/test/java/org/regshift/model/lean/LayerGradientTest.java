@@ -1,0 +1,124 @@
+package org.regshift.model.lean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Each lean layer's backward pass against central finite differences of its forward pass, for the
+ * input and for every kind of parameter: the loss is sum(output x r) for a fixed random r, so its
+ * gradient with respect to the output is r.
+ */
+class LayerGradientTest {
+    private static final double EPS = 1e-2;
+    private static final double TOLERANCE = 2e-2;
+    private static final int CHECKS = 25;
+
+    private final Random random = new Random(11);
+
+    private INDArray gaussian(long... shape) {
+        float[] v = new float[(int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return Nd4j.create(v, shape, DataType.FLOAT);
+    }
+
+    private static double loss(LeanLayer layer, INDArray x, INDArray r) {
+        return layer.forward(x.dup(), true).castTo(DataType.DOUBLE).mul(r.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
+    }
+
+    /** The backward pass's gradient of {@code target} (the input or a parameter) at CHECKS random coordinates. */
+    private void check(LeanLayer layer, INDArray x, INDArray target, INDArray analytic) {
+        INDArray r = gaussian(layer.forward(x.dup(), true).shape());
+        INDArray computed = analytic == null ? layer.backward(r.dup(), true) : null;
+        if (analytic != null) {
+            analytic.assign(0);
+            layer.backward(r.dup(), true);
+            computed = analytic;
+        }
+        INDArray flatTarget = (target == null ? x : target).reshape(-1);
+        INDArray flatComputed = computed.dup('c').reshape(-1);
+        for (int c = 0; c < CHECKS; c++) {
+            long k = random.nextInt((int) flatTarget.length());
+            float original = flatTarget.getFloat(k);
+            flatTarget.putScalar(k, original + EPS);
+            double plus = loss(layer, x, r);
+            flatTarget.putScalar(k, original - EPS);
+            double minus = loss(layer, x, r);
+            flatTarget.putScalar(k, original);
+            assertThat(flatComputed.getDouble(k)).as("coordinate %d", k).isCloseTo((plus - minus) / (2 * EPS), within(TOLERANCE));
+        }
+    }
+
+    private LeanParameters parameters(long[] weightShape, long out) {
+        return new LeanParameters(gaussian(weightShape).muli(0.3), gaussian(1, out).muli(0.1),
+                Nd4j.zeros(DataType.FLOAT, weightShape), Nd4j.zeros(DataType.FLOAT, 1, out));
+    }
+
+    @Test
+    void convolutionGradientsOfInputWeightsAndBiasMatchFiniteDifferences() {
+        for (boolean same : new boolean[] {true, false}) {
+            for (boolean relu : new boolean[] {false, true}) {
+                LeanParameters p = parameters(new long[] {5, 4, 6}, 6);
+                LeanConv1D conv = new LeanConv1D(p, same, relu);
+                INDArray x = gaussian(3, 4, 20);
+                check(conv, x, null, null);
+                check(conv, x, p.weight(), p.weightGradient());
+                check(conv, x, p.bias(), p.biasGradient());
+            }
+        }
+    }
+
+    @Test
+    void firstConvolutionWritesTheSameWeightGradientWithoutAnInputGradient() {
+        LeanParameters p = parameters(new long[] {5, 4, 6}, 6);
+        LeanConv1D conv = new LeanConv1D(p, true, true);
+        INDArray x = gaussian(3, 4, 20);
+        INDArray r = gaussian(3, 6, 20);
+        conv.forward(x, true);
+        conv.backward(r.dup(), true);
+        INDArray withInput = p.weightGradient().dup();
+        conv.forward(x, true);
+        assertThat(conv.backward(r.dup(), false)).isNull();
+        assertThat(LeanTesting.maxDifference(withInput, p.weightGradient())).isLessThan(1e-5);
+    }
+
+    @Test
+    void denseGradientsOfInputWeightsAndBiasMatchFiniteDifferences() {
+        for (boolean relu : new boolean[] {false, true}) {
+            LeanParameters p = parameters(new long[] {7, 5}, 5);
+            LeanDense dense = new LeanDense(p, relu, null);
+            INDArray x = gaussian(4, 7);
+            check(dense, x, null, null);
+            check(dense, x, p.weight(), p.weightGradient());
+            check(dense, x, p.bias(), p.biasGradient());
+        }
+    }
+
+    @Test
+    void poolingGradientsMatchFiniteDifferencesWithAndWithoutRelu() {
+        for (boolean relu : new boolean[] {false, true}) {
+            check(new LeanMaxPool(4, relu), gaussian(2, 3, 18), null, null);
+            check(new LeanGlobalMax(relu), gaussian(2, 3, 18), null, null);
+        }
+    }
+
+    @Test
+    void dropoutScalesKeptActivationsAndPassesTheGradientThroughTheSameMask() {
+        LeanDropout dropout = new LeanDropout(0.8, Nd4j.getRandomFactory().getNewRandomInstance(3));
+        INDArray x = gaussian(50, 40).addi(10);
+        INDArray out = dropout.forward(x, true);
+        INDArray mask = out.div(x);
+        double kept = mask.gt(0).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+        assertThat(kept).isCloseTo(0.8, within(0.03));
+        assertThat(mask.maxNumber().doubleValue()).isCloseTo(1 / 0.8, within(1e-5));
+        INDArray r = gaussian(50, 40);
+        assertThat(LeanTesting.maxDifference(dropout.backward(r.dup(), true), r.mul(mask))).isLessThan(1e-5);
+        assertThat(dropout.forward(x, false)).isSameAs(x);
+    }
+}
