@@ -136,7 +136,7 @@ def zip_bytes(entries):
             z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
     return b.getvalue()
 
-manifest = {"format": "regshift-model", "format_version": 2, "architecture": "cnn", "input_length": 80,
+manifest = {"format": "regshift-model", "format_version": 3, "architecture": "cnn", "input_length": 80,
             "members": [{"file": "member_0.zip", "seed": 1}]}
 write("bundles/corrupt.zip", bytes(random.getrandbits(8) for _ in range(2048)))
 write("bundles/zip_slip.zip", zip_bytes([("model.json", json.dumps(manifest)), ("../escaped.txt", "x")]))

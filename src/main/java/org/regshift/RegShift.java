@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.regshift.attack.AttackCommand;
 import org.regshift.calibrate.CalibrateCommand;
+import org.regshift.cli.LabelledEnums;
 import org.regshift.cli.StepCommand;
 import org.regshift.ensemble.EnsembleCommand;
 import org.regshift.evaluate.EvaluateCommand;
@@ -63,7 +64,7 @@ public final class RegShift implements Runnable {
         CommandLine cl = new CommandLine(new RegShift());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        LabelledEnums.registerAll(cl);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             String full = ex.getCommandLine().getCommandSpec().qualifiedName();
             ex.getCommandLine().getErr().println(full + ": " + ex.getMessage() + " (see '" + full + " --help')");

@@ -17,7 +17,6 @@ import org.regshift.metrics.PredictionTable;
 import org.regshift.metrics.Selective;
 import org.regshift.metrics.Truth;
 import org.regshift.provenance.Provenance;
-import org.regshift.simulate.Scenario;
 
 /**
  * The shift report: every metric per scenario (a named predictions table), its ratio to the

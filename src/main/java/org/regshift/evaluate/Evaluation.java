@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.regshift.io.Json;
-import org.regshift.simulate.Scenario;
 
 /**
  * What {@code evaluate} found: per scenario its metrics, their ratio to the reference scenario's,

@@ -153,8 +153,8 @@ public final class ExplainService {
                                     List<Attribution> ar = explainer.explain(m, randomEdits);
                                     List<Attribution> ag = explainer.explain(m, gradientEdits);
                                     for (int i = 0; i < stable; i++) {
-                                        t.randomStability += finite(Summary.spearman(a.get(i).score(), ar.get(i).score()));
-                                        t.gradientStability += finite(Summary.spearman(a.get(i).score(), ag.get(i).score()));
+                                        t.randomStability += finite(Metrics.spearman(a.get(i).score(), ar.get(i).score()));
+                                        t.gradientStability += finite(Metrics.spearman(a.get(i).score(), ag.get(i).score()));
                                         t.stabilityCount++;
                                     }
                                 }
@@ -217,7 +217,7 @@ public final class ExplainService {
                 List<Attribution> a = results.get(methods.get(x));
                 List<Attribution> b = results.get(methods.get(y));
                 for (int i = 0; i < a.size(); i++) {
-                    sum[0] += finite(Summary.spearman(a.get(i).score(), b.get(i).score()));
+                    sum[0] += finite(Metrics.spearman(a.get(i).score(), b.get(i).score()));
                     sum[1]++;
                 }
             }

@@ -35,16 +35,19 @@ public final class Metrics {
         return s / y.length;
     }
 
-    /** Pearson's r; NaN for fewer than two points or a constant input. */
-    public static double pearson(double[] y, double[] mu) {
-        check(y, mu, null);
-        return y.length < 2 ? Double.NaN : new PearsonsCorrelation().correlation(y, mu);
+    /**
+     * Pearson's r over the pairs where both values are finite: the one Pearson of RegShift (QC,
+     * training's validation, evaluate, variants). NaN for fewer than 3 such pairs or a constant input.
+     */
+    public static double pearson(double[] x, double[] y) {
+        double[][] xy = Summary.finitePairs(x, y);
+        return xy[0].length < 3 ? Double.NaN : new PearsonsCorrelation().correlation(xy[0], xy[1]);
     }
 
-    /** Spearman's rho with average ranks for ties; NaN for fewer than two points. */
-    public static double spearman(double[] y, double[] mu) {
-        check(y, mu, null);
-        return y.length < 2 ? Double.NaN : new PearsonsCorrelation().correlation(ranks(y), ranks(mu));
+    /** Spearman's rho (average ranks for ties) over the pairs where both values are finite; NaN as {@link #pearson}. */
+    public static double spearman(double[] x, double[] y) {
+        double[][] xy = Summary.finitePairs(x, y);
+        return xy[0].length < 3 ? Double.NaN : new PearsonsCorrelation().correlation(ranks(xy[0]), ranks(xy[1]));
     }
 
     /**

@@ -3,12 +3,10 @@ package org.regshift.metrics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.regshift.io.Json;
 
-/** Small summaries that QC, evaluation and reports share. */
+/** Summaries of a distribution (quantiles) and of paired values that QC and reports share. */
 public final class Summary {
     private Summary() {
     }
@@ -32,24 +30,16 @@ public final class Summary {
         return q;
     }
 
-    /** Pearson's r over the pairs where both values are finite; NaN for fewer than 3 pairs. */
-    public static double pearson(double[] x, double[] y) {
-        double[][] xy = finitePairs(x, y);
-        return xy[0].length < 3 ? Double.NaN : new PearsonsCorrelation().correlation(xy[0], xy[1]);
-    }
-
-    /** Spearman's rho over the pairs where both values are finite; NaN for fewer than 3 pairs. */
-    public static double spearman(double[] x, double[] y) {
-        double[][] xy = finitePairs(x, y);
-        return xy[0].length < 3 ? Double.NaN : new SpearmansCorrelation().correlation(xy[0], xy[1]);
-    }
-
     /** How many pairs have both values finite. */
     public static int finitePairCount(double[] x, double[] y) {
         return finitePairs(x, y)[0].length;
     }
 
-    private static double[][] finitePairs(double[] x, double[] y) {
+    /** The pairs where both values are finite, as {x values, y values}. */
+    static double[][] finitePairs(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("paired values differ in length: " + x.length + " and " + y.length);
+        }
         int n = 0;
         for (int i = 0; i < x.length; i++) {
             if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {

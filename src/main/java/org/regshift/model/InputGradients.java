@@ -29,7 +29,7 @@ public final class InputGradients {
 
     /** The inputs of a batch of sequences, as the bundle's networks take them. */
     public INDArray[] inputs(List<String> sequences) {
-        return Networks.inputs(sequences, bundle.length(), bundle.priors());
+        return OneHot.inputs(sequences, bundle.length(), bundle.priors());
     }
 
     /** d(ensemble mean, in the target's units) / d(one-hot input): [batch, 4, length]. */

@@ -148,6 +148,12 @@ public record ModelBundle(String architecture, int length, double targetMean, do
                 throw InputException.inFile(file, "is not a readable DL4J network (" + e.getMessage() + ")");
             }
         }
+        for (String pointer : List.of("/architecture", "/input_length", "/target/mean", "/target/sd", "/loss")) {
+            if (doc.at(pointer).isMissingNode() || doc.at(pointer).isNull()) {
+                throw InputException.inFile(dir.resolve(MODEL_JSON), "lacks " + pointer.substring(1).replace('/', '.')
+                        + ", which every model bundle has");
+            }
+        }
         try {
             return new ModelBundle(doc.path("architecture").asText(), doc.path("input_length").asInt(),
                     doc.path("target").path("mean").asDouble(), doc.path("target").path("sd").asDouble(),

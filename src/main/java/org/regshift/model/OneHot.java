@@ -34,6 +34,15 @@ public final class OneHot {
         return Nd4j.create(data, new long[] {n, 4, length}, DataType.FLOAT);
     }
 
+    /**
+     * The inputs of a batch as the networks take them: the one-hot sequences, and the prior
+     * features when the model has them ({@code priors} not null).
+     */
+    public static INDArray[] inputs(List<String> sequences, int length, PriorFeatures priors) {
+        INDArray x = encode(sequences, length);
+        return priors == null ? new INDArray[] {x} : new INDArray[] {x, priors.encode(sequences)};
+    }
+
     /** The sequence centre-cropped or N-padded to {@code length}, as {@link #encode} reads it. */
     public static String fit(String s, int length) {
         if (s.length() >= length) {

@@ -103,7 +103,7 @@ public final class Predictor implements AutoCloseable {
 
     /** Every member's prediction for one batch (see {@link #predict} on batches). */
     public MemberPredictions members(List<String> sequences) {
-        INDArray[] forward = Networks.inputs(sequences, bundle.length(), bundle.priors());
+        INDArray[] forward = OneHot.inputs(sequences, bundle.length(), bundle.priors());
         MemberPredictions p = members(forward);
         if (!reverseComplementAverage) {
             return p;

@@ -3,7 +3,6 @@ package org.regshift.motif;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.regshift.simulate.Site;
 
 /**
  * Finds motif sites in a sequence: every position and strand whose log-odds score reaches

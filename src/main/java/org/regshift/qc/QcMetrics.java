@@ -109,8 +109,8 @@ final class QcMetrics {
                 m.put("a", tallies.get(i).name());
                 m.put("b", tallies.get(j).name());
                 m.put("n", Summary.finitePairCount(a, b));
-                m.put("pearson", Json.number(Summary.pearson(a, b)));
-                m.put("spearman", Json.number(Summary.spearman(a, b)));
+                m.put("pearson", Json.number(Metrics.pearson(a, b)));
+                m.put("spearman", Json.number(Metrics.spearman(a, b)));
                 out.add(m);
             }
         }
@@ -133,7 +133,7 @@ final class QcMetrics {
                 .mapToDouble(a -> a.kept() && a.counts().sequence != null ? Alphabet.gcFraction(a.counts().sequence) : Double.NaN)
                 .toArray();
         double[] activity = result.activities().stream().mapToDouble(a -> a.kept() ? a.activity() : Double.NaN).toArray();
-        m.put("gc_activity_pearson", Json.number(Summary.pearson(gc, activity)));
+        m.put("gc_activity_pearson", Json.number(Metrics.pearson(gc, activity)));
         return m;
     }
 

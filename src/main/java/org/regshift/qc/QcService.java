@@ -9,7 +9,6 @@ import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.TsvReader;
 import org.regshift.io.UsageException;
-import org.regshift.metrics.Summary;
 import org.regshift.provenance.Provenance;
 import org.regshift.seq.FastaReader;
 import org.regshift.split.GroupSplitter;

@@ -6,7 +6,7 @@ import java.util.function.LongConsumer;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
 import org.regshift.model.ModelBundle;
-import org.regshift.model.NdRuntime;
+import org.regshift.model.lean.NdRuntime;
 import org.regshift.model.OodReference;
 import org.regshift.model.PriorFeatures;
 import org.regshift.model.lean.Engine;

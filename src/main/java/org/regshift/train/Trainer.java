@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regshift.metrics.Summary;
-import org.regshift.model.NdRuntime;
+import org.regshift.model.lean.NdRuntime;
 import org.regshift.model.OneHot;
 import org.regshift.model.PriorFeatures;
 import org.regshift.model.lean.Engine;
@@ -146,7 +146,7 @@ public final class Trainer {
         float[][] out = new float[2][sequences.size()];
         for (int from = 0; from < sequences.size(); from += EVAL_BATCH) {
             List<String> chunk = sequences.subList(from, Math.min(sequences.size(), from + EVAL_BATCH));
-            INDArray o = forward.apply(Networks.inputs(chunk, length, priors));
+            INDArray o = forward.apply(OneHot.inputs(chunk, length, priors));
             for (int i = 0; i < chunk.size(); i++) {
                 out[0][from + i] = o.getFloat(i, 0);
                 out[1][from + i] = o.getFloat(i, 1);
@@ -177,7 +177,7 @@ public final class Trainer {
             double r = y[i] - out[0][i];
             sum += 0.5 * (Math.log(2 * Math.PI) + logvar + r * r * Math.exp(-logvar));
         }
-        return new Validation(sum / y.length, Summary.pearson(toDouble(out[0]), toDouble(y)), residualVariance);
+        return new Validation(sum / y.length, Metrics.pearson(toDouble(out[0]), toDouble(y)), residualVariance);
     }
 
     private static double[] toDouble(float[] values) {

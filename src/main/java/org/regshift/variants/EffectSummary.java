@@ -81,8 +81,8 @@ final class EffectSummary {
             truth.put("sign_accuracy", Json.number(fraction(measured, i -> c.effect()[i] > 0 == c.measured()[i] > 0)));
             double[] predicted = IntStream.of(measured).mapToDouble(i -> c.effect()[i]).toArray();
             double[] observed = IntStream.of(measured).mapToDouble(i -> c.measured()[i]).toArray();
-            truth.put("pearson", Json.number(Summary.pearson(predicted, observed)));
-            truth.put("spearman", Json.number(Summary.spearman(predicted, observed)));
+            truth.put("pearson", Json.number(Metrics.pearson(predicted, observed)));
+            truth.put("spearman", Json.number(Metrics.spearman(predicted, observed)));
             d.put("measured", truth);
         }
         return d;

@@ -92,7 +92,7 @@ class AttackCommandTest {
         Cli.assertFailsCleanly(Cli.run("attack", "--model", SimulatedModel.model(), "--data", data, "--epsilon", "0.1,1.5",
                 "--out", tmp.resolve("o")), 2, "--epsilon must be in [0, 1], not 1.5");
         Cli.assertFailsCleanly(Cli.run("attack", "--model", SimulatedModel.model(), "--data", data, "--method", "cw",
-                "--out", tmp.resolve("o")), 2, "--method must be fgsm, pgd or substitution, not 'cw'");
+                "--out", tmp.resolve("o")), 2, "--method': expected one of fgsm, pgd, substitution, not 'cw'");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 }

@@ -117,7 +117,7 @@ class CalibrateCommandTest {
         Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"),
                 "--level", "0.9,0.9"), 2, "--level values must differ");
         Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--method", "platt"),
-                2, "--method must be one of none, variance-scaling, isotonic, conformal, mondrian");
+                2, "--method': expected one of none, variance-scaling, isotonic, conformal, mondrian, not 'platt'");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 

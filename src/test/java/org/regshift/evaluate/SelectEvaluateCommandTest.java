@@ -167,7 +167,7 @@ class SelectEvaluateCommandTest {
         Files.writeString(empty, "id\tmean\tvar_total\ty\n");
         Path o = tmp.resolve("o");
         Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--score", "entropy", "--out", o), 2,
-                "--score must be among var_total, var_epistemic, var_aleatoric, width, ood, not 'entropy'");
+                "--score' (NAME): expected one of var_total, var_epistemic, var_aleatoric, width, ood, not 'entropy'");
         Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--coverage", "0.5", "--target-risk", "1",
                 "--fit", good, "--out", o), 2, "give --coverage or --target-risk, not both");
         Cli.assertFailsCleanly(Cli.run("select", "--predictions", good, "--target-risk", "1", "--out", o), 2,

@@ -154,7 +154,7 @@ class ExplainCommandTest {
         Cli.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--truth", truth,
                 "--out", tmp.resolve("o")), 2, "no scenario.json beside it");
         Cli.assertFailsCleanly(Cli.run("explain", "--model", SimulatedModel.model(), "--data", data, "--method",
-                "deeplift", "--out", tmp.resolve("o")), 2, "--method: unknown method 'deeplift'");
+                "deeplift", "--out", tmp.resolve("o")), 2, "--method' (NAME): expected one of saliency, grad-x-input, integrated-gradients, ism, not 'deeplift'");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 }

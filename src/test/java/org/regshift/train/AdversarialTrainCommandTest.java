@@ -43,7 +43,7 @@ class AdversarialTrainCommandTest {
     void badOptions() {
         Path data = SimulatedModel.dir().resolve("qc/activity.tsv");
         Cli.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "cw", "--out", tmp.resolve("o")), 2,
-                "--adversarial must be none, fgsm or pgd, not 'cw'");
+                "--adversarial': expected one of fgsm, pgd, substitution, not 'cw'");
         Cli.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "fgsm", "--epsilon", "1.5", "--out",
                 tmp.resolve("o")), 2, "--epsilon must be in [0, 1], not 1.5");
         Cli.assertFailsCleanly(Cli.run("train", "--data", data, "--adversarial", "fgsm", "--adv-weight", "0", "--out",

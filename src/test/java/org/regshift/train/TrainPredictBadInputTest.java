@@ -64,15 +64,15 @@ class TrainPredictBadInputTest {
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--target-column", "value"), 3,
                 "table.tsv line 1: no target column 'value'");
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--arch", "resnet"), 2,
-                "unknown architecture 'resnet'");
+                "unknown architecture 'resnet' (available: cnn, cnn-reference, bilstm, transformer)");
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--seq-len", "long"), 2,
                 "--seq-len must be auto or a whole number");
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--loss", "huber"), 2,
-                "unknown loss 'huber' (available: gaussian-nll, beta-nll, mse)");
+                "--loss': expected one of gaussian-nll, beta-nll, mse, not 'huber'");
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "dnase"), 2,
-                "--priors must be none, gc, motif or motif+gc, not 'dnase'");
+                "--priors': expected one of none, gc, motif, motif+gc, not 'dnase'");
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--augment", "rc,flip"), 2,
-                "--augment takes none, rc, shift or rc,shift, not 'rc,flip'");
+                "--augment' (LIST): expected one of none, rc, shift, not 'flip'");
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--motifs", t), 2,
                 "--motifs needs --priors motif or motif+gc");
     }
@@ -115,13 +115,13 @@ class TrainPredictBadInputTest {
         Path old = Files.createDirectories(tmp.resolve("old"));
         Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 99}");
         Cli.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
-                "version 99; this RegShift reads regshift-model version 2");
-        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 2, \"members\": "
+                "version 99; this RegShift reads regshift-model version 3");
+        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 3, \"members\": "
                 + "[{\"file\": \"../../etc/passwd\"}]}");
         Cli.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "names member file '../../etc/passwd', which the bundle lacks");
         Files.writeString(old.resolve("member_0.zip"), "not a zip");
-        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 2, \"members\": "
+        Files.writeString(old.resolve("model.json"), "{\"format\": \"regshift-model\", \"format_version\": 3, \"members\": "
                 + "[{\"file\": \"member_0.zip\"}]}");
         Cli.assertFailsCleanly(Cli.run("predict", "--model", old, "--data", t, "--out", tmp.resolve("p.tsv")), 3,
                 "member_0.zip: is not a readable DL4J network");

@@ -41,7 +41,8 @@ class TrainPredictCommandTest {
         Path model = Cli.succeed("train", tmp.resolve("model"), "--data", activity, "--epochs", "10", "--seed", "3",
                 "--arch", "cnn-reference");
         JsonNode bundle = JSON.readTree(model.resolve("model.json").toFile());
-        assertThat(bundle.at("/format_version").asInt()).isEqualTo(2);
+        assertThat(bundle.at("/format_version").asInt()).isEqualTo(3);
+        assertThat(bundle.at("/hyper_parameters/engine").asText()).isEqualTo("lean");
         assertThat(bundle.at("/architecture").asText()).isEqualTo("cnn-reference");
         assertThat(bundle.at("/input_length").asInt()).isEqualTo(120);
         assertThat(bundle.at("/members/0/valid_pearson").asDouble()).isGreaterThan(0.3);

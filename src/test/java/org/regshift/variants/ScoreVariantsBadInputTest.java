@@ -129,10 +129,10 @@ class ScoreVariantsBadInputTest {
     void modesAndOptionsThatDoNotFit() throws IOException {
         Path v = vcf("F9\t200\t.\tA\tC\t.\t.\t.\n");
         assertFails(Cli.run("score-variants", "--model", model, "--vcf", v, "--out", tmp.resolve("out")), 2,
-                "scoring variants needs both --vcf and --reference");
-        assertFails(score(v, "--insert-motif", "MA0114.5"), 2, "give either --vcf and --reference, or --insert-motif");
-        assertFails(score(v, "--window", "left"), 2, "--window must be centre or inside, not 'left'");
-        assertFails(score(v, "--on-ref-mismatch", "ignore"), 2, "--on-ref-mismatch must be error or skip");
+                "Missing required argument(s): --reference=FASTA");
+        assertFails(score(v, "--insert-motif", "MA0114.5"), 2, "are mutually exclusive");
+        assertFails(score(v, "--window", "left"), 2, "--window': expected one of centre, inside, not 'left'");
+        assertFails(score(v, "--on-ref-mismatch", "ignore"), 2, "--on-ref-mismatch': expected one of error, skip, not 'ignore'");
     }
 
     @Test

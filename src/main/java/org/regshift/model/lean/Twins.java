@@ -12,15 +12,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.regshift.model.NdRuntime;
 
 /**
  * Data-parallel replicas of one network: each takes a fixed contiguous share of every batch on its
- * own thread, with libnd4j, oneDNN and BLAS single-threaded while they run: on 2 cores that was
- * faster than one network with 2 threads per operation, as many operations are too small to split well, DL4J's own bookkeeping is
- * single-threaded, and idle OpenMP and BLAS threads spin. Shares depend only on the batch's size
- * and each replica keeps its thread (and so its random stream), so the same batches give the same
- * bytes.
+ * own thread, with libnd4j, oneDNN and BLAS single-threaded while they run: on 2 cores that is
+ * faster than one network with 2 threads per operation, as many operations are too small to split
+ * well, DL4J's own bookkeeping is single-threaded, and idle OpenMP and BLAS threads spin. Shares
+ * depend only on the batch's size and each replica keeps its thread (and so its random stream), so
+ * the same batches give the same bytes.
  */
 public final class Twins implements AutoCloseable {
     private final List<Replica> replicas;

@@ -7,9 +7,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Non-overlapping 1D max pooling (window = stride = {@code size}, the remainder dropped, as
- * PyTorch's MaxPool1d does) on [batch, channels, length] activations. A profile showed DL4J's
- * Subsampling1D through oneDNN taking 40% of cnn-reference's training time; this layer does the
- * same with a reshape and a max reduction.
+ * PyTorch's MaxPool1d does) on [batch, channels, length] activations, computed by
+ * {@link MaxPooling}; DL4J's Subsampling1D through oneDNN was the largest cost of training in a
+ * profile (BENCHMARKS.md).
  */
 public class MaxPool1D extends ParameterFreeLayer {
     private static final long serialVersionUID = 1L;

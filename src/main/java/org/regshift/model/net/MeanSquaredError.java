@@ -1,11 +1,10 @@
 package org.regshift.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.regshift.model.Predictor;
 
 /**
  * Half the squared error of the mean output, {@code 0.5 * (y - mu)^2}; the log-variance output gets
- * no gradient. A model trained so has no variance of its own: {@link Predictor} uses the member's
+ * no gradient. A model trained so has no variance of its own: {@code Predictor} uses the member's
  * validation mean squared error as its (constant) aleatoric variance.
  */
 public class MeanSquaredError extends TwoColumnLoss {

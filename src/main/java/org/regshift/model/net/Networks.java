@@ -1,7 +1,6 @@
 package org.regshift.model.net;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -13,10 +12,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
-import org.regshift.model.OneHot;
-import org.regshift.model.PriorFeatures;
 
 /**
  * Builds the networks: input {@value #SEQUENCE} (one-hot [batch, 4, length]) through the
@@ -66,11 +62,5 @@ public final class Networks {
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
         return net;
-    }
-
-    /** The inputs of a batch: the one-hot sequences, and the prior features when the model has them. */
-    public static INDArray[] inputs(List<String> sequences, int length, PriorFeatures priors) {
-        INDArray x = OneHot.encode(sequences, length);
-        return priors == null ? new INDArray[] {x} : new INDArray[] {x, priors.encode(sequences)};
     }
 }

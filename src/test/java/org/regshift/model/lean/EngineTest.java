@@ -27,7 +27,7 @@ class EngineTest {
     void recurrentNetsTrainOnGraphCopiesWithTwoThreadsAndOnTheGraphWithOne() {
         Engine.Choice two = Engine.forTraining(net(new BiLstm(), Loss.GAUSSIAN_NLL), 2, null);
         assertThat(two.engine()).isEqualTo(Engine.GRAPH_COPIES);
-        assertThat(two.reason()).contains("LSTM");
+        assertThat(two.reason()).contains("Bidirectional");
         assertThat(Engine.forTraining(net(new BiLstm(), Loss.GAUSSIAN_NLL), 1, null).engine()).isEqualTo(Engine.DL4J);
     }
 

@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient with respect to the output is r.
  */
 class LayerGradientTest {
-    private static final double EPS = 1e-2;
-    private static final double TOLERANCE = 2e-2;
+    private static final double EPS = 1e-3;
+    private static final double TOLERANCE = 1e-2;
     private static final int CHECKS = 25;
 
     private final Random random = new Random(11);

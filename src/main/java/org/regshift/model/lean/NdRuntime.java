@@ -1,4 +1,4 @@
-package org.regshift.model;
+package org.regshift.model.lean;
 
 import java.util.Map;
 import java.util.Properties;

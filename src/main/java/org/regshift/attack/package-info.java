@@ -1,0 +1,6 @@
+/**
+ * {@code regshift attack}: FGSM, PGD and greedy substitution attacks on a model's predictions, and
+ * the attack methods that adversarial training reuses. Imports model, motif, seq, metrics, plot, io,
+ * cli and provenance.
+ */
+package org.regshift.attack;

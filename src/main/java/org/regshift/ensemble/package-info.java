@@ -1,0 +1,5 @@
+/**
+ * {@code regshift ensemble}: model bundles trained as separate members merged into one ensemble
+ * bundle. Imports model, io, cli and provenance.
+ */
+package org.regshift.ensemble;

@@ -1,0 +1,5 @@
+/**
+ * The one implementation of every metric (accuracy, proper scores, intervals, calibration curves,
+ * selective risk) and of the prediction and truth tables they read. Imports io.
+ */
+package org.regshift.metrics;

@@ -1,0 +1,5 @@
+/**
+ * Line, bar and curve charts (XChart), saved as PNG and SVG and embedded in HTML reports. Imports
+ * nothing of RegShift.
+ */
+package org.regshift.plot;

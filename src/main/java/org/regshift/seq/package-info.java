@@ -1,0 +1,5 @@
+/**
+ * DNA sequences: the alphabet, FASTA reading (plain, gzip, bgzip, indexed) and writing, and
+ * sequences from tables or FASTA as one {@link org.regshift.seq.SequenceSource}. Imports io.
+ */
+package org.regshift.seq;

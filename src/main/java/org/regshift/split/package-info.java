@@ -1,0 +1,5 @@
+/**
+ * Seeded train/valid/calibration/test splits that keep groups of elements together. Imports
+ * nothing of RegShift.
+ */
+package org.regshift.split;
