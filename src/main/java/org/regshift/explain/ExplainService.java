@@ -16,7 +16,7 @@ import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvWriter;
-import org.regshift.metrics.Summary;
+import org.regshift.metrics.Metrics;
 import org.regshift.model.ModelBundle;
 import org.regshift.model.OneHot;
 import org.regshift.plot.Plots;

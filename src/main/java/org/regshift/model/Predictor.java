@@ -6,9 +6,9 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.regshift.model.lean.Engine;
+import org.regshift.model.lean.NdRuntime;
 import org.regshift.model.lean.Twins;
 import org.regshift.model.net.GaussianNll;
-import org.regshift.model.net.Networks;
 import org.regshift.motif.Bases;
 
 /**

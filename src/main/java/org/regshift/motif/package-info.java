@@ -1,4 +1,5 @@
+package org.regshift.motif;
+
 /**
  * Position weight matrices: JASPAR and MEME readers, log-odds scoring and site scanning. Imports io.
  */
-package org.regshift.motif;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.regshift.io.Json;
+import org.regshift.metrics.Metrics;
 import org.regshift.metrics.Summary;
 import org.regshift.seq.Alphabet;
 import org.regshift.split.GroupSplitter;

@@ -1,5 +1,6 @@
+package org.regshift.seq;
+
 /**
  * DNA sequences: the alphabet, FASTA reading (plain, gzip, bgzip, indexed) and writing, and
  * sequences from tables or FASTA as one {@link org.regshift.seq.SequenceSource}. Imports io.
  */
-package org.regshift.seq;

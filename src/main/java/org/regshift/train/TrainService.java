@@ -6,10 +6,10 @@ import java.util.function.LongConsumer;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
 import org.regshift.model.ModelBundle;
-import org.regshift.model.lean.NdRuntime;
 import org.regshift.model.OodReference;
 import org.regshift.model.PriorFeatures;
 import org.regshift.model.lean.Engine;
+import org.regshift.model.lean.NdRuntime;
 import org.regshift.motif.MotifReader;
 import org.regshift.provenance.Provenance;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import org.regshift.io.Json;
-import org.regshift.metrics.Summary;
+import org.regshift.metrics.Metrics;
 
 /**
  * What summary.json says about the scored effects, overall and per group (a contig): how often the

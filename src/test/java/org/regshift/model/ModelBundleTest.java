@@ -2,15 +2,14 @@ package org.regshift.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +52,10 @@ class ModelBundleTest {
                 OodReference.fit(train, MotifReader.defaults()), Json.object("epochs", 5, "engine", "lean"), members);
     }
 
+    private static JsonNode json(Object value) {
+        return Json.mapper().valueToTree(value);
+    }
+
     @Test
     void everyFieldAndEveryWeightSurvivesSaveAndLoad() {
         ModelBundle saved = bundle();
@@ -63,8 +66,8 @@ class ModelBundleTest {
         assertThat(loaded.targetMean()).isEqualTo(0.25);
         assertThat(loaded.targetSd()).isEqualTo(1.5);
         assertThat(loaded.loss()).isEqualTo(Loss.BETA_NLL);
-        assertThat(loaded.priors().toJson()).isEqualTo(saved.priors().toJson());
-        assertThat(loaded.ood().toJson().toString()).isEqualTo(saved.ood().toJson().toString());
+        assertThat(json(loaded.priors().toJson())).isEqualTo(json(saved.priors().toJson()));
+        assertThat(json(loaded.ood().toJson())).isEqualTo(json(saved.ood().toJson()));
         assertThat(loaded.hyperParameters()).isEqualTo(Map.of("epochs", 5, "engine", "lean"));
         assertThat(loaded.members()).hasSize(2);
         for (int i = 0; i < 2; i++) {

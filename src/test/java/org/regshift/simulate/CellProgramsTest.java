@@ -58,6 +58,6 @@ class CellProgramsTest {
         SimParameters many = new SimParameters(100, 200, 2, 2, 10, false, 0.42, 0.05, false, 3, 2, 50, 50, 20, 0.9);
         List<Pwm> motifs = java.util.Collections.nCopies(2000, MOTIFS.get(0));
         CellPrograms p = CellPrograms.generate(motifs, many, 1);
-        assertThat(org.regshift.metrics.Summary.pearson(p.effect[0], p.effect[1])).isCloseTo(0.9, within(0.03));
+        assertThat(org.regshift.metrics.Metrics.pearson(p.effect[0], p.effect[1])).isCloseTo(0.9, within(0.03));
     }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regshift.metrics.Summary;
+import org.regshift.metrics.Metrics;
 import org.regshift.seq.FastaReader;
 import org.regshift.testing.Cli;
 
@@ -111,7 +111,7 @@ class SimulateCommandTest {
         }
         double[] refTruth = column(ref.resolve("truth.tsv"), "activity_ct1");
         double[] rewired = column(suite.resolve("motif_rewiring_severe/truth.tsv"), "activity_ct1");
-        assertThat(Summary.pearson(refTruth, rewired)).isLessThan(0.8);
+        assertThat(Metrics.pearson(refTruth, rewired)).isLessThan(0.8);
         assertThat(column(suite.resolve("batch_shift_severe/truth.tsv"), "activity_ct1")).containsExactly(refTruth);
         assertThat(Files.readAllBytes(suite.resolve("batch_shift_severe/counts.tsv.gz")))
                 .isNotEqualTo(Files.readAllBytes(ref.resolve("counts.tsv.gz")));
@@ -176,7 +176,7 @@ class SimulateCommandTest {
             y[i++] = e.getValue()[0];
         }
         assertThat(x.length).isGreaterThan(truth.size() / 2);
-        return Summary.pearson(x, y);
+        return Metrics.pearson(x, y);
     }
 
     private static double meanGc(Path library) {

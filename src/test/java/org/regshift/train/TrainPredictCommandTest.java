@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.io.Inputs;
-import org.regshift.metrics.Summary;
+import org.regshift.metrics.Metrics;
 import org.regshift.testing.Cli;
 
 /** {@code regshift train} and {@code predict} on a simulated library, through qc. */
@@ -69,7 +69,7 @@ class TrainPredictCommandTest {
                 y.add(Double.parseDouble(f[7]));
             }
         }
-        double r = Summary.pearson(mean.stream().mapToDouble(Double::doubleValue).toArray(),
+        double r = Metrics.pearson(mean.stream().mapToDouble(Double::doubleValue).toArray(),
                 y.stream().mapToDouble(Double::doubleValue).toArray());
         assertThat(r).as("test Pearson").isGreaterThan(0.3);
     }

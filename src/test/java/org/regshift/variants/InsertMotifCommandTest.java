@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regshift.metrics.Summary;
+import org.regshift.metrics.Metrics;
 import org.regshift.seq.FastaReader;
 import org.regshift.seq.SeqRecord;
 import org.regshift.testing.Cli;
@@ -73,7 +73,7 @@ class InsertMotifCommandTest {
             truth[i] = trueEffects.get(motifs.get(i));
             predicted[i] = summary.at("/mean_effect").asDouble();
         }
-        assertThat(Summary.spearman(truth, predicted)).as("true %s vs inserted %s", Arrays.toString(truth),
+        assertThat(Metrics.spearman(truth, predicted)).as("true %s vs inserted %s", Arrays.toString(truth),
                 Arrays.toString(predicted)).isGreaterThan(0.5);
     }
 

@@ -130,7 +130,7 @@ class ScoreVariantsBadInputTest {
         Path v = vcf("F9\t200\t.\tA\tC\t.\t.\t.\n");
         assertFails(Cli.run("score-variants", "--model", model, "--vcf", v, "--out", tmp.resolve("out")), 2,
                 "Missing required argument(s): --reference=FASTA");
-        assertFails(score(v, "--insert-motif", "MA0114.5"), 2, "are mutually exclusive");
+        assertFails(score(v, "--insert-motif", "MA0114.5"), 2, "Missing required argument(s): --motifs=FILE, --background=FASTA");
         assertFails(score(v, "--window", "left"), 2, "--window': expected one of centre, inside, not 'left'");
         assertFails(score(v, "--on-ref-mismatch", "ignore"), 2, "--on-ref-mismatch': expected one of error, skip, not 'ignore'");
     }

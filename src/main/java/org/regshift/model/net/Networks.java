@@ -1,6 +1,7 @@
 package org.regshift.model.net;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

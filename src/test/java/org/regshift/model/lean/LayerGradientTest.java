@@ -63,15 +63,39 @@ class LayerGradientTest {
     @Test
     void convolutionGradientsOfInputWeightsAndBiasMatchFiniteDifferences() {
         for (boolean same : new boolean[] {true, false}) {
-            for (boolean relu : new boolean[] {false, true}) {
-                LeanParameters p = parameters(new long[] {5, 4, 6}, 6);
-                LeanConv1D conv = new LeanConv1D(p, same, relu);
-                INDArray x = gaussian(3, 4, 20);
-                check(conv, x, null, null);
-                check(conv, x, p.weight(), p.weightGradient());
-                check(conv, x, p.bias(), p.biasGradient());
-            }
+            LeanParameters p = parameters(new long[] {5, 4, 6}, 6);
+            LeanConv1D conv = new LeanConv1D(p, same, false);
+            INDArray x = gaussian(3, 4, 20);
+            check(conv, x, null, null);
+            check(conv, x, p.weight(), p.weightGradient());
+            check(conv, x, p.bias(), p.biasGradient());
         }
+    }
+
+    /**
+     * A layer's ReLU passes the output gradient where its output is positive: its backward pass
+     * equals the linear layer's on the masked gradient (finite differences would straddle kinks).
+     */
+    @Test
+    void reluLayersBackpropagateThroughThePositiveOutputsOnly() {
+        LeanParameters c = parameters(new long[] {5, 4, 6}, 6);
+        LeanParameters d = parameters(new long[] {7, 5}, 5);
+        INDArray convInput = gaussian(3, 4, 20);
+        INDArray denseInput = gaussian(4, 7);
+        assertReluMasks(new LeanConv1D(c, true, true), new LeanConv1D(c, true, false), convInput, c);
+        assertReluMasks(new LeanDense(d, true, null), new LeanDense(d, false, null), denseInput, d);
+    }
+
+    private void assertReluMasks(LeanLayer relu, LeanLayer linear, INDArray x, LeanParameters p) {
+        INDArray out = relu.forward(x.dup(), true);
+        assertThat(out.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+        INDArray r = gaussian(out.shape());
+        INDArray inputGradient = relu.backward(r.dup(), true).dup();
+        INDArray weightGradient = p.weightGradient().dup();
+        linear.forward(x.dup(), true);
+        INDArray expected = linear.backward(r.mul(out.gt(0).castTo(DataType.FLOAT)), true);
+        assertThat(LeanTesting.maxDifference(inputGradient, expected)).isLessThan(1e-5);
+        assertThat(LeanTesting.maxDifference(weightGradient, p.weightGradient())).isLessThan(1e-5);
     }
 
     @Test
@@ -90,14 +114,12 @@ class LayerGradientTest {
 
     @Test
     void denseGradientsOfInputWeightsAndBiasMatchFiniteDifferences() {
-        for (boolean relu : new boolean[] {false, true}) {
-            LeanParameters p = parameters(new long[] {7, 5}, 5);
-            LeanDense dense = new LeanDense(p, relu, null);
-            INDArray x = gaussian(4, 7);
-            check(dense, x, null, null);
-            check(dense, x, p.weight(), p.weightGradient());
-            check(dense, x, p.bias(), p.biasGradient());
-        }
+        LeanParameters p = parameters(new long[] {7, 5}, 5);
+        LeanDense dense = new LeanDense(p, false, null);
+        INDArray x = gaussian(4, 7);
+        check(dense, x, null, null);
+        check(dense, x, p.weight(), p.weightGradient());
+        check(dense, x, p.bias(), p.biasGradient());
     }
 
     @Test
