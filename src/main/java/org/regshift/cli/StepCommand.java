@@ -64,7 +64,7 @@ public abstract class StepCommand implements Callable<Integer> {
                     value instanceof java.nio.file.Path p ? p.toAbsolutePath().normalize().toString()
                             : value instanceof double[] d ? java.util.Arrays.toString(d) : value);
         }
-        List<String> commandLine = new ArrayList<>(List.of("regshift"));
+        List<String> commandLine = new ArrayList<>(List.of("regshift", spec.name()));
         commandLine.addAll(spec.commandLine().getParseResult().expandedArgs());
         return new Provenance(spec.name(), commandLine, parameters);
     }
