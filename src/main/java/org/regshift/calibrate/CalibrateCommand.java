@@ -70,8 +70,8 @@ public final class CalibrateCommand extends StepCommand {
         for (int i = 0; i < apply.size(); i++) {
             provenance.input("apply_" + i, apply.get(i));
         }
-        CalibrateService.run(new CalibrateService.Request(fit, fitSplit, apply, method,
+        CalibrateService.Result result = CalibrateService.run(new CalibrateService.Request(fit, fitSplit, apply, method,
                 levels.stream().mapToDouble(Double::doubleValue).toArray(), groupBy, gcBins, out), provenance);
-        return apply.size() + " calibrated tables written to " + out;
+        return result.calibratedTables().size() + " calibrated tables written to " + out;
     }
 }

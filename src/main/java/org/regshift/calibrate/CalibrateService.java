@@ -38,7 +38,11 @@ public final class CalibrateService {
     private CalibrateService() {
     }
 
-    public static void run(Request request, Provenance provenance) {
+    /** What was fitted and written: the calibrator's description and the calibrated tables. */
+    public record Result(Calibrator calibrator, List<Path> calibratedTables) {
+    }
+
+    public static Result run(Request request, Provenance provenance) {
         String groupColumn = request.method() == CalibrationMethod.MONDRIAN ? (request.groupBy() == null ? GC : request.groupBy()) : null;
         Rows fit = read(request.fit(), request.fitSplit(), groupColumn, groupColumn != null && request.groupBy() == null);
         double[] gcEdges = groupColumn == null || request.groupBy() != null ? null : quantileEdges(fit.group(), request.gcBins());
@@ -61,16 +65,19 @@ public final class CalibrateService {
             report.put("levels", request.levels());
             report.put("fit", compare(fit, fitGroups, calibrator, request.levels()));
             Map<String, Object> applied = new LinkedHashMap<>();
+            List<Path> tables = new ArrayList<>();
             for (Path file : request.apply()) {
                 String name = baseName(file);
                 applied.put(name, apply(file, out.file(name + ".calibrated.tsv"), calibrator, groupColumn, gcEdges,
                         request.levels()));
+                tables.add(request.out().resolve(name + ".calibrated.tsv"));
             }
             report.put("applied", applied);
             Json.write(out.file("calibration.json"), report);
             provenance.put("calibrator", description);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
+            return new Result(calibrator, tables);
         }
     }
 

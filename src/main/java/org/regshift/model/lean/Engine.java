@@ -14,8 +14,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * {@link #LEAN} twins where the lean engine implements every layer, else {@link #GRAPH_COPIES} of
  * the DL4J graph on two or more threads when the network has no batch normalisation (whose
  * statistics would become each share's), else {@link #DL4J}'s own graph with multi-threaded
- * native operations. Training takes lean twins on one thread too; prediction on one thread uses
- * the graph.
+ * native operations; the same for training and for prediction.
  */
 public enum Engine {
     /** RegShift's lean layers on libnd4j operations, one twin per thread. */
@@ -53,11 +52,8 @@ public enum Engine {
         return graphCopiesOrGraph(net, threads, notLean.get());
     }
 
-    /** The engine that runs {@code net}'s forward pass on {@code threads} threads. */
+    /** The engine that runs {@code net}'s forward pass on {@code threads} threads, whatever its optimiser. */
     public static Choice forInference(ComputationGraph net, int threads) {
-        if (threads < 2) {
-            return new Choice(DL4J, threads, "one thread");
-        }
         Optional<String> notLean = LeanNetwork.unsupported(net);
         return notLean.isEmpty() ? new Choice(LEAN, threads, "the lean engine implements every layer")
                 : graphCopiesOrGraph(net, threads, notLean.get());
