@@ -44,7 +44,7 @@ public final class EvaluateService {
         double[] groupEdges = null;
         List<Scenario> ordered = new ArrayList<>(request.scenarios());
         ordered.sort((a, b) -> Boolean.compare(!a.name().equals(reference), !b.name().equals(reference)));
-        List<Evaluation.Scenario> scenarios = new ArrayList<>();
+        List<Evaluation.ScenarioResult> scenarios = new ArrayList<>();
         MetricSet referenceMetrics = null;
         for (Scenario s : ordered) {
             PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), s.truth(), request.split())
@@ -63,7 +63,7 @@ public final class EvaluateService {
                 groups = groups(t, groupEdges == null ? t.group() : binned(t.group(), groupEdges));
                 worst = worstGroup(metrics, groups);
             }
-            scenarios.add(new Evaluation.Scenario(s.name(), s.file(), metrics, metrics.ratioTo(referenceMetrics), groups, worst,
+            scenarios.add(new Evaluation.ScenarioResult(s.name(), s.file(), metrics, metrics.ratioTo(referenceMetrics), groups, worst,
                     curves(t)));
         }
         Evaluation evaluation = new Evaluation(reference, request.split(), request.groupBy(), groupEdges, scenarios);
@@ -179,7 +179,7 @@ public final class EvaluateService {
         List<String> header = new ArrayList<>(List.of("scenario", "group"));
         header.addAll(metricNames);
         try (TsvWriter w = new TsvWriter(file, header)) {
-            for (Evaluation.Scenario s : evaluation.scenarios()) {
+            for (Evaluation.ScenarioResult s : evaluation.scenarios()) {
                 w.row(row(s.name(), "all", s.metrics(), metricNames));
                 if (s.groups() != null) {
                     s.groups().forEach((g, m) -> w.row(row(s.name(), g, m, metricNames)));

@@ -13,9 +13,9 @@ import org.regshift.io.Json;
  *
  * @param groupBinEdges the quantile edges of a numeric group column (null for categorical groups)
  */
-public record Evaluation(String reference, String split, String groupBy, double[] groupBinEdges, List<Scenario> scenarios) {
+public record Evaluation(String reference, String split, String groupBy, double[] groupBinEdges, List<ScenarioResult> scenarios) {
     /** One scenario's evaluation; {@code groups} and {@code worstGroup} are null without a grouping. */
-    public record Scenario(String name, Path file, MetricSet metrics, MetricSet ratioToReference, Map<String, MetricSet> groups,
+    public record ScenarioResult(String name, Path file, MetricSet metrics, MetricSet ratioToReference, Map<String, MetricSet> groups,
                            Map<String, WorstGroup> worstGroup, Curves curves) {
     }
 
@@ -30,7 +30,7 @@ public record Evaluation(String reference, String split, String groupBy, double[
     /** metrics.json's document. */
     public Map<String, Object> toJson() {
         Map<String, Object> scenarioDocs = new LinkedHashMap<>();
-        for (Scenario s : scenarios) {
+        for (ScenarioResult s : scenarios) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", s.file().toString());
             entry.put("metrics", s.metrics().toJson());

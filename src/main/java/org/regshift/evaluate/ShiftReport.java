@@ -34,7 +34,7 @@ public final class ShiftReport {
                 .append("</head><body>\n<h1>RegShift shift report</h1>\n")
                 .append("<p>Reference scenario: <b>").append(escape(evaluation.reference())).append("</b>. ")
                 .append("Ratios in grey are to the reference. Coverage of the 90% interval outside [0.87, 0.93] is marked.</p>\n");
-        List<Evaluation.Scenario> scenarios = evaluation.scenarios();
+        List<Evaluation.ScenarioResult> scenarios = evaluation.scenarios();
         html.append("<h2>Metrics per scenario</h2>\n").append(summaryTable(scenarios));
         html.append("<h2>Plots</h2>\n");
         charts.forEach((name, chart) -> html.append("<img alt=\"").append(name).append("\" src=\"")
@@ -50,11 +50,11 @@ public final class ShiftReport {
         }
     }
 
-    private static Map<String, Chart<?, ?>> charts(List<Evaluation.Scenario> results) {
+    private static Map<String, Chart<?, ?>> charts(List<Evaluation.ScenarioResult> results) {
         Map<String, double[][]> reliability = new LinkedHashMap<>();
         Map<String, double[][]> coverage = new LinkedHashMap<>();
         Map<String, double[][]> risk = new LinkedHashMap<>();
-        for (Evaluation.Scenario r : results) {
+        for (Evaluation.ScenarioResult r : results) {
             reliability.put(r.name(), r.curves().reliability());
             coverage.put(r.name(), r.curves().intervalCoverage());
             risk.put(r.name(), r.curves().riskCoverage());
@@ -62,7 +62,7 @@ public final class ShiftReport {
         double[][] diagonal = {{0, 1}, {0, 1}};
         reliability.put("ideal", diagonal);
         coverage.put("ideal", diagonal);
-        List<String> names = results.stream().map(Evaluation.Scenario::name).toList();
+        List<String> names = results.stream().map(Evaluation.ScenarioResult::name).toList();
         Map<String, double[]> quality = new LinkedHashMap<>();
         quality.put("Pearson", metric(results, "pearson"));
         quality.put("coverage of 90% interval", metric(results, "coverage_90"));
@@ -81,15 +81,15 @@ public final class ShiftReport {
         return charts;
     }
 
-    private static double[] metric(List<Evaluation.Scenario> results, String name) {
+    private static double[] metric(List<Evaluation.ScenarioResult> results, String name) {
         return results.stream().mapToDouble(r -> r.metrics().get(name)).toArray();
     }
 
-    private static String summaryTable(List<Evaluation.Scenario> scenarios) {
+    private static String summaryTable(List<Evaluation.ScenarioResult> scenarios) {
         StringBuilder t = new StringBuilder("<table><tr><th>scenario</th>");
         KEY_METRICS.forEach(m -> t.append("<th>").append(m).append("</th>"));
         t.append("</tr>\n");
-        for (Evaluation.Scenario s : scenarios) {
+        for (Evaluation.ScenarioResult s : scenarios) {
             t.append("<tr><td class=\"name\">").append(escape(s.name())).append("</td>");
             for (String m : KEY_METRICS) {
                 double v = s.metrics().get(m);
@@ -106,10 +106,10 @@ public final class ShiftReport {
         return t.append("</table>\n").toString();
     }
 
-    private static String groupTable(List<Evaluation.Scenario> scenarios) {
+    private static String groupTable(List<Evaluation.ScenarioResult> scenarios) {
         StringBuilder t = new StringBuilder("<table><tr><th>scenario</th><th>group</th><th>n</th><th>rmse</th><th>pearson</th>"
                 + "<th>nll</th><th>coverage_90</th></tr>\n");
-        for (Evaluation.Scenario s : scenarios) {
+        for (Evaluation.ScenarioResult s : scenarios) {
             s.groups().forEach((group, m) -> {
                 t.append("<tr><td class=\"name\">").append(escape(s.name())).append("</td><td class=\"name\">")
                         .append(escape(group)).append("</td>");
@@ -122,13 +122,13 @@ public final class ShiftReport {
         return t.append("</table>\n").toString();
     }
 
-    private static String fullTable(List<Evaluation.Scenario> scenarios) {
+    private static String fullTable(List<Evaluation.ScenarioResult> scenarios) {
         StringBuilder t = new StringBuilder("<table><tr><th>metric</th>");
         scenarios.forEach(s -> t.append("<th>").append(escape(s.name())).append("</th>"));
         t.append("</tr>\n");
         for (String metric : scenarios.get(0).metrics().names()) {
             t.append("<tr><td class=\"name\">").append(escape(metric)).append("</td>");
-            for (Evaluation.Scenario s : scenarios) {
+            for (Evaluation.ScenarioResult s : scenarios) {
                 t.append("<td>").append(format(metric, s.metrics().get(metric))).append("</td>");
             }
             t.append("</tr>\n");

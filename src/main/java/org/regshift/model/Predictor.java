@@ -21,6 +21,7 @@ public final class Predictor implements AutoCloseable {
     private final ModelBundle bundle;
     private final boolean reverseComplementAverage;
     private final Engine.Choice engine;
+    private final int threads;
     /** Each member's forward pass: its graph's, or its {@link Twins}'. */
     private final List<Function<INDArray[], INDArray>> forwards = new ArrayList<>();
     private final List<Twins> twins = new ArrayList<>();
@@ -36,7 +37,8 @@ public final class Predictor implements AutoCloseable {
 
     /**
      * A predictor on {@code threads} threads, on the {@link Engine} that
-     * {@link Engine#forInference} chooses for the bundle's networks (they share one architecture).
+     * {@link Engine#forInference} chooses for the bundle's networks (they share one architecture);
+     * on twins, libnd4j runs single-threaded until {@link #close}.
      *
      * @param reverseComplementAverage each member predicts both strands and averages the two means
      *                                 and the two variances
@@ -45,7 +47,8 @@ public final class Predictor implements AutoCloseable {
         this.bundle = bundle;
         this.reverseComplementAverage = reverseComplementAverage;
         this.engine = Engine.forInference(bundle.members().get(0).network(), threads);
-        NdRuntime.threads(threads);
+        this.threads = threads;
+        NdRuntime.threads(engine.engine() == Engine.DL4J ? threads : 1);
         for (ModelBundle.Member m : bundle.members()) {
             if (engine.engine() == Engine.DL4J) {
                 forwards.add(inputs -> m.network().outputSingle(false, inputs));
@@ -62,10 +65,11 @@ public final class Predictor implements AutoCloseable {
         return engine;
     }
 
-    /** Stops the twins' threads, if any. */
+    /** Stops the twins' threads, if any, and gives libnd4j its {@code threads} back. */
     @Override
     public void close() {
         twins.forEach(Twins::close);
+        NdRuntime.threads(threads);
     }
 
     /** Each member's Gaussian per sequence in the target's units: {@code means[k][i]}, {@code variances[k][i]}. */

@@ -8,7 +8,6 @@ import org.regshift.io.AtomicFile;
 import org.regshift.io.TsvWriter;
 import org.regshift.model.ModelBundle;
 import org.regshift.model.Predictor;
-import org.regshift.model.lean.NdRuntime;
 import org.regshift.provenance.Provenance;
 import org.regshift.seq.SequenceSource;
 import org.regshift.seq.SequenceTable;
@@ -40,7 +39,6 @@ public final class PredictService {
      * ({@link #provenanceFile}).
      */
     public static Result run(Request request, Provenance provenance, LongConsumer progress) {
-        NdRuntime.threads(request.threads());
         try (Predictor predictor = new Predictor(ModelBundle.load(request.model()), request.reverseComplementAverage(),
                 request.threads())) {
             LOG.info("predict: engine {}", predictor.engine().describe());

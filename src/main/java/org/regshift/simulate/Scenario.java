@@ -48,19 +48,6 @@ public enum Scenario {
         return label();
     }
 
-    public static Scenario parse(String label) {
-        for (Scenario s : values()) {
-            if (s.label().equals(label.strip().toLowerCase(Locale.ROOT))) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown scenario '" + label + "' (expected one of " + labels() + ")");
-    }
-
-    public static String labels() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Scenario::label).toList());
-    }
-
     /** The severity of a suite level (0 mild, 1 moderate, 2 severe). */
     public double level(int index) {
         return levels[index];

@@ -11,22 +11,24 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.regshift.model.lean.Engine;
+import org.regshift.model.lean.NdRuntime;
 import org.regshift.model.lean.Twins;
 
 /**
  * Trains a network with Adam on {@link Twins}, one per thread the run may use (lean twins or copies
  * of the DL4J network, as the {@link Engine} says). Their gradients are summed in order, so each
  * step is the full batch's, equal to DL4J's fit (tested), and the same bytes for the same seed and
- * thread count.
+ * thread count. libnd4j runs single-threaded while the trainer is open.
  */
 final class ParallelTrainer implements TrainingSteps {
     private final Twins twins;
     private final INDArray params;
     private final INDArray gradient;
     private final GradientUpdater<?> updater;
+    private final int threads;
     private int iteration;
 
-    private ParallelTrainer(ComputationGraph net, Twins twins, Adam adam) {
+    private ParallelTrainer(ComputationGraph net, Twins twins, Adam adam, int threads) {
         this.twins = twins;
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
@@ -34,12 +36,14 @@ final class ParallelTrainer implements TrainingSteps {
         this.params = net.params().reshape(1, net.numParams());
         this.gradient = net.getFlattenedGradients().reshape(1, net.numParams());
         this.updater = adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * net.numParams()), true);
+        this.threads = threads;
+        NdRuntime.threads(1);
     }
 
     /** A trainer of {@code net} on {@code threads} twins of {@code engine} (lean or graph copies). */
     static ParallelTrainer of(ComputationGraph net, Engine engine, int threads, long seed) {
         Adam adam = sharedAdam(net).orElseThrow(() -> new IllegalArgumentException("the layers do not share one Adam"));
-        return new ParallelTrainer(net, Twins.of(engine, net, threads, seed), adam);
+        return new ParallelTrainer(net, Twins.of(engine, net, threads, seed), adam, threads);
     }
 
     /** The Adam configuration every layer with parameters shares, without regularisation; else empty. */
@@ -81,8 +85,10 @@ final class ParallelTrainer implements TrainingSteps {
         return twins.output(inputs);
     }
 
+    /** Stops the twins' threads and gives libnd4j its {@code threads} back. */
     @Override
     public void close() {
         twins.close();
+        NdRuntime.threads(threads);
     }
 }

@@ -72,7 +72,6 @@ public final class Trainer {
 
     private static Result train(ComputationGraph net, TrainingSteps steps, Engine.Choice engine, Settings settings,
                                 TrainingData data, PriorFeatures priors, long seed, String label, LongConsumer progress) {
-        Function<INDArray[], INDArray> forward = steps::output;
         INDArray trainPriors = priors == null ? null : priors.encode(data.trainSequences());
         Random random = new Random(seed);
         int n = data.trainSequences().size();
@@ -98,7 +97,7 @@ public final class Trainer {
                 progress.accept(seen);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Validation v = validate(forward, data, priors, settings.loss());
+            Validation v = validate(steps::output, data, priors, settings.loss());
             LOG.info("train {}: epoch {} loss {} valid NLL {} valid Pearson {} ({} sequences/s)", label, epoch,
                     String.format("%.4f", lossSum / batches), String.format("%.4f", v.nll()), String.format("%.4f", v.pearson()),
                     String.format("%.0f", n / seconds));

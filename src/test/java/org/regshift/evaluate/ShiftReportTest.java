@@ -23,9 +23,9 @@ class ShiftReportTest {
         return new MetricSet(n, v);
     }
 
-    private static Evaluation.Scenario scenario(String name, MetricSet m, MetricSet reference, Map<String, MetricSet> groups) {
+    private static Evaluation.ScenarioResult scenario(String name, MetricSet m, MetricSet reference, Map<String, MetricSet> groups) {
         double[][] curve = {{0, 0.5, 1}, {0, 0.4, 1}};
-        return new Evaluation.Scenario(name, Path.of(name + ".tsv"), m, m.ratioTo(reference), groups, null,
+        return new Evaluation.ScenarioResult(name, Path.of(name + ".tsv"), m, m.ratioTo(reference), groups, null,
                 new Evaluation.Curves(curve, curve, curve));
     }
 

@@ -83,9 +83,7 @@ class ModelBundleTest {
         }
         List<String> probe = sequences(5, 2);
         try (Predictor before = new Predictor(saved, false, 1); Predictor after = new Predictor(loaded, false, 1)) {
-            for (int i = 0; i < 5; i++) {
-                assertThat(after.predict(probe)[i]).isEqualTo(before.predict(probe)[i]);
-            }
+            assertThat(after.predict(probe)).containsExactly(before.predict(probe));
         }
     }
 

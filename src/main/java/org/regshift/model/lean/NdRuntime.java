@@ -19,11 +19,6 @@ public final class NdRuntime {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 
-    /** The threads libnd4j may use. */
-    public static int threads() {
-        return Nd4j.getEnvironment().maxThreads();
-    }
-
     public static Map<String, Object> describe() {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         return Json.object("backend", Nd4j.getBackend().getClass().getSimpleName(),

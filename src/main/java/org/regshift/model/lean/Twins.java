@@ -15,8 +15,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Data-parallel replicas of one network: each takes a fixed contiguous share of every batch on its
- * own thread, with libnd4j, oneDNN and BLAS single-threaded while the twins are open (setting the
- * thread counts each batch would re-create BLAS thread pools): on 2 cores that is
+ * own thread, with libnd4j, oneDNN and BLAS single-threaded (their owner's job, once: setting the
+ * thread counts around every batch cost 9% of training): on 2 cores that is
  * faster than one network with 2 threads per operation, as many operations are too small to split
  * well, DL4J's own bookkeeping is single-threaded, and idle OpenMP and BLAS threads spin. Shares
  * depend only on the batch's size and each replica keeps its thread (and so its random stream), so
@@ -28,7 +28,6 @@ public final class Twins implements AutoCloseable {
 
     private Twins(List<Replica> replicas, long seed) {
         this.replicas = replicas;
-        NdRuntime.threads(1);
         for (int i = 0; i < replicas.size(); i++) {
             ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "regshift-twin");
@@ -44,7 +43,7 @@ public final class Twins implements AutoCloseable {
     /**
      * {@code count} twins of {@code net} for {@code engine} ({@link Engine#LEAN} or
      * {@link Engine#GRAPH_COPIES}); twin i draws dropout masks from a generator seeded with seed + i.
-     * libnd4j runs single-threaded until {@link #close}, which gives it {@code count} threads.
+     * Their owner runs libnd4j single-threaded while it uses them ({@link NdRuntime#threads}).
      */
     public static Twins of(Engine engine, ComputationGraph net, int count, long seed) {
         List<Replica> twins = new ArrayList<>();
@@ -119,6 +118,5 @@ public final class Twins implements AutoCloseable {
     @Override
     public void close() {
         threads.forEach(ExecutorService::shutdownNow);
-        NdRuntime.threads(replicas.size());
     }
 }
