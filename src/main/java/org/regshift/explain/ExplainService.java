@@ -65,7 +65,6 @@ public final class ExplainService {
 
     /** Mean Spearman correlation of attributions before and after random and gradient-chosen substitutions. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Stability(Double randomSubstitutions, Double gradientSubstitutions) {
     }
 
