@@ -16,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Data-parallel replicas of one network: each takes a fixed contiguous share of every batch on its
  * own thread, with libnd4j, oneDNN and BLAS single-threaded (their owner's job, once: setting the
- * thread counts around every batch cost 9% of training): on 2 cores that is
+ * thread counts around every batch cost about 8% of training): on 2 cores that is
  * faster than one network with 2 threads per operation, as many operations are too small to split
  * well, DL4J's own bookkeeping is single-threaded, and idle OpenMP and BLAS threads spin. Shares
  * depend only on the batch's size and each replica keeps its thread (and so its random stream), so
