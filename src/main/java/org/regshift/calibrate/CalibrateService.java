@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
@@ -18,7 +21,7 @@ import org.regshift.provenance.Provenance;
 /**
  * Fits a calibrator on a predictions table with true values and applies it to other predictions
  * tables: NAME.tsv becomes NAME.calibrated.tsv with the variances scaled and lower/upper recomputed
- * at the level; calibration.json holds coverage, width, NLL, MACE and sharpness before and after.
+ * at each level; calibration.json holds coverage and width per level, NLL, MACE and sharpness before and after.
  */
 public final class CalibrateService {
     private static final String GC = "gc";
@@ -36,6 +39,20 @@ public final class CalibrateService {
     }
 
     private CalibrateService() {
+    }
+
+    /** calibration.json: the method and levels, then the fit rows and every applied table compared before and after. */
+    record Report(CalibrationMethod method, double[] levels, Comparison fit, Map<String, Comparison> applied) {
+    }
+
+    /** Metrics of the rows with y before and after calibration; only n (0) for a table without y. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Comparison(int n, Assessment before, Assessment after) {
+    }
+
+    /** Coverage and mean width of the intervals at each level (keys: the levels), then NLL, MACE and sharpness. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Assessment(Map<String, Double> coverage, Map<String, Double> meanWidth, Double nll, Double mace, Double sharpness) {
     }
 
     /** What was fitted and written: the calibrator's description and the calibrated tables. */
@@ -61,10 +78,7 @@ public final class CalibrateService {
                 description.put("gc_bin_edges", gcEdges);
             }
             Json.write(out.file("calibrator.json"), description);
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("levels", request.levels());
-            report.put("fit", compare(fit, fitGroups, calibrator, request.levels()));
-            Map<String, Object> applied = new LinkedHashMap<>();
+            Map<String, Comparison> applied = new LinkedHashMap<>();
             List<Path> tables = new ArrayList<>();
             for (Path file : request.apply()) {
                 String name = baseName(file);
@@ -72,8 +86,8 @@ public final class CalibrateService {
                         request.levels()));
                 tables.add(request.out().resolve(name + ".calibrated.tsv"));
             }
-            report.put("applied", applied);
-            Json.write(out.file("calibration.json"), report);
+            Json.write(out.file("calibration.json"), new Report(request.method(), request.levels(),
+                    compare(fit, fitGroups, calibrator, request.levels()), applied));
             provenance.put("calibrator", description);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
@@ -105,7 +119,7 @@ public final class CalibrateService {
     }
 
     /** Streams one predictions table into its calibrated copy; returns before/after metrics when it has y. */
-    private static Map<String, Object> apply(Path file, Path target, Calibrator calibrator, String groupColumn,
+    private static Comparison apply(Path file, Path target, Calibrator calibrator, String groupColumn,
                                              double[] gcEdges, double[] levels) {
         List<double[]> rows = new ArrayList<>();
         List<String> groups = new ArrayList<>();
@@ -149,7 +163,7 @@ public final class CalibrateService {
             }
         }
         if (rows.isEmpty()) {
-            return Json.object("rows_with_y", 0);
+            return new Comparison(0, null, null);
         }
         Rows r = new Rows(rows.stream().mapToDouble(v -> v[0]).toArray(), rows.stream().mapToDouble(v -> v[1]).toArray(),
                 rows.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new));
@@ -175,37 +189,33 @@ public final class CalibrateService {
         }
     }
 
-    private static Map<String, Object> compare(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
-        Calibrator none = new NoCalibration();
-        return Json.object("n", r.y().length, "before", summary(r, groups, none, levels),
-                "after", summary(r, groups, calibrator, levels));
+    private static Comparison compare(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
+        return new Comparison(r.y().length, assess(r, groups, new NoCalibration(), levels), assess(r, groups, calibrator, levels));
     }
 
-    /** Coverage and mean width of each level's intervals, then NLL, MACE and sharpness of the variances. */
-    private static Map<String, Object> summary(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
+    private static Assessment assess(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
         int n = r.y().length;
         double[] var = new double[n];
         for (int i = 0; i < n; i++) {
             var[i] = calibrator.variance(r.mean()[i], r.variance()[i], groups[i]);
         }
         boolean finite = Arrays.stream(var).allMatch(Double::isFinite);
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Double> coverage = new LinkedHashMap<>();
+        Map<String, Double> width = new LinkedHashMap<>();
         for (double level : levels) {
             int inside = 0;
-            double width = 0;
+            double sum = 0;
             for (int i = 0; i < n; i++) {
                 double[] interval = calibrator.interval(r.mean()[i], r.variance()[i], groups[i], level);
                 inside += r.y()[i] >= interval[0] && r.y()[i] <= interval[1] ? 1 : 0;
-                width += interval[1] - interval[0];
+                sum += interval[1] - interval[0];
             }
-            String suffix = level == levels[0] ? "" : "_" + levelName(level);
-            m.put("coverage" + suffix, inside / (double) n);
-            m.put("mean_width" + suffix, finite ? Json.number(width / n) : null);
+            coverage.put(levelName(level), inside / (double) n);
+            width.put(levelName(level), Json.number(sum / n));
         }
-        m.put("nll", finite ? Json.number(Metrics.nll(r.y(), r.mean(), var)) : null);
-        m.put("mace", finite ? Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100)) : null);
-        m.put("sharpness", finite ? Metrics.sharpness(var) : null);
-        return m;
+        return finite ? new Assessment(coverage, width, Json.number(Metrics.nll(r.y(), r.mean(), var)),
+                Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100)), Metrics.sharpness(var))
+                : new Assessment(coverage, width, null, null, null);
     }
 
     /** Inner quantile edges of the GC values that split them into {@code bins} bins of equal size. */

@@ -1,46 +1,77 @@
 package org.regshift.qc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.Json;
 import org.regshift.metrics.Metrics;
+import org.regshift.metrics.Quantiles;
 import org.regshift.metrics.Summary;
 import org.regshift.seq.Alphabet;
 import org.regshift.split.GroupSplitter;
 
 /** The QC document ({@code qc.json}) computed from a QC result. */
-final class QcMetrics {
-    private QcMetrics() {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record QcMetrics(String sample, Table table, String estimator, Filters filters, Map<String, Replicate> replicates,
+                 Elements elements, List<Correlation> replicateCorrelation, Quantiles activity,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Sequences sequences, Splits splits) {
+
+    /** The count table read. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Table(String counts, String level, String condition, long rows, boolean groupedByElement,
+                 List<ReplicateColumns> replicates) {
     }
 
-    static Map<String, Object> of(QcResult result, String sample) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ReplicateColumns(String name, String dnaColumn, String rnaColumn) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Filters(long minDnaCount, long minRnaCount, long dnaPseudocount, long rnaPseudocount, String outlier,
+                   double outlierThreshold, int minBarcodes) {
+    }
+
+    /** Barcode filter counts of one replicate. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Replicate(long dnaTotal, long rnaTotal, long barcodes, long barcodesLowDna, long barcodesLowRna,
+                     long barcodesOutlier, long barcodesKept, long keptDnaTotal, long keptRnaTotal, long elementsMeasured,
+                     Quantiles barcodesPerElement) {
+    }
+
+    /** Elements kept, and dropped by reason (every reason listed, in its label's name). */
+    record Elements(long total, long kept, Map<String, Long> dropped) {
+    }
+
+    record Correlation(String a, String b, int n, Double pearson, Double spearman) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Sequences(int withSequence, long missingSequence, long fastaRecordsWithoutCounts, Quantiles length, Quantiles gc,
+                     Quantiles nFraction, long elementsWithDuplicateSequence, Double gcActivityPearson) {
+    }
+
+    /** How the elements were split, then the element count of each split. */
+    record Splits(String by, long seed, long train, long valid, long calibration, long test) {
+    }
+
+    static QcMetrics of(QcResult result, String sample) {
         QcRequest request = result.request();
         CountSummary summary = result.summary();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("sample", sample);
-        Map<String, Object> table = new LinkedHashMap<>();
-        table.put("counts", request.counts().toString());
-        table.put("level", result.layout().barcodeLevel() ? "barcode" : "element");
-        table.put("condition", request.columns().condition());
-        table.put("rows", summary.rows());
-        table.put("grouped_by_element", summary.grouped());
-        table.put("replicates", result.layout().replicates().stream()
-                .map(r -> Json.object("name", r.name(), "dna_column", r.dna().name(), "rna_column", r.rna().name())).toList());
-        doc.put("table", table);
-        doc.put("estimator", ActivityEstimator.DESCRIPTION);
-        doc.put("filters", filters(request.params()));
-        doc.put("replicates", replicates(result));
-        doc.put("elements", elements(result));
-        doc.put("replicate_correlation", correlations(result));
-        doc.put("activity", Summary.quantiles(keptActivities(result)));
-        if (result.hasSequences()) {
-            doc.put("sequences", sequences(result));
-        }
-        doc.put("splits", splits(result));
-        return doc;
+        Table table = new Table(request.counts().toString(), result.layout().barcodeLevel() ? "barcode" : "element",
+                request.columns().condition(), summary.rows(), summary.grouped(),
+                result.layout().replicates().stream()
+                        .map(r -> new ReplicateColumns(r.name(), r.dna().name(), r.rna().name())).toList());
+        return new QcMetrics(sample, table, ActivityEstimator.DESCRIPTION, filters(request.params()), replicates(result),
+                elements(result), correlations(result), Quantiles.of(keptActivities(result)),
+                result.hasSequences() ? sequences(result) : null, splits(result));
     }
 
     static double[] keptActivities(QcResult result) {
@@ -51,107 +82,69 @@ final class QcMetrics {
         return result.activities().stream().mapToDouble(a -> a.replicates()[replicate]).toArray();
     }
 
-    private static Map<String, Object> filters(QcParameters p) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("min_dna_count", p.minDnaCount());
-        f.put("min_rna_count", p.minRnaCount());
-        f.put("dna_pseudocount", p.dnaPseudocount());
-        f.put("rna_pseudocount", p.rnaPseudocount());
-        f.put("outlier", p.outlier().name().toLowerCase(java.util.Locale.ROOT));
-        f.put("outlier_threshold", p.outlierThreshold());
-        f.put("min_barcodes", p.minBarcodes());
-        return f;
+    private static Filters filters(QcParameters p) {
+        return new Filters(p.minDnaCount(), p.minRnaCount(), p.dnaPseudocount(), p.rnaPseudocount(),
+                p.outlier().name().toLowerCase(Locale.ROOT), p.outlierThreshold(), p.minBarcodes());
     }
 
-    private static Map<String, Object> replicates(QcResult result) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private static Map<String, Replicate> replicates(QcResult result) {
+        Map<String, Replicate> out = new LinkedHashMap<>();
         List<ReplicateTally> tallies = result.summary().tallies();
         for (int r = 0; r < tallies.size(); r++) {
             ReplicateTally t = tallies.get(r);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("dna_total", t.dnaTotal);
-            m.put("rna_total", t.rnaTotal);
-            m.put("barcodes", t.barcodes);
-            m.put("barcodes_low_dna", t.lowDna);
-            m.put("barcodes_low_rna", t.lowRna);
-            m.put("barcodes_outlier", t.outliers);
-            m.put("barcodes_kept", t.kept);
-            m.put("kept_dna_total", t.keptDnaTotal);
-            m.put("kept_rna_total", t.keptRnaTotal);
             int rep = r;
-            m.put("elements_measured", result.activities().stream().filter(a -> Double.isFinite(a.replicates()[rep])).count());
+            long measured = result.activities().stream().filter(a -> Double.isFinite(a.replicates()[rep])).count();
             double[] perElement = result.summary().elements().stream().mapToDouble(e -> e.kept[rep]).toArray();
-            m.put("barcodes_per_element", Summary.quantiles(perElement));
-            out.put(t.name(), m);
+            out.put(t.name(), new Replicate(t.dnaTotal, t.rnaTotal, t.barcodes, t.lowDna, t.lowRna, t.outliers, t.kept,
+                    t.keptDnaTotal, t.keptRnaTotal, measured, Quantiles.of(perElement)));
         }
         return out;
     }
 
-    private static Map<String, Object> elements(QcResult result) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", result.activities().size());
-        m.put("kept", result.activities().stream().filter(ElementActivity::kept).count());
-        Map<String, Object> dropped = new LinkedHashMap<>();
+    private static Elements elements(QcResult result) {
+        Map<String, Long> dropped = new LinkedHashMap<>();
         for (DropReason reason : DropReason.values()) {
             dropped.put(reason.label(), result.activities().stream().filter(a -> a.dropped() == reason).count());
         }
-        m.put("dropped", dropped);
-        return m;
+        return new Elements(result.activities().size(), result.activities().stream().filter(ElementActivity::kept).count(),
+                dropped);
     }
 
-    private static List<Map<String, Object>> correlations(QcResult result) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<Correlation> correlations(QcResult result) {
+        List<Correlation> out = new ArrayList<>();
         List<ReplicateTally> tallies = result.summary().tallies();
         for (int i = 0; i < tallies.size(); i++) {
             for (int j = i + 1; j < tallies.size(); j++) {
                 double[] a = replicateActivities(result, i);
                 double[] b = replicateActivities(result, j);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("a", tallies.get(i).name());
-                m.put("b", tallies.get(j).name());
-                m.put("n", Summary.finitePairCount(a, b));
-                m.put("pearson", Json.number(Metrics.pearson(a, b)));
-                m.put("spearman", Json.number(Metrics.spearman(a, b)));
-                out.add(m);
+                out.add(new Correlation(tallies.get(i).name(), tallies.get(j).name(), Summary.finitePairCount(a, b),
+                        Json.number(Metrics.pearson(a, b)), Json.number(Metrics.spearman(a, b))));
             }
         }
         return out;
     }
 
-    private static Map<String, Object> sequences(QcResult result) {
-        List<String> seqs = result.summary().elements().stream().map(e -> e.sequence).filter(s -> s != null).toList();
+    private static Sequences sequences(QcResult result) {
+        List<String> seqs = result.summary().elements().stream().map(e -> e.sequence).filter(Objects::nonNull).toList();
         Map<String, Integer> copies = new HashMap<>();
         seqs.forEach(s -> copies.merge(s, 1, Integer::sum));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("with_sequence", seqs.size());
-        m.put("missing_sequence", result.summary().missingSequences());
-        m.put("fasta_records_without_counts", result.fastaRecordsWithoutCounts());
-        m.put("length", Summary.quantiles(seqs.stream().mapToDouble(String::length).toArray()));
-        m.put("gc", Summary.quantiles(seqs.stream().mapToDouble(Alphabet::gcFraction).toArray()));
-        m.put("n_fraction", Summary.quantiles(seqs.stream().mapToDouble(Alphabet::nFraction).toArray()));
-        m.put("elements_with_duplicate_sequence", seqs.stream().filter(s -> copies.get(s) > 1).count());
         double[] gc = result.activities().stream()
                 .mapToDouble(a -> a.kept() && a.counts().sequence != null ? Alphabet.gcFraction(a.counts().sequence) : Double.NaN)
                 .toArray();
         double[] activity = result.activities().stream().mapToDouble(a -> a.kept() ? a.activity() : Double.NaN).toArray();
-        m.put("gc_activity_pearson", Json.number(Metrics.pearson(gc, activity)));
-        return m;
+        return new Sequences(seqs.size(), result.summary().missingSequences(), result.fastaRecordsWithoutCounts(),
+                Quantiles.of(seqs.stream().mapToDouble(String::length).toArray()),
+                Quantiles.of(seqs.stream().mapToDouble(Alphabet::gcFraction).toArray()),
+                Quantiles.of(seqs.stream().mapToDouble(Alphabet::nFraction).toArray()),
+                seqs.stream().filter(s -> copies.get(s) > 1).count(), Json.number(Metrics.pearson(gc, activity)));
     }
 
-    private static Map<String, Object> splits(QcResult result) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("by", result.request().splitColumn() != null ? "column " + result.request().splitColumn()
-                : result.request().splitBy() != null ? "groups of " + result.request().splitBy() : "element");
-        m.put("seed", result.request().seed());
-        for (String split : GroupSplitter.SPLITS) {
-            long n = 0;
-            for (String s : result.splits()) {
-                if (split.equals(s)) {
-                    n++;
-                }
-            }
-            m.put(split, n);
-        }
-        return m;
+    private static Splits splits(QcResult result) {
+        QcRequest request = result.request();
+        String by = request.splitColumn() != null ? "column " + request.splitColumn()
+                : request.splitBy() != null ? "groups of " + request.splitBy() : "element";
+        long[] n = GroupSplitter.SPLITS.stream().mapToLong(split -> Arrays.stream(result.splits()).filter(split::equals).count())
+                .toArray();
+        return new Splits(by, request.seed(), n[0], n[1], n[2], n[3]);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
@@ -29,12 +31,12 @@ final class QcOutputs {
     private QcOutputs() {
     }
 
-    static void write(QcResult result, Map<String, Object> metrics, AtomicOutputDir out) {
+    static void write(QcResult result, QcMetrics metrics, AtomicOutputDir out) {
         writeActivity(result, out.file(ACTIVITY));
         writeDropped(result, out.file(DROPPED));
         Json.write(out.file(QC_JSON), metrics);
         writeFlat(Json.mapper().valueToTree(metrics), out.file(QC_TSV));
-        writeMultiQc(result, metrics, out);
+        writeMultiQc(metrics, out);
         writePlots(result, out.staging());
     }
 
@@ -123,42 +125,30 @@ final class QcOutputs {
         }
     }
 
-    private static void writeMultiQc(QcResult result, Map<String, Object> metrics, AtomicOutputDir out) {
-        String sample = (String) metrics.get("sample");
-        List<String> columns = List.of("dna_total", "rna_total", "barcodes", "barcodes_kept", "barcodes_low_dna",
-                "barcodes_low_rna", "barcodes_outlier", "elements_measured");
-        List<String> header = new ArrayList<>(List.of("Sample"));
-        header.addAll(columns);
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> reps = (Map<String, Map<String, Object>>) metrics.get("replicates");
+    private static void writeMultiQc(QcMetrics metrics, AtomicOutputDir out) {
         List<String> lines = new ArrayList<>(List.of("# id: 'regshift_qc_replicates'",
                 "# section_name: 'RegShift QC: barcodes per replicate'",
                 "# description: 'Barcode filters of regshift qc, per replicate'",
-                "# plot_type: 'table'", String.join("\t", header)));
-        reps.forEach((name, m) -> {
-            List<String> row = new ArrayList<>(List.of(sample + "_" + name));
-            columns.forEach(c -> row.add(String.valueOf(m.get(c))));
-            lines.add(String.join("\t", row));
-        });
+                "# plot_type: 'table'", String.join("\t", "Sample", "dna_total", "rna_total", "barcodes", "barcodes_kept",
+                        "barcodes_low_dna", "barcodes_low_rna", "barcodes_outlier", "elements_measured")));
+        metrics.replicates().forEach((name, r) -> lines.add(String.join("\t", metrics.sample() + "_" + name,
+                Stream.of(r.dnaTotal(), r.rnaTotal(), r.barcodes(), r.barcodesKept(), r.barcodesLowDna(), r.barcodesLowRna(),
+                        r.barcodesOutlier(), r.elementsMeasured()).map(String::valueOf).collect(Collectors.joining("\t")))));
         try {
             Files.write(out.file(MQC_TABLE), lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> elements = (Map<String, Object>) metrics.get("elements");
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("kept", elements.get("kept"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> dropped = (Map<String, Object>) elements.get("dropped");
-        counts.putAll(dropped);
+        counts.put("kept", metrics.elements().kept());
+        counts.putAll(metrics.elements().dropped());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", "regshift_qc_elements");
         doc.put("section_name", "RegShift QC: elements kept and dropped");
         doc.put("description", "Elements of the count table that received an activity, and why the others did not");
         doc.put("plot_type", "bargraph");
         doc.put("pconfig", Json.object("id", "regshift_qc_elements_plot", "title", "RegShift QC: elements", "ylab", "elements"));
-        doc.put("data", Json.object(sample, counts));
+        doc.put("data", Json.object(metrics.sample(), counts));
         Json.write(out.file(MQC_ELEMENTS), doc);
     }
 

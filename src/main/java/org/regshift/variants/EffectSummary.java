@@ -1,11 +1,13 @@
 package org.regshift.variants;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.Json;
 import org.regshift.metrics.Metrics;
 
@@ -43,52 +45,53 @@ final class EffectSummary {
                 agreement.build().toArray(), measured.build().toArray(), category.build().toArray());
     }
 
-    /** The summary of all effects and, under {@code groupKey}, of each group. */
-    static Map<String, Object> report(Columns c, List<String> groupNames, String groupKey) {
-        Map<String, Object> report = describe(c);
-        Map<String, Object> perGroup = new LinkedHashMap<>();
-        for (int g = 0; g < groupNames.size(); g++) {
-            int wanted = g;
-            perGroup.put(groupNames.get(g), describe(c, i -> c.group()[i] == wanted));
-        }
-        report.put(groupKey, perGroup);
-        return report;
+    /** The summary of all effects and of each group, by the group's name. */
+    Map<String, Description> perGroup(Columns c) {
+        Map<String, Description> perGroup = new LinkedHashMap<>();
+        groups.forEach((name, g) -> perGroup.put(name, describe(c, i -> c.group()[i] == g)));
+        return perGroup;
     }
 
-    List<String> groupNames() {
-        return new ArrayList<>(groups.keySet());
+    /** How consistent the members are; with {@code measured} when some effects were measured. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Description(int effects, Double consistentFraction, Double meanSignAgreement, Double meanEffectSd,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Measured measured) {
+    }
+
+    /** Bajwa's categories as fractions, the sign accuracy and the correlations with the measured effects. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Measured(int effects, Double consistentlyCorrect, Double consistentlyIncorrect, Double inconsistent,
+                    Double signAccuracy, Double pearson, Double spearman) {
     }
 
     /** The summary of all effects. */
-    static Map<String, Object> describe(Columns c) {
+    static Description describe(Columns c) {
         return describe(c, i -> true);
     }
 
-    private static Map<String, Object> describe(Columns c, java.util.function.IntPredicate keep) {
+    private static Description describe(Columns c, IntPredicate keep) {
         int[] rows = IntStream.range(0, c.effect().length).filter(keep).toArray();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("effects", rows.length);
-        d.put("consistent_fraction", Json.number(fraction(rows, i -> c.agreement()[i] == 1)));
-        d.put("mean_sign_agreement", Json.number(IntStream.of(rows).mapToDouble(i -> c.agreement()[i]).average().orElse(Double.NaN)));
-        d.put("mean_effect_sd", Json.number(IntStream.of(rows).mapToDouble(i -> c.sd()[i]).average().orElse(Double.NaN)));
         int[] measured = IntStream.of(rows).filter(i -> c.category()[i] >= 0).toArray();
-        if (measured.length > 0) {
-            Map<String, Object> truth = new LinkedHashMap<>();
-            truth.put("effects", measured.length);
-            for (Agreement a : Agreement.values()) {
-                truth.put(a.label(), Json.number(fraction(measured, i -> c.category()[i] == a.ordinal())));
-            }
-            truth.put("sign_accuracy", Json.number(fraction(measured, i -> c.effect()[i] > 0 == c.measured()[i] > 0)));
-            double[] predicted = IntStream.of(measured).mapToDouble(i -> c.effect()[i]).toArray();
-            double[] observed = IntStream.of(measured).mapToDouble(i -> c.measured()[i]).toArray();
-            truth.put("pearson", Json.number(Metrics.pearson(predicted, observed)));
-            truth.put("spearman", Json.number(Metrics.spearman(predicted, observed)));
-            d.put("measured", truth);
-        }
-        return d;
+        return new Description(rows.length, Json.number(fraction(rows, i -> c.agreement()[i] == 1)),
+                Json.number(IntStream.of(rows).mapToDouble(i -> c.agreement()[i]).average().orElse(Double.NaN)),
+                Json.number(IntStream.of(rows).mapToDouble(i -> c.sd()[i]).average().orElse(Double.NaN)),
+                measured.length > 0 ? measured(c, measured) : null);
     }
 
-    private static double fraction(int[] rows, java.util.function.IntPredicate test) {
+    private static Measured measured(Columns c, int[] rows) {
+        double[] predicted = IntStream.of(rows).mapToDouble(i -> c.effect()[i]).toArray();
+        double[] observed = IntStream.of(rows).mapToDouble(i -> c.measured()[i]).toArray();
+        return new Measured(rows.length, category(c, rows, Agreement.CONSISTENTLY_CORRECT),
+                category(c, rows, Agreement.CONSISTENTLY_INCORRECT), category(c, rows, Agreement.INCONSISTENT),
+                Json.number(fraction(rows, i -> c.effect()[i] > 0 == c.measured()[i] > 0)),
+                Json.number(Metrics.pearson(predicted, observed)), Json.number(Metrics.spearman(predicted, observed)));
+    }
+
+    private static Double category(Columns c, int[] rows, Agreement a) {
+        return Json.number(fraction(rows, i -> c.category()[i] == a.ordinal()));
+    }
+
+    private static double fraction(int[] rows, IntPredicate test) {
         return rows.length == 0 ? Double.NaN : (double) IntStream.of(rows).filter(test).count() / rows.length;
     }
 }

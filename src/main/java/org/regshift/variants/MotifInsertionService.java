@@ -2,10 +2,12 @@ package org.regshift.variants;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.DoubleStream;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
@@ -32,6 +34,21 @@ public final class MotifInsertionService {
     /** What to insert where. */
     public record Request(Path model, Path motifs, String motifId, Path background, Path out, boolean reverseComplementAverage,
                           int batchSize, int threads) {
+    }
+
+    /** summary.json: the motif inserted, each member's and the ensemble's effect, then the effects' consistency. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Summary(String model, Inserted motif, int sequences, List<MemberEffect> members, boolean membersAgreeOnDirection,
+                   Double meanEffect, @JsonUnwrapped EffectSummary.Description effects) {
+    }
+
+    /** The consensus inserted and its 1-based start in the window. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Inserted(String id, String name, String consensus, int insertedAt) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MemberEffect(int member, Double meanEffect, Double positiveFraction) {
     }
 
     private MotifInsertionService() {
@@ -78,21 +95,15 @@ public final class MotifInsertionService {
                 }
                 EffectSummary.Columns columns = summary.columns();
                 int n = columns.effect().length;
-                List<Map<String, Object>> members = new ArrayList<>();
+                List<MemberEffect> members = new ArrayList<>();
                 for (int k = 0; k < memberSums.length; k++) {
-                    members.add(Json.object("member", k + 1, "mean_effect", Json.number(memberSums[k] / n),
-                            "positive_fraction", Json.number((double) memberPositives[k] / n)));
+                    members.add(new MemberEffect(k + 1, Json.number(memberSums[k] / n), Json.number((double) memberPositives[k] / n)));
                 }
-                long up = members.stream().filter(m -> ((Double) m.get("mean_effect")) > 0).count();
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("model", request.model().toString());
-                report.put("motif", Json.object("id", motif.id(), "name", motif.name(), "consensus", consensus,
-                        "inserted_at", (length - consensus.length()) / 2 + 1));
-                report.put("sequences", n);
-                report.put("members", members);
-                report.put("members_agree_on_direction", up == 0 || up == members.size());
-                report.put("mean_effect", Json.number(java.util.stream.DoubleStream.of(columns.effect()).average().orElse(Double.NaN)));
-                report.putAll(EffectSummary.describe(columns));
+                long up = members.stream().filter(m -> m.meanEffect() != null && m.meanEffect() > 0).count();
+                Summary report = new Summary(request.model().toString(),
+                        new Inserted(motif.id(), motif.name(), consensus, (length - consensus.length()) / 2 + 1), n, members,
+                        up == 0 || up == members.size(), Json.number(DoubleStream.of(columns.effect()).average().orElse(Double.NaN)),
+                        EffectSummary.describe(columns));
                 Json.write(out.file("summary.json"), report);
                 EffectPlot.save(columns, false, out.staging(), "effects");
                 provenance.write(out.file(AtomicOutputDir.PROVENANCE));

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.VariantContext;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
 import org.regshift.io.TsvWriter;
@@ -38,6 +42,17 @@ public final class ScoreVariantsService {
     /** Why an allele was not scored, as summary.json counts it. */
     private enum Skip {
         SYMBOLIC_OR_STRUCTURAL, NO_ALT, MISSING_CONTIG, REF_MISMATCH
+    }
+
+    /** summary.json: what was read, scored and skipped, then the effects overall and per contig. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Summary(String model, int members, Window window, long records, int allelesScored, Map<String, Long> skipped,
+                   String truthInfo, @JsonUnwrapped EffectSummary.Description effects,
+                   Map<String, EffectSummary.Description> perContig) {
+    }
+
+    /** The window each allele is predicted in. */
+    record Window(int length, String placement) {
     }
 
     /** An allele waiting in a batch. */
@@ -105,18 +120,12 @@ public final class ScoreVariantsService {
                     progress.accept(scored);
                 }
                 EffectSummary.Columns columns = summary.columns();
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("model", request.model().toString());
-                report.put("members", predictor.size());
-                report.put("window", Json.object("length", bundle.length(), "placement",
-                        request.windowsInside() ? "inside the contig" : "centred"));
-                report.put("records", records);
-                report.put("alleles_scored", columns.effect().length);
                 Map<String, Long> skips = new LinkedHashMap<>();
-                skipped.forEach((k, v) -> skips.put(k.name().toLowerCase(), v));
-                report.put("skipped", skips);
-                report.put("truth_info", request.truthInfo());
-                report.putAll(EffectSummary.report(columns, summary.groupNames(), "per_contig"));
+                skipped.forEach((k, v) -> skips.put(k.name().toLowerCase(Locale.ROOT), v));
+                Summary report = new Summary(request.model().toString(), predictor.size(),
+                        new Window(bundle.length(), request.windowsInside() ? "inside the contig" : "centred"), records,
+                        columns.effect().length, skips, request.truthInfo(), EffectSummary.describe(columns),
+                        summary.perGroup(columns));
                 Json.write(out.file("summary.json"), report);
                 EffectPlot.save(columns, truth != null, out.staging(), "effects");
                 provenance.write(out.file(AtomicOutputDir.PROVENANCE));

@@ -46,8 +46,8 @@ class CalibrateCommandTest {
         Path test = predictions("test.predictions.tsv", 2, 4000);
         Path out = Cli.succeed("calibrate", tmp.resolve("conformal"), "--fit", fit, "--apply", test, "--method", "conformal");
         JsonNode report = JSON.readTree(out.resolve("calibration.json").toFile());
-        assertThat(report.at("/applied/test/before/coverage").asDouble()).isLessThan(0.75);
-        assertThat(report.at("/applied/test/after/coverage").asDouble()).isCloseTo(0.9, within(0.02));
+        assertThat(report.at("/applied/test/before/coverage/0.9").asDouble()).isLessThan(0.75);
+        assertThat(report.at("/applied/test/after/coverage/0.9").asDouble()).isCloseTo(0.9, within(0.02));
         assertThat(JSON.readTree(out.resolve("calibrator.json").toFile()).at("/method").asText()).isEqualTo("conformal");
 
         List<String> in = Files.readAllLines(test);
@@ -66,7 +66,7 @@ class CalibrateCommandTest {
         assertThat(thresholds.at("/group_thresholds").size()).isEqualTo(5);
         assertThat(thresholds.at("/group_thresholds/gc_bin5/0").asDouble())
                 .isGreaterThan(thresholds.at("/group_thresholds/gc_bin1/0").asDouble());
-        assertThat(JSON.readTree(mondrian.resolve("calibration.json").toFile()).at("/applied/test/after/coverage").asDouble())
+        assertThat(JSON.readTree(mondrian.resolve("calibration.json").toFile()).at("/applied/test/after/coverage/0.9").asDouble())
                 .isCloseTo(0.9, within(0.02));
 
         Path scaling = Cli.succeed("calibrate", tmp.resolve("scaling"), "--fit", fit, "--apply", test, "--method", "variance-scaling");
@@ -82,9 +82,9 @@ class CalibrateCommandTest {
             Path out = Cli.succeed("calibrate", tmp.resolve(method), "--fit", fit, "--apply", test, "--method", method,
                     "--level", "0.9,0.5", "--level", "0.8");
             JsonNode after = JSON.readTree(out.resolve("calibration.json").toFile()).at("/applied/test/after");
-            assertThat(after.at("/coverage").asDouble()).as(method).isCloseTo(0.9, within(0.02));
-            assertThat(after.at("/coverage_0.5").asDouble()).as(method).isCloseTo(0.5, within(0.03));
-            assertThat(after.at("/coverage_0.8").asDouble()).as(method).isCloseTo(0.8, within(0.02));
+            assertThat(after.at("/coverage/0.9").asDouble()).as(method).isCloseTo(0.9, within(0.02));
+            assertThat(after.at("/coverage/0.5").asDouble()).as(method).isCloseTo(0.5, within(0.03));
+            assertThat(after.at("/coverage/0.8").asDouble()).as(method).isCloseTo(0.8, within(0.02));
             List<String> rows = Files.readAllLines(out.resolve("test.calibrated.tsv"));
             List<String> header = List.of(rows.get(0).split("\t"));
             assertThat(header).endsWith("lower_0.5", "upper_0.5", "lower_0.8", "upper_0.8");
