@@ -17,6 +17,8 @@ import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.metrics.Metrics;
 import org.regshift.provenance.Provenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits a calibrator on a predictions table with true values and applies it to other predictions
@@ -24,6 +26,7 @@ import org.regshift.provenance.Provenance;
  * at each level; calibration.json holds coverage and width per level, NLL, MACE and sharpness before and after.
  */
 public final class CalibrateService {
+    private static final Logger LOG = LoggerFactory.getLogger(CalibrateService.class);
     private static final String GC = "gc";
 
     /**
@@ -42,7 +45,17 @@ public final class CalibrateService {
     }
 
     /** calibration.json: the method and levels, then the fit rows and every applied table compared before and after. */
-    record Report(CalibrationMethod method, double[] levels, Comparison fit, Map<String, Comparison> applied) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Report(CalibrationMethod method, double[] levels, @JsonInclude(JsonInclude.Include.NON_NULL) MondrianGroups mondrianGroups,
+                  Comparison fit, Map<String, Comparison> applied) {
+    }
+
+    /** Mondrian groups with their own thresholds, and those too small for them (on the global thresholds). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MondrianGroups(int fitted, int onGlobalThresholds, int minimumRows) {
+        static MondrianGroups of(Conformal c) {
+            return new MondrianGroups(c.groupThresholds().size(), c.smallGroups().size(), Conformal.minimumRows(c.levels()));
+        }
     }
 
     /** Metrics of the rows with y before and after calibration; only n (0) for a table without y. */
@@ -64,6 +77,9 @@ public final class CalibrateService {
         Rows fit = read(request.fit(), request.fitSplit(), groupColumn, groupColumn != null && request.groupBy() == null);
         double[] gcEdges = groupColumn == null || request.groupBy() != null ? null : quantileEdges(fit.group(), request.gcBins());
         String[] fitGroups = gcEdges == null ? fit.group() : bins(fit.group(), gcEdges);
+        if (request.method() == CalibrationMethod.CONFORMAL || request.method() == CalibrationMethod.MONDRIAN) {
+            requireRows(request.fit(), fit.y().length, request.levels());
+        }
         Calibrator calibrator = switch (request.method()) {
             case NONE -> new NoCalibration();
             case VARIANCE_SCALING -> VarianceScaling.fit(fit.y(), fit.mean(), fit.variance());
@@ -72,6 +88,12 @@ public final class CalibrateService {
             case MONDRIAN -> Conformal.fitMondrian(fit.y(), fit.mean(), fit.variance(), fitGroups,
                     request.groupBy() == null ? "gc bins" : request.groupBy(), request.levels());
         };
+        MondrianGroups groups = calibrator instanceof Conformal c && c.groupedBy() != null ? MondrianGroups.of(c) : null;
+        if (groups != null && groups.onGlobalThresholds() > 0) {
+            LOG.warn("calibrate: {} of {} Mondrian groups have fewer than {} calibration rows and use the global thresholds: {}",
+                    groups.onGlobalThresholds(), groups.fitted() + groups.onGlobalThresholds(), groups.minimumRows(),
+                    ((Conformal) calibrator).smallGroups());
+        }
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             Map<String, Object> description = new LinkedHashMap<>(calibrator.describe());
             if (gcEdges != null) {
@@ -86,12 +108,21 @@ public final class CalibrateService {
                         request.levels()));
                 tables.add(request.out().resolve(name + ".calibrated.tsv"));
             }
-            Json.write(out.file("calibration.json"), new Report(request.method(), request.levels(),
+            Json.write(out.file("calibration.json"), new Report(request.method(), request.levels(), groups,
                     compare(fit, fitGroups, calibrator, request.levels()), applied));
             provenance.put("calibrator", description);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
             return new Result(calibrator, tables);
+        }
+    }
+
+    /** Split conformal needs ceil(level (n + 1)) <= n calibration rows for a finite threshold at every level. */
+    private static void requireRows(Path file, int rows, double[] levels) {
+        int minimum = Conformal.minimumRows(levels);
+        if (rows < minimum) {
+            throw InputException.inFile(file, "has " + rows + " rows to calibrate on; conformal intervals at level "
+                    + levelName(Arrays.stream(levels).max().orElseThrow()) + " need at least " + minimum);
         }
     }
 

@@ -12,24 +12,42 @@ import org.regshift.metrics.Metrics;
  * threshold q is the ceil(level (n + 1))-th smallest calibration score, and a row's interval is
  * mu +- q sigma; its variance is (q sigma / z)^2 at the first level, the variance whose Gaussian
  * interval is that interval. Mondrian: thresholds per group (any column's values, or GC bins),
- * each from its own rows; a group unseen in calibration falls back to the global thresholds.
+ * each from its own rows. A group unseen in calibration, or with fewer rows than the highest level
+ * needs for a finite threshold ({@link #minimumRows}), uses the global thresholds.
  */
-public record Conformal(double[] levels, double[] globalThresholds, Map<String, double[]> groupThresholds, String groupedBy)
-        implements Calibrator {
+public record Conformal(double[] levels, double[] globalThresholds, Map<String, double[]> groupThresholds, String groupedBy,
+                        Map<String, Integer> smallGroups) implements Calibrator {
 
     /** Global split conformal at each level. */
     public static Conformal fit(double[] y, double[] mu, double[] var, double... levels) {
-        return new Conformal(levels, thresholds(scores(y, mu, var, null, null), levels), Map.of(), null);
+        return new Conformal(levels, thresholds(scores(y, mu, var, null, null), levels), Map.of(), null, Map.of());
     }
 
-    /** Mondrian conformal: thresholds per group of the calibration rows. */
+    /** Mondrian conformal: thresholds per group of the calibration rows; small groups (and their row counts) apart. */
     public static Conformal fitMondrian(double[] y, double[] mu, double[] var, String[] groups, String groupedBy,
                                         double... levels) {
         Map<String, double[]> thresholds = new LinkedHashMap<>();
+        Map<String, Integer> small = new LinkedHashMap<>();
+        int minimum = minimumRows(levels);
         for (String g : Arrays.stream(groups).distinct().sorted().toList()) {
-            thresholds.put(g, thresholds(scores(y, mu, var, groups, g), levels));
+            double[] scores = scores(y, mu, var, groups, g);
+            if (scores.length < minimum) {
+                small.put(g, scores.length);
+            } else {
+                thresholds.put(g, thresholds(scores, levels));
+            }
         }
-        return new Conformal(levels, thresholds(scores(y, mu, var, null, null), levels), thresholds, groupedBy);
+        return new Conformal(levels, thresholds(scores(y, mu, var, null, null), levels), thresholds, groupedBy, small);
+    }
+
+    /** The fewest calibration rows whose thresholds are finite at every level: ceil(level (n + 1)) <= n. */
+    public static int minimumRows(double[] levels) {
+        double highest = Arrays.stream(levels).max().orElseThrow();
+        int n = 1;
+        while (Math.ceil(highest * (n + 1)) > n) {
+            n++;
+        }
+        return n;
     }
 
     private static double[] thresholds(double[] scores, double[] levels) {
@@ -74,10 +92,11 @@ public record Conformal(double[] levels, double[] globalThresholds, Map<String, 
 
     @Override
     public Map<String, Object> describe() {
-        return groupThresholds.isEmpty()
+        return groupedBy == null
                 ? Json.object("method", "conformal", "levels", levels, "thresholds", numbers(globalThresholds))
                 : Json.object("method", "mondrian", "levels", levels, "grouped_by", groupedBy,
-                        "global_thresholds", numbers(globalThresholds), "group_thresholds", groupMap());
+                        "global_thresholds", numbers(globalThresholds), "group_thresholds", groupMap(),
+                        "minimum_group_rows", minimumRows(levels), "small_groups_on_global_thresholds", smallGroups);
     }
 
     private Map<String, Object> groupMap() {

@@ -101,12 +101,49 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void mondrianGroupTooSmallForItsOwnThresholdUsesTheGlobalOneAndTheTableStaysUsable() throws IOException {
+        Path fit = withLibrary(predictions("calibration.tsv", 5, 600), 3);
+        Path test = withLibrary(predictions("test.predictions.tsv", 6, 600), 3);
+        Path mondrian = Cli.succeed("calibrate", tmp.resolve("mondrian"), "--fit", fit, "--apply", test, "--method", "mondrian",
+                "--group-by", "library");
+        JsonNode groups = JSON.readTree(mondrian.resolve("calibration.json").toFile()).at("/mondrian_groups");
+        assertThat(groups.at("/fitted").asInt()).isEqualTo(1);
+        assertThat(groups.at("/on_global_thresholds").asInt()).isEqualTo(1);
+        assertThat(groups.at("/minimum_rows").asInt()).isEqualTo(9);
+        JsonNode calibrator = JSON.readTree(mondrian.resolve("calibrator.json").toFile());
+        assertThat(calibrator.at("/small_groups_on_global_thresholds/tiny").asInt()).isEqualTo(3);
+        assertThat(calibrator.at("/group_thresholds").has("tiny")).isFalse();
+
+        Path conformal = Cli.succeed("calibrate", tmp.resolve("conformal"), "--fit", fit, "--apply", test, "--method", "conformal");
+        List<String> own = Files.readAllLines(mondrian.resolve("test.calibrated.tsv"));
+        List<String> global = Files.readAllLines(conformal.resolve("test.calibrated.tsv"));
+        for (int row = 1; row <= 3; row++) {
+            assertThat(own.get(row)).isEqualTo(global.get(row));
+        }
+        assertThat(own.get(4)).isNotEqualTo(global.get(4));
+        Path calibrated = mondrian.resolve("test.calibrated.tsv");
+        Cli.succeed("evaluate", tmp.resolve("evaluate"), "--predictions", "mondrian=" + calibrated);
+        Cli.succeed("select", tmp.resolve("select"), "--predictions", calibrated);
+    }
+
+    /** The table with a 'library' column: 'tiny' for its first {@code tiny} rows, 'big' for the others. */
+    private static Path withLibrary(Path table, int tiny) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(table));
+        for (int i = 0; i < lines.size(); i++) {
+            lines.set(i, lines.get(i) + "\t" + (i == 0 ? "library" : i <= tiny ? "tiny" : "big"));
+        }
+        return Files.write(table, lines);
+    }
+
+    @Test
     void badInputFailsCleanly() throws IOException {
         Path good = predictions("calibration.tsv", 1, 50);
         failsToFit("noy.tsv", "id\tmean\tvar_total\ne1\t0.5\t1\n", good, 3, "noy.tsv line 1: no 'y' column");
         failsToFit("zero.tsv", "id\tmean\tvar_total\ty\ne1\t0.5\t1\t0\ne2\t0.5\t0\t1\n", good, 3,
                 "zero.tsv line 3: var_total 0.0 is not positive");
         failsToFit("empty.tsv", "id\tmean\tvar_total\ty\n", good, 3, "empty.tsv: has no rows to calibrate on");
+        failsToFit("five.tsv", "id\tmean\tvar_total\ty\n" + "e\t0\t1\t0.5\n".repeat(5), good, 3,
+                "five.tsv: has 5 rows to calibrate on; conformal intervals at level 0.9 need at least 9");
         failsToFit("trainonly.tsv", "id\tmean\tvar_total\ty\tsplit\ne1\t0.5\t1\t0\ttrain\n", good, 3,
                 "has no rows to calibrate on (rows of split 'calibration'");
         Path noMean = Files.writeString(tmp.resolve("nomean.tsv"), "id\tvar_total\ty\ne1\t1\t0\n");
