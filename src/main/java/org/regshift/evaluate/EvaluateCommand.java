@@ -49,8 +49,19 @@ public final class EvaluateCommand extends StepCommand {
     @Option(names = "--group-by", paramLabel = "COLUMN", description = "Also evaluate per value (or bin) of this column.")
     String groupBy;
 
+    @Option(names = "--interval-level", defaultValue = "0.9", paramLabel = "P",
+            description = "The level of the tables' lower/upper columns (predict --level, calibrate's first --level).")
+    double intervalLevel;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
+
+    @Override
+    protected void checkOptions() {
+        if (!(intervalLevel > 0 && intervalLevel < 1)) {
+            throw usage("--interval-level must be between 0 and 1, not " + intervalLevel);
+        }
+    }
 
     @Override
     protected String run(Provenance provenance, Progress progress) {
@@ -74,7 +85,7 @@ public final class EvaluateCommand extends StepCommand {
                 provenance.input(s.name() + "_truth", s.truth().file());
             }
         }
-        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, out), provenance);
+        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, intervalLevel, out), provenance);
         return scenarios.size() + " scenarios; report written to " + out.resolve("report.html");
     }
 

@@ -6,12 +6,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvWriter;
+import org.regshift.metrics.Bounds;
 import org.regshift.metrics.Metrics;
 import org.regshift.metrics.PredictionTable;
 import org.regshift.metrics.Selective;
@@ -33,7 +36,8 @@ public final class EvaluateService {
     }
 
     /** {@code split} null evaluates every row, else only the rows of that split. */
-    public record Request(List<Scenario> scenarios, String reference, String groupBy, String split, Path out) {
+    public record Request(List<Scenario> scenarios, String reference, String groupBy, String split, double intervalLevel,
+                          Path out) {
     }
 
     private EvaluateService() {
@@ -55,16 +59,17 @@ public final class EvaluateService {
             if (t.group() != null && groupEdges == null) {
                 groupEdges = numericEdges(t.group());
             }
-            MetricSet metrics = ScenarioMetrics.of(t.y(), t.mean(), t.varTotal());
+            Map<Double, Bounds> intervals = intervals(t, request.intervalLevel());
+            MetricSet metrics = ScenarioMetrics.of(t.y(), t.mean(), t.varTotal(), intervals);
             referenceMetrics = referenceMetrics == null ? metrics : referenceMetrics;
             Map<String, MetricSet> groups = null;
             Map<String, Evaluation.WorstGroup> worst = null;
             if (t.group() != null) {
-                groups = groups(t, groupEdges == null ? t.group() : binned(t.group(), groupEdges));
+                groups = groups(t, groupEdges == null ? t.group() : binned(t.group(), groupEdges), request.intervalLevel());
                 worst = worstGroup(metrics, groups);
             }
-            scenarios.add(new Evaluation.ScenarioResult(s.name(), s.file(), metrics, metrics.ratioTo(referenceMetrics), groups, worst,
-                    curves(t)));
+            scenarios.add(new Evaluation.ScenarioResult(s.name(), s.file(), metrics, intervalSources(intervals, request.intervalLevel()),
+                    metrics.ratioTo(referenceMetrics), groups, worst, curves(t)));
         }
         Evaluation evaluation = new Evaluation(reference, request.split(), request.groupBy(), groupEdges, scenarios);
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
@@ -75,6 +80,44 @@ public final class EvaluateService {
             out.commit();
         }
         return evaluation;
+    }
+
+    /**
+     * The table's intervals at the evaluated levels (level -> bounds), those with a missing
+     * bound left out. lower/upper must be at {@code lowerUpperLevel}: when they are the central
+     * Gaussian interval of var_total at another level, that is an input error naming it.
+     */
+    private static Map<Double, Bounds> intervals(PredictionTable t, double lowerUpperLevel) {
+        Map<Double, Bounds> out = new LinkedHashMap<>();
+        for (double level : ScenarioMetrics.LEVELS) {
+            Bounds b = t.interval(level, lowerUpperLevel);
+            if (b != null && DoubleStream.concat(Arrays.stream(b.lower()), Arrays.stream(b.upper())).noneMatch(Double::isNaN)) {
+                out.put(level, b);
+            }
+        }
+        Bounds main = t.interval(lowerUpperLevel, lowerUpperLevel);
+        if (main != null) {
+            double[] z = IntStream.range(0, t.size())
+                    .mapToDouble(i -> (main.upper()[i] - main.lower()[i]) / (2 * Math.sqrt(t.varTotal()[i]))).sorted().toArray();
+            double expected = Metrics.zOf(lowerUpperLevel);
+            if (z.length > 0 && z[z.length - 1] - z[0] < 1e-4 * z[0] && Math.abs(z[0] - expected) > 1e-3 * expected) {
+                double level = Math.round(1e4 * (2 * new NormalDistribution().cumulativeProbability(z[z.length / 2]) - 1)) / 1e4;
+                throw InputException.inFile(t.file(), "lower/upper are the central intervals of var_total at level "
+                        + Numbers.format(level) + ", not at --interval-level " + Numbers.format(lowerUpperLevel));
+            }
+        }
+        return out;
+    }
+
+    /** Where each level's coverage and width come from: the columns' names, or the Gaussian. */
+    private static Map<String, String> intervalSources(Map<Double, Bounds> intervals, double lowerUpperLevel) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (double level : ScenarioMetrics.LEVELS) {
+            String suffix = level == lowerUpperLevel ? "" : "_" + Numbers.format(level);
+            sources.put(ScenarioMetrics.percent(level), intervals.containsKey(level) ? "lower" + suffix + "/upper" + suffix
+                    : "N(mean, var_total)");
+        }
+        return sources;
     }
 
     private static Evaluation.Curves curves(PredictionTable t) {
@@ -129,7 +172,7 @@ public final class EvaluateService {
         return out;
     }
 
-    private static Map<String, MetricSet> groups(PredictionTable t, String[] groups) {
+    private static Map<String, MetricSet> groups(PredictionTable t, String[] groups, double lowerUpperLevel) {
         Map<String, MetricSet> out = new LinkedHashMap<>();
         for (String g : Arrays.stream(groups).distinct().sorted().toList()) {
             int[] rows = IntStream.range(0, groups.length).filter(i -> groups[i].equals(g)).toArray();
@@ -138,7 +181,8 @@ public final class EvaluateService {
             m.put("rmse", Metrics.rmse(s.y(), s.mean()));
             m.put("pearson", Metrics.pearson(s.y(), s.mean()));
             m.put("nll", Metrics.nll(s.y(), s.mean(), s.varTotal()));
-            m.put("coverage_90", Metrics.coverage(s.y(), s.mean(), s.varTotal(), 0.9));
+            Bounds b = intervals(s, lowerUpperLevel).get(0.9);
+            m.put("coverage_90", b == null ? Metrics.coverage(s.y(), s.mean(), s.varTotal(), 0.9) : Metrics.coverage(s.y(), b));
             out.put(g, new MetricSet(rows.length, m));
         }
         return out;

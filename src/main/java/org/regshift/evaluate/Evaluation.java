@@ -14,9 +14,13 @@ import org.regshift.io.Json;
  * @param groupBinEdges the quantile edges of a numeric group column (null for categorical groups)
  */
 public record Evaluation(String reference, String split, String groupBy, double[] groupBinEdges, List<ScenarioResult> scenarios) {
-    /** One scenario's evaluation; {@code groups} and {@code worstGroup} are null without a grouping. */
-    public record ScenarioResult(String name, Path file, MetricSet metrics, MetricSet ratioToReference, Map<String, MetricSet> groups,
-                           Map<String, WorstGroup> worstGroup, Curves curves) {
+    /**
+     * One scenario's evaluation; {@code intervalSource} names, per level (50, 80, 90, 95), the
+     * columns its coverage and width came from; {@code groups} and {@code worstGroup} are null without a grouping.
+     */
+    public record ScenarioResult(String name, Path file, MetricSet metrics, Map<String, String> intervalSource,
+                                 MetricSet ratioToReference, Map<String, MetricSet> groups, Map<String, WorstGroup> worstGroup,
+                                 Curves curves) {
     }
 
     /** The group where a metric is worst, its value there, and its gap to the whole scenario. */
@@ -34,6 +38,7 @@ public record Evaluation(String reference, String split, String groupBy, double[
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", s.file().toString());
             entry.put("metrics", s.metrics().toJson());
+            entry.put("interval_source", s.intervalSource());
             if (s.groups() != null) {
                 Map<String, Object> groups = new LinkedHashMap<>();
                 s.groups().forEach((g, m) -> groups.put(g, m.toJson()));

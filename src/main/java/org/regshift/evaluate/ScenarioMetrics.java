@@ -2,13 +2,14 @@ package org.regshift.evaluate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.regshift.metrics.Bounds;
 import org.regshift.metrics.Metrics;
 import org.regshift.metrics.Selective;
 
 /**
  * Every metric of one set of predictions with known targets: accuracy (RMSE, MAE, Pearson,
- * Spearman, R²), proper scores (NLL, CRPS), coverage and width of central intervals at 50/80/90/95%,
- * the 90% interval score, calibration (MACE, RMSCE, miscalibration area of the interval curve; ENCE),
+ * Spearman, R²), proper scores (NLL, CRPS), coverage and width of central intervals at 50/80/90/95%
+ * and the 90% interval score (from the table's interval columns where it has them, else Gaussian), calibration (MACE, RMSCE, miscalibration area of the interval curve; ENCE),
  * sharpness, and selective prediction ranked by var_total (AURC, E-AURC, AUSE, risk at 50% coverage,
  * squared error).
  */
@@ -20,7 +21,16 @@ public final class ScenarioMetrics {
     private ScenarioMetrics() {
     }
 
-    public static MetricSet of(double[] y, double[] mu, double[] var) {
+    /** A level as metric names write it: 90 for 0.9. */
+    static String percent(double level) {
+        return Integer.toString((int) Math.round(level * 100));
+    }
+
+    /**
+     * The metrics; coverage, width and interval score at a level come from {@code intervals} (level ->
+     * bounds) where it has the level, else from the Gaussian N(mu, var).
+     */
+    public static MetricSet of(double[] y, double[] mu, double[] var, Map<Double, Bounds> intervals) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("rmse", Metrics.rmse(y, mu));
         m.put("mae", Metrics.mae(y, mu));
@@ -30,11 +40,13 @@ public final class ScenarioMetrics {
         m.put("nll", Metrics.nll(y, mu, var));
         m.put("crps", Metrics.crps(y, mu, var));
         for (double level : LEVELS) {
-            String pct = Integer.toString((int) Math.round(level * 100));
-            m.put("coverage_" + pct, Metrics.coverage(y, mu, var, level));
-            m.put("width_" + pct, Metrics.meanWidth(var, level));
+            String pct = percent(level);
+            Bounds b = intervals.get(level);
+            m.put("coverage_" + pct, b == null ? Metrics.coverage(y, mu, var, level) : Metrics.coverage(y, b));
+            m.put("width_" + pct, b == null ? Metrics.meanWidth(var, level) : Metrics.meanWidth(b));
         }
-        m.put("interval_score_90", Metrics.intervalScore(y, mu, var, 0.9));
+        Bounds b90 = intervals.get(0.9);
+        m.put("interval_score_90", b90 == null ? Metrics.intervalScore(y, mu, var, 0.9) : Metrics.intervalScore(y, b90, 0.9));
         double[][] curve = Metrics.calibrationCurve(y, mu, var, CURVE_BINS);
         m.put("mace", Metrics.mace(curve));
         m.put("rmsce", Metrics.rmsce(curve));

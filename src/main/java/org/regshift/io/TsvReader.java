@@ -146,6 +146,9 @@ public final class TsvReader implements Closeable {
         return Double.isNaN(fast) ? parsedNumber(i) : fast;
     }
 
+    private static final byte[] NA = Numbers.MISSING.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INF = Numbers.format(Double.POSITIVE_INFINITY).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MINUS_INF = Numbers.format(Double.NEGATIVE_INFINITY).getBytes(StandardCharsets.US_ASCII);
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
@@ -179,6 +182,17 @@ public final class TsvReader implements Closeable {
         }
         double value = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : digits;
         return negative ? -value : value;
+    }
+
+    /** The field as an interval bound: a number, Inf / -Inf (an unbounded side) or NaN for NA. */
+    public double bound(int i) {
+        if (fieldEquals(i, NA)) {
+            return Double.NaN;
+        }
+        if (fieldEquals(i, INF)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return fieldEquals(i, MINUS_INF) ? Double.NEGATIVE_INFINITY : number(i);
     }
 
     private double parsedNumber(int i) {

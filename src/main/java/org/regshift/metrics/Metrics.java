@@ -246,6 +246,54 @@ public final class Metrics {
         return s / y.length;
     }
 
+    /** Fraction of targets inside the given intervals (bounds may be infinite). */
+    public static double coverage(double[] y, Bounds b) {
+        double[] lower = b.lower();
+        double[] upper = b.upper();
+        checkBounds(y, lower, upper);
+        int inside = 0;
+        for (int i = 0; i < y.length; i++) {
+            inside += y[i] >= lower[i] && y[i] <= upper[i] ? 1 : 0;
+        }
+        return (double) inside / y.length;
+    }
+
+    /** Mean width of the given intervals (infinite when one is unbounded). */
+    public static double meanWidth(Bounds b) {
+        double[] lower = b.lower();
+        double[] upper = b.upper();
+        double s = 0;
+        for (int i = 0; i < lower.length; i++) {
+            s += upper[i] - lower[i];
+        }
+        return s / lower.length;
+    }
+
+    /** Mean interval (Winkler) score of the given intervals of probability {@code level}. */
+    public static double intervalScore(double[] y, Bounds b, double level) {
+        double[] lower = b.lower();
+        double[] upper = b.upper();
+        checkBounds(y, lower, upper);
+        double alpha = 1 - level;
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += upper[i] - lower[i] + (2 / alpha) * (Math.max(0, lower[i] - y[i]) + Math.max(0, y[i] - upper[i]));
+        }
+        return s / y.length;
+    }
+
+    private static void checkBounds(double[] y, double[] lower, double[] upper) {
+        if (lower.length != y.length || upper.length != y.length) {
+            throw new IllegalArgumentException("targets and interval bounds differ in length");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isNaN(lower[i]) || Double.isNaN(upper[i]) || lower[i] > upper[i]) {
+                throw new IllegalArgumentException("row " + (i + 1) + ": interval [" + lower[i] + ", " + upper[i]
+                        + "] is not an interval");
+            }
+        }
+    }
+
     /** Sharpness: the root mean predicted variance. */
     public static double sharpness(double[] var) {
         double s = 0;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.DoubleStream;
 import org.regshift.io.InputException;
 import org.regshift.io.Numbers;
@@ -14,11 +15,14 @@ import org.regshift.io.TsvReader;
 
 /**
  * The numeric columns of a predictions table (DESIGN.md) held as primitive arrays: mean and the
- * three variances, y (NaN where missing) and, when asked, a grouping column and other numeric
- * columns. Rows whose y is missing are kept; {@link #withY()} drops them.
+ * three variances, y (NaN where missing), every interval column (lower/upper and lower_P/upper_P;
+ * Inf and -Inf allowed) and, when asked, a grouping column and other numeric columns. Rows whose y
+ * is missing are kept; {@link #withY()} drops them.
  */
 public record PredictionTable(Path file, double[] y, double[] mean, double[] varTotal, double[] varAleatoric,
-                              double[] varEpistemic, String[] group, Map<String, double[]> extra) {
+                              double[] varEpistemic, String[] group, Map<String, double[]> extra,
+                              Map<String, double[]> bounds) {
+    private static final Pattern BOUND = Pattern.compile("(lower|upper)(_[0-9.]+)?");
     private static final String COLUMNS = "a predictions table has id, mean, var_aleatoric, var_epistemic, var_total, lower, upper, [y]";
 
     public int size() {
@@ -71,6 +75,11 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
             for (int k = 0; k < xc.length; k++) {
                 xc[k] = required(reader, numeric.get(k));
             }
+            List<String> boundNames = reader.header().stream().filter(c -> BOUND.matcher(c).matches()).toList();
+            int[] bc = boundNames.stream().mapToInt(reader::column).toArray();
+            List<DoubleStream.Builder> boundValues = boundNames.stream().map(c -> DoubleStream.builder()).toList();
+            int[] partner = boundNames.stream().mapToInt(c -> c.startsWith("lower") ? reader.column("upper" + c.substring(5)) : -1)
+                    .toArray();
             while (reader.next()) {
                 if (sc >= 0 && !reader.fieldEquals(sc, splitBytes)) {
                     if (truthRows != null) {
@@ -99,6 +108,14 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
                 for (int k = 0; k < xc.length; k++) {
                     extras.get(k).add(reader.number(xc[k]));
                 }
+                for (int k = 0; k < bc.length; k++) {
+                    double bound = reader.bound(bc[k]);
+                    if (partner[k] >= 0 && bound > reader.bound(partner[k])) {
+                        throw reader.error(boundNames.get(k) + " " + reader.field(bc[k]) + " is above "
+                                + reader.header().get(partner[k]) + " " + reader.field(partner[k]));
+                    }
+                    boundValues.get(k).add(bound);
+                }
             }
             if (rows == 0) {
                 throw InputException.inFile(file, split == null ? "has no prediction rows" : "has no rows of split '" + split + "'");
@@ -108,7 +125,7 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
             }
             return new PredictionTable(file, yc < 0 ? null : y.build().toArray(), mean.build().toArray(),
                     total.build().toArray(), aleatoric.build().toArray(), epistemic.build().toArray(),
-                    gc < 0 ? null : groups.toArray(String[]::new), columns(numeric, extras));
+                    gc < 0 ? null : groups.toArray(String[]::new), columns(numeric, extras), columns(boundNames, boundValues));
         }
     }
 
@@ -126,6 +143,17 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
             throw InputException.atLine(reader.file(), 1, "no '" + name + "' column (" + COLUMNS + ", and ood)");
         }
         return i;
+    }
+
+    /**
+     * The intervals at a level: the columns lower_P/upper_P, or lower/upper when
+     * {@code level} is the level they were written at; null when the table has no such columns.
+     */
+    public Bounds interval(double level, double lowerUpperLevel) {
+        String suffix = level == lowerUpperLevel ? "" : "_" + Numbers.format(level);
+        double[] lower = bounds.get("lower" + suffix);
+        double[] upper = bounds.get("upper" + suffix);
+        return lower == null || upper == null ? null : new Bounds(lower, upper);
     }
 
     /** The rows that have y (all of them when none is missing). */
@@ -150,7 +178,7 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
     public PredictionTable subset(int[] rows) {
         return new PredictionTable(file, pick(y, rows), pick(mean, rows), pick(varTotal, rows), pick(varAleatoric, rows),
                 pick(varEpistemic, rows), group == null ? null : Arrays.stream(rows).mapToObj(i -> group[i])
-                .toArray(String[]::new), pickAll(extra, rows));
+                .toArray(String[]::new), pickAll(extra, rows), pickAll(bounds, rows));
     }
 
     private static Map<String, double[]> pickAll(Map<String, double[]> columns, int[] rows) {

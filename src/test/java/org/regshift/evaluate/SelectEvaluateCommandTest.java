@@ -119,6 +119,57 @@ class SelectEvaluateCommandTest {
     }
 
     @Test
+    void evaluateTakesCoverageAndWidthFromTheIntervalColumnsWhereTheTableHasThem() throws IOException {
+        List<String> lines = Files.readAllLines(predictions("gaussian.tsv", 8, 1000, 1, 0));
+        List<String> rows = new ArrayList<>(List.of(lines.get(0).replace("\tupper\t", "\tupper\tlower_0.5\tupper_0.5\t")));
+        int inside90 = 0;
+        int inside50 = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t");
+            double mu = Double.parseDouble(f[1]);
+            double y = Double.parseDouble(f[7]);
+            double lower = mu - 0.1;
+            String upper = i <= 100 ? "Inf" : String.format(Locale.ROOT, "%.6f", mu + 2);
+            inside90 += y >= lower && (i <= 100 || y <= Double.parseDouble(upper)) ? 1 : 0;
+            inside50 += y >= mu - 1 && y <= mu ? 1 : 0;
+            f[5] = String.format(Locale.ROOT, "%.6f", lower);
+            f[6] = upper + "\t" + String.format(Locale.ROOT, "%.6f\t%.6f", mu - 1, mu);
+            rows.add(String.join("\t", f));
+        }
+        Path asymmetric = Files.write(tmp.resolve("asymmetric.tsv"), rows);
+        Path out = Cli.succeed("evaluate", tmp.resolve("eval"), "--predictions", "a=" + asymmetric, "--group-by", "split");
+        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile()).at("/scenarios/a");
+        assertThat(m.at("/metrics/coverage_90").asDouble()).isEqualTo(inside90 / 1000.0);
+        assertThat(m.at("/metrics/coverage_50").asDouble()).isEqualTo(inside50 / 1000.0);
+        assertThat(m.at("/metrics/width_50").asDouble()).isCloseTo(1, within(1e-6));
+        assertThat(m.at("/metrics/width_90").isNull()).as("unbounded intervals have no finite width").isTrue();
+        assertThat(m.at("/interval_source/90").asText()).isEqualTo("lower/upper");
+        assertThat(m.at("/interval_source/50").asText()).isEqualTo("lower_0.5/upper_0.5");
+        assertThat(m.at("/interval_source/80").asText()).isEqualTo("N(mean, var_total)");
+        assertThat(m.at("/metrics/coverage_80").asDouble()).isBetween(0.75, 0.85);
+        long testInside = 0;
+        for (int i = 2; i < rows.size(); i += 2) {
+            String[] f = rows.get(i).split("\t");
+            double y = Double.parseDouble(f[9]);
+            testInside += y >= Double.parseDouble(f[5]) && (f[6].equals("Inf") || y <= Double.parseDouble(f[6])) ? 1 : 0;
+        }
+        assertThat(m.at("/groups/test/coverage_90").asDouble()).isEqualTo(testInside / 500.0);
+
+        Path gaussian = tmp.resolve("gaussian.tsv");
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + gaussian, "--interval-level", "0.8", "--out",
+                tmp.resolve("o")), 3, "gaussian.tsv: lower/upper are the central intervals of var_total at level 0.9, not at "
+                + "--interval-level 0.8");
+        String[] third = rows.get(3).split("\t");
+        third[7] = "5";
+        third[8] = "4";
+        rows.set(3, String.join("\t", third));
+        Path crossed = Files.write(tmp.resolve("crossed.tsv"), rows);
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + crossed, "--out", tmp.resolve("o")), 3,
+                "crossed.tsv line 4: lower_0.5 5 is above upper_0.5 4");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void trueValuesMayComeApartFromThePredictionsInTheSameOrder() throws IOException {
         Path withY = predictions("with_y.tsv", 7, 500, 1, 0);
         List<String> lines = Files.readAllLines(withY);

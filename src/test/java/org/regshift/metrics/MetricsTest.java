@@ -55,6 +55,20 @@ class MetricsTest {
     }
 
     @Test
+    void intervalsGivenByTheirBoundsMayBeAsymmetricAndUnbounded() {
+        // y 1, 2, 3 in [0, 1.5] (inside, on the bound), [2.5, 4] (below by 0.5), [-Inf, 2] (above by 1)
+        Bounds b = new Bounds(new double[] {0, 2.5, Double.NEGATIVE_INFINITY}, new double[] {1.5, 4, 2});
+        assertThat(Metrics.coverage(Y, b)).isCloseTo(1.0 / 3, within(EPS));
+        assertThat(Metrics.meanWidth(b)).isInfinite();
+        Bounds finite = new Bounds(new double[] {0, 2.5, 1}, new double[] {1.5, 4, 2});
+        assertThat(Metrics.meanWidth(finite)).isCloseTo(4.0 / 3, within(EPS));
+        // widths 1.5, 1.5, 1; penalties 20 x 0.5 and 20 x 1
+        assertThat(Metrics.intervalScore(Y, finite, 0.9)).isCloseTo((1.5 + 1.5 + 10 + 1 + 20) / 3, within(EPS));
+        assertThatThrownBy(() -> Metrics.coverage(Y, new Bounds(new double[] {0, 3, 0}, new double[] {1, 2, 1})))
+                .hasMessageContaining("row 2: interval [3.0, 2.0] is not an interval");
+    }
+
+    @Test
     void calibration() {
         double[][] curve = Metrics.calibrationCurve(Y, MU, VAR, 3);
         assertThat(curve[0]).containsExactly(new double[] {0.01, 0.5, 0.99}, within(EPS));
