@@ -305,8 +305,9 @@ public final class Metrics {
     }
 
     /**
-     * The interval calibration curve: for {@code bins} expected proportions p evenly spaced on
-     * [0.01, 0.99], the observed fraction of targets inside the central interval of probability p.
+     * The interval calibration curve as uncertainty-toolbox computes it: for {@code bins} expected
+     * proportions p on linspace(0, 1, bins), the observed fraction of targets inside the central
+     * interval of probability p (p = 0: y equal to the mean; p = 1: every target).
      */
     public static double[][] calibrationCurve(double[] y, double[] mu, double[] var, int bins) {
         check(y, mu, var);
@@ -314,15 +315,16 @@ public final class Metrics {
         double[] expected = new double[bins];
         double[] observed = new double[bins];
         for (int b = 0; b < bins; b++) {
-            expected[b] = bins == 1 ? 0.5 : 0.01 + 0.98 * b / (bins - 1);
-            observed[b] = fractionAtMost(scores, zOf(expected[b]));
+            expected[b] = grid(b, bins);
+            observed[b] = fractionAtMost(scores, expected[b] == 0 ? 0 : expected[b] == 1 ? Double.POSITIVE_INFINITY
+                    : zOf(expected[b]));
         }
         return new double[][] {expected, observed};
     }
 
     /**
-     * The quantile calibration curve (Kuleshov et al. 2018): for {@code bins} probabilities p evenly
-     * spaced on [0.01, 0.99], the observed fraction of targets at or below the predicted p-quantile.
+     * The quantile calibration curve (Kuleshov et al. 2018): for {@code bins} probabilities p on
+     * linspace(0, 1, bins), the observed fraction of targets at or below the predicted p-quantile.
      */
     public static double[][] quantileCalibrationCurve(double[] y, double[] mu, double[] var, int bins) {
         check(y, mu, var);
@@ -334,10 +336,15 @@ public final class Metrics {
         double[] expected = new double[bins];
         double[] observed = new double[bins];
         for (int b = 0; b < bins; b++) {
-            expected[b] = bins == 1 ? 0.5 : 0.01 + 0.98 * b / (bins - 1);
+            expected[b] = grid(b, bins);
             observed[b] = fractionAtMost(residuals, NORMAL.inverseCumulativeProbability(expected[b]));
         }
         return new double[][] {expected, observed};
+    }
+
+    /** The b-th of {@code bins} points of numpy's linspace(0, 1, bins); 0.5 for a single point. */
+    private static double grid(int b, int bins) {
+        return bins == 1 ? 0.5 : (double) b / (bins - 1);
     }
 
     /** Mean absolute calibration error over the curve. */
@@ -358,13 +365,19 @@ public final class Metrics {
         return Math.sqrt(s / curve[0].length);
     }
 
-    /** Area between the calibration curve and the diagonal (trapezoids over the expected proportions). */
+    /**
+     * The exact area between the piecewise-linear calibration curve and the diagonal, as
+     * uncertainty-toolbox's polygon computes it: a segment that crosses the diagonal counts as two
+     * triangles, not as a trapezoid of absolute values.
+     */
     public static double miscalibrationArea(double[][] curve) {
         double area = 0;
         for (int b = 1; b < curve[0].length; b++) {
-            double left = Math.abs(curve[1][b - 1] - curve[0][b - 1]);
-            double right = Math.abs(curve[1][b] - curve[0][b]);
-            area += (curve[0][b] - curve[0][b - 1]) * (left + right) / 2;
+            double left = curve[1][b - 1] - curve[0][b - 1];
+            double right = curve[1][b] - curve[0][b];
+            double width = curve[0][b] - curve[0][b - 1];
+            double sum = Math.abs(left) + Math.abs(right);
+            area += left * right >= 0 ? width * sum / 2 : width * (left * left + right * right) / (2 * sum);
         }
         return area;
     }

@@ -70,15 +70,18 @@ class MetricsTest {
 
     @Test
     void calibration() {
+        // normalised |residuals| 0.5, 0, 2: y = mu in row 2, so 1/3 inside the zero-width interval at p = 0
         double[][] curve = Metrics.calibrationCurve(Y, MU, VAR, 3);
-        assertThat(curve[0]).containsExactly(new double[] {0.01, 0.5, 0.99}, within(EPS));
+        assertThat(curve[0]).containsExactly(new double[] {0, 0.5, 1}, within(EPS));
         assertThat(curve[1]).containsExactly(new double[] {1.0 / 3, 2.0 / 3, 1}, within(EPS));
-        assertThat(Metrics.mace(curve)).isCloseTo(0.5 / 3, within(EPS));
-        double sq = Math.pow(1.0 / 3 - 0.01, 2) + Math.pow(2.0 / 3 - 0.5, 2) + Math.pow(0.01, 2);
-        assertThat(Metrics.rmsce(curve)).isCloseTo(Math.sqrt(sq / 3), within(EPS));
-        double area = 0.49 * ((1.0 / 3 - 0.01) + (2.0 / 3 - 0.5)) / 2 + 0.49 * ((2.0 / 3 - 0.5) + 0.01) / 2;
-        assertThat(Metrics.miscalibrationArea(curve)).isCloseTo(area, within(EPS));
-        assertThat(Metrics.calibrationCurve(Y, MU, VAR, 100)[0]).hasSize(100).startsWith(0.01).endsWith(0.99);
+        assertThat(Metrics.mace(curve)).isCloseTo((1.0 / 3 + 1.0 / 6) / 3, within(EPS));
+        assertThat(Metrics.rmsce(curve)).isCloseTo(Math.sqrt((1.0 / 9 + 1.0 / 36) / 3), within(EPS));
+        // above the diagonal on both segments: trapezoids (1/3 + 1/6) / 2 x 0.5 and (1/6 + 0) / 2 x 0.5
+        assertThat(Metrics.miscalibrationArea(curve)).isCloseTo(0.125 + 1.0 / 24, within(EPS));
+        // crossing the diagonal at x = 0.5: two triangles of base 0.5 and height 0.5 (0.125 each), not the trapezoid 0.5
+        assertThat(Metrics.miscalibrationArea(new double[][] {{0, 1}, {0.5, 0.5}})).isCloseTo(0.25, within(EPS));
+        assertThat(Metrics.calibrationCurve(Y, MU, VAR, 100)[0]).hasSize(100).startsWith(0.0).endsWith(1.0);
+        assertThat(Metrics.quantileCalibrationCurve(Y, MU, VAR, 3)[1]).containsExactly(new double[] {0, 2.0 / 3, 1}, within(EPS));
         // one row per bin, by sigma: |0.5 - 1| / 0.5, |1 - 0.5| / 1, |2 - 0| / 2
         assertThat(Metrics.ence(Y, MU, VAR, 3)).isCloseTo(2.5 / 3, within(EPS));
     }
