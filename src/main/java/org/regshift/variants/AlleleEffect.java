@@ -4,7 +4,7 @@ package org.regshift.variants;
  * What every member of an ensemble predicts for a sequence and its altered form (a variant's
  * alternative allele, an inserted motif): the members' means on each, and the mean of their
  * variances (the aleatoric part). A member's effect is its alternative mean minus its reference
- * mean; an effect above 0 is positive, any other negative.
+ * mean; an effect above 0 is positive, below 0 negative, and exactly 0 no call (no sign).
  */
 record AlleleEffect(double[] refMeans, double[] altMeans, double refVarAleatoric, double altVarAleatoric) {
 
@@ -52,32 +52,45 @@ record AlleleEffect(double[] refMeans, double[] altMeans, double refVarAleatoric
     }
 
     int positives() {
+        return count(1);
+    }
+
+    int negatives() {
+        return count(-1);
+    }
+
+    private int count(double sign) {
         int n = 0;
         for (int k = 0; k < members(); k++) {
-            if (effect(k) > 0) {
+            if (Math.signum(effect(k)) == sign) {
                 n++;
             }
         }
         return n;
     }
 
-    /** max(#positive, M - #positive) / M: 1 when the members agree on the sign, 0.5 at worst. */
+    /** max(#positive, #negative) / M: 1 when every member calls the same sign; a no call agrees with none. */
     double signAgreement() {
-        return (double) Math.max(positives(), members() - positives()) / members();
+        return (double) Math.max(positives(), negatives()) / members();
     }
 
     boolean consistent() {
-        return positives() == 0 || positives() == members();
+        return positives() == members() || negatives() == members();
     }
 
-    /** The fraction of members whose effect has the sign of the measured one. */
+    /** The fraction of members whose effect has the sign of the measured one; NaN when that is 0 (no call). */
     double labelAgreement(double measured) {
-        return (double) (measured > 0 ? positives() : members() - positives()) / members();
+        return measured == 0 ? Double.NaN : (double) (measured > 0 ? positives() : negatives()) / members();
     }
 
+    /** Bajwa's category against a measured effect; null when the measured effect is 0 (no call). */
     Agreement agreement(double measured) {
-        double agree = labelAgreement(measured);
-        return agree == 1 ? Agreement.CONSISTENTLY_CORRECT : agree == 0 ? Agreement.CONSISTENTLY_INCORRECT
+        if (measured == 0) {
+            return null;
+        }
+        int agree = measured > 0 ? positives() : negatives();
+        int oppose = measured > 0 ? negatives() : positives();
+        return agree == members() ? Agreement.CONSISTENTLY_CORRECT : oppose == members() ? Agreement.CONSISTENTLY_INCORRECT
                 : Agreement.INCONSISTENT;
     }
 }

@@ -30,7 +30,7 @@ final class EffectSummary {
     record Columns(int[] group, double[] effect, double[] sd, double[] agreement, double[] measured, int[] category) {
     }
 
-    /** Adds an effect; {@code measured} is NaN when unknown, and then {@code category} is null. */
+    /** Adds an effect; {@code measured} is NaN when unknown; {@code category} is null then and when it is 0 (no call). */
     void add(String groupName, AlleleEffect e, double measuredEffect, Agreement categoryOf) {
         group.add(groups.computeIfAbsent(groupName, g -> groups.size()));
         effect.add(e.meanEffect());
@@ -58,9 +58,12 @@ final class EffectSummary {
                        @JsonInclude(JsonInclude.Include.NON_NULL) Measured measured) {
     }
 
-    /** Bajwa's categories as fractions, the sign accuracy and the correlations with the measured effects. */
+    /**
+     * Of the measured effects: how many are no calls (measured or predicted exactly 0), Bajwa's
+     * categories as fractions and the sign accuracy over the others, the correlations over all.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Measured(int effects, Double consistentlyCorrect, Double consistentlyIncorrect, Double inconsistent,
+    record Measured(int effects, int noCalls, Double consistentlyCorrect, Double consistentlyIncorrect, Double inconsistent,
                     Double signAccuracy, Double pearson, Double spearman) {
     }
 
@@ -71,7 +74,7 @@ final class EffectSummary {
 
     private static Description describe(Columns c, IntPredicate keep) {
         int[] rows = IntStream.range(0, c.effect().length).filter(keep).toArray();
-        int[] measured = IntStream.of(rows).filter(i -> c.category()[i] >= 0).toArray();
+        int[] measured = IntStream.of(rows).filter(i -> !Double.isNaN(c.measured()[i])).toArray();
         return new Description(rows.length, Json.number(fraction(rows, i -> c.agreement()[i] == 1)),
                 Json.number(IntStream.of(rows).mapToDouble(i -> c.agreement()[i]).average().orElse(Double.NaN)),
                 Json.number(IntStream.of(rows).mapToDouble(i -> c.sd()[i]).average().orElse(Double.NaN)),
@@ -81,9 +84,11 @@ final class EffectSummary {
     private static Measured measured(Columns c, int[] rows) {
         double[] predicted = IntStream.of(rows).mapToDouble(i -> c.effect()[i]).toArray();
         double[] observed = IntStream.of(rows).mapToDouble(i -> c.measured()[i]).toArray();
-        return new Measured(rows.length, category(c, rows, Agreement.CONSISTENTLY_CORRECT),
-                category(c, rows, Agreement.CONSISTENTLY_INCORRECT), category(c, rows, Agreement.INCONSISTENT),
-                Json.number(fraction(rows, i -> c.effect()[i] > 0 == c.measured()[i] > 0)),
+        int[] called = IntStream.of(rows).filter(i -> c.measured()[i] != 0 && c.effect()[i] != 0).toArray();
+        int[] categorised = IntStream.of(rows).filter(i -> c.category()[i] >= 0).toArray();
+        return new Measured(rows.length, rows.length - called.length, category(c, categorised, Agreement.CONSISTENTLY_CORRECT),
+                category(c, categorised, Agreement.CONSISTENTLY_INCORRECT), category(c, categorised, Agreement.INCONSISTENT),
+                Json.number(fraction(called, i -> Math.signum(c.effect()[i]) == Math.signum(c.measured()[i]))),
                 Json.number(Metrics.pearson(predicted, observed)), Json.number(Metrics.spearman(predicted, observed)));
     }
 

@@ -33,9 +33,21 @@ class AlleleEffectTest {
 
     @Test
     void oneModelAgreesWithItselfAndHasNoSpread() {
-        AlleleEffect e = effects(0.0);
+        AlleleEffect e = effects(-0.2);
         assertThat(e.effectSd()).isZero();
         assertThat(e.consistent()).isTrue();
-        assertThat(e.agreement(-1)).as("an effect of exactly 0 counts as negative").isEqualTo(Agreement.CONSISTENTLY_CORRECT);
+        assertThat(e.agreement(-1)).isEqualTo(Agreement.CONSISTENTLY_CORRECT);
+    }
+
+    @Test
+    void anEffectOfExactlyZeroIsNoCall() {
+        AlleleEffect e = effects(0.0, -0.3);
+        assertThat(e.consistent()).as("a member without a call breaks consistency").isFalse();
+        assertThat(e.signAgreement()).isEqualTo(0.5);
+        assertThat(e.agreement(-1)).isEqualTo(Agreement.INCONSISTENT);
+        assertThat(effects(0.0).agreement(-1)).as("no member calls a sign").isEqualTo(Agreement.INCONSISTENT);
+        assertThat(effects(0.0).signAgreement()).isZero();
+        assertThat(e.agreement(0)).as("a measured effect of 0 has no sign to agree with").isNull();
+        assertThat(e.labelAgreement(0)).isNaN();
     }
 }

@@ -86,23 +86,28 @@ class ScoreVariantsCommandTest {
         List<Map<String, String>> rows = Cli.table(out.resolve("variants.tsv"));
         assertThat(rows).hasSize((int) records);
         int consistent = 0;
+        int zeros = 0;
         for (Map<String, String> r : rows) {
             double e1 = Cli.number(r, "effect_1");
             double e2 = Cli.number(r, "effect_2");
             assertThat(Cli.number(r, "effect")).isCloseTo((e1 + e2) / 2, within(1e-5));
             assertThat(Cli.number(r, "effect")).isCloseTo(Cli.number(r, "alt_mean") - Cli.number(r, "ref_mean"), within(1e-5));
             assertThat(Cli.number(r, "effect_sd")).isCloseTo(Math.abs(e1 - e2) / 2, within(1e-5));
-            boolean agree = e1 > 0 == e2 > 0;
+            // an effect of exactly 0 is no call: it agrees with neither sign
+            boolean agree = e1 != 0 && Math.signum(e1) == Math.signum(e2);
+            zeros += (e1 == 0 ? 1 : 0) + (e2 == 0 ? 1 : 0);
             assertThat(r.get("consistent")).isEqualTo(agree ? "1" : "0");
-            assertThat(Cli.number(r, "sign_agreement")).isEqualTo(agree ? 1.0 : 0.5);
+            assertThat(Cli.number(r, "sign_agreement")).isEqualTo(agree ? 1.0 : e1 == 0 && e2 == 0 ? 0 : 0.5);
             consistent += agree ? 1 : 0;
             double y = Cli.number(r, "measured");
-            int right = (e1 > 0 == y > 0 ? 1 : 0) + (e2 > 0 == y > 0 ? 1 : 0);
+            int right = (Math.signum(e1) == Math.signum(y) ? 1 : 0) + (Math.signum(e2) == Math.signum(y) ? 1 : 0);
+            int wrong = (Math.signum(e1) == -Math.signum(y) ? 1 : 0) + (Math.signum(e2) == -Math.signum(y) ? 1 : 0);
             assertThat(Cli.number(r, "label_agreement")).isEqualTo(right / 2.0);
-            assertThat(r.get("category")).isEqualTo(right == 2 ? "consistently_correct" : right == 0 ? "consistently_incorrect"
+            assertThat(r.get("category")).isEqualTo(right == 2 ? "consistently_correct" : wrong == 2 ? "consistently_incorrect"
                     : "inconsistent");
         }
         assertThat(summary.at("/consistent_fraction").asDouble()).isCloseTo((double) consistent / rows.size(), within(1e-9));
+        assertThat(zeros).as("member effects of exactly 0 in this fixture").isPositive();
 
         try (VCFFileReader vcf = new VCFFileReader(out.resolve("variants.vcf.gz"), false)) {
             assertThat(vcf.getFileHeader().getInfoHeaderLine("RS_EFFECT")).isNotNull();
