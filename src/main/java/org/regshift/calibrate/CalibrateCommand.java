@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
                 + "isotonic (Kuleshov et al. 2018 quantile recalibration of the predicted CDF; intervals may be asymmetric); "
                 + "conformal (split conformal with the score |y - mu| / sigma, threshold the ceil(level (n + 1))-th "
                 + "smallest score); mondrian (conformal per group: GC bins of the 'gc' column by default, or --group-by "
-                + "COLUMN). Outputs: calibrator.json, the calibrated tables, calibration.json (coverage, mean width, NLL, "
+                + "COLUMN); weighted-conformal (Tibshirani et al. 2019: conformal under covariate shift, each applied "
+                + "table weighing the calibration rows by the density ratio of its inputs to theirs, from a logistic "
+                + "classifier on --weight-features; each test row gets its own weighted quantile). Outputs: calibrator.json, the calibrated tables, calibration.json (coverage, mean width, NLL, "
                 + "MACE, sharpness before and after, on the fit set and on every applied table that has y)."
         })
 public final class CalibrateCommand extends StepCommand {
@@ -46,6 +48,15 @@ public final class CalibrateCommand extends StepCommand {
     @Option(names = "--gc-bins", defaultValue = "5", paramLabel = "K", description = "Mondrian GC bins (equal-size, from the fit set).")
     int gcBins;
 
+    @Option(names = "--weight-features", defaultValue = "gc,ood", split = ",", paramLabel = "COLUMN",
+            description = "weighted-conformal: the numeric columns the density ratio is estimated on (predict writes ood; "
+                + "qc's gc passes through).")
+    List<String> weightFeatures;
+
+    @Option(names = "--weight-clip", defaultValue = "20", paramLabel = "C",
+            description = "weighted-conformal: density ratios are clipped to [1/C, C].")
+    double weightClip;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -59,6 +70,9 @@ public final class CalibrateCommand extends StepCommand {
         if (levels.stream().distinct().count() < levels.size()) {
             throw usage("--level values must differ");
         }
+        if (!(weightClip > 1) || Double.isInfinite(weightClip)) {
+            throw usage("--weight-clip must be a number above 1, not " + weightClip);
+        }
         if (gcBins < 1) {
             throw usage("--gc-bins must be at least 1");
         }
@@ -71,7 +85,7 @@ public final class CalibrateCommand extends StepCommand {
             provenance.input("apply_" + i, apply.get(i));
         }
         CalibrateService.Result result = CalibrateService.run(new CalibrateService.Request(fit, fitSplit, apply, method,
-                levels.stream().mapToDouble(Double::doubleValue).toArray(), groupBy, gcBins, out), provenance);
+                levels.stream().mapToDouble(Double::doubleValue).toArray(), groupBy, gcBins, weightFeatures, weightClip, out), provenance);
         return result.calibratedTables().size() + " calibrated tables written to " + out;
     }
 }

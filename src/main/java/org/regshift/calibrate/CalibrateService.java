@@ -16,6 +16,7 @@ import org.regshift.io.Numbers;
 import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.metrics.Metrics;
+import org.regshift.metrics.Quantiles;
 import org.regshift.provenance.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,11 @@ public final class CalibrateService {
      * table has a 'split' column, only its rows of {@code fitSplit} are fitted on.
      */
     public record Request(Path fit, String fitSplit, List<Path> apply, CalibrationMethod method, double[] levels, String groupBy,
-                          int gcBins, Path out) {
+                          int gcBins, List<String> weightFeatures, double weightClip, Path out) {
     }
 
-    /** The rows of a table that metrics need. */
-    private record Rows(double[] y, double[] mean, double[] variance, String[] group) {
+    /** The rows of a table that metrics need, with their groups (or "") and their weighting features. */
+    private record Rows(double[] y, double[] mean, double[] variance, String[] group, double[][] features) {
     }
 
     private CalibrateService() {
@@ -60,7 +61,27 @@ public final class CalibrateService {
 
     /** Metrics of the rows with y before and after calibration; only n (0) for a table without y. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Comparison(int n, Assessment before, Assessment after) {
+    record Comparison(int n, Assessment before, Assessment after, Weights weights) {
+        Comparison withWeights(Weights w) {
+            return new Comparison(n, before, after, w);
+        }
+    }
+
+    /**
+     * Weighted conformal's density ratios for one applied table: the effective sample size of the
+     * weighted calibration rows, how many weights the clip bounded, the test rows' weights.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Weights(int calibrationRows, double effectiveSampleSize, double clippedCalibrationFraction,
+                   double clippedTestFraction, Quantiles testWeights, Quantiles calibrationWeights) {
+        static Weights of(double[] calibration, double[] test, double clip) {
+            return new Weights(calibration.length, DensityRatio.effectiveSampleSize(calibration), clipped(calibration, clip),
+                    clipped(test, clip), Quantiles.of(test), Quantiles.of(calibration));
+        }
+
+        private static double clipped(double[] w, double clip) {
+            return (double) Arrays.stream(w).filter(v -> v >= clip || v <= 1 / clip).count() / w.length;
+        }
     }
 
     /** Coverage and mean width of the intervals at each level (keys: the levels), then NLL, MACE and sharpness. */
@@ -74,10 +95,12 @@ public final class CalibrateService {
 
     public static Result run(Request request, Provenance provenance) {
         String groupColumn = request.method() == CalibrationMethod.MONDRIAN ? (request.groupBy() == null ? GC : request.groupBy()) : null;
-        Rows fit = read(request.fit(), request.fitSplit(), groupColumn, groupColumn != null && request.groupBy() == null);
+        boolean weighted = request.method() == CalibrationMethod.WEIGHTED_CONFORMAL;
+        List<String> features = weighted ? request.weightFeatures() : List.of();
+        Rows fit = read(request.fit(), request.fitSplit(), groupColumn, groupColumn != null && request.groupBy() == null, features);
         double[] gcEdges = groupColumn == null || request.groupBy() != null ? null : quantileEdges(fit.group(), request.gcBins());
         String[] fitGroups = gcEdges == null ? fit.group() : bins(fit.group(), gcEdges);
-        if (request.method() == CalibrationMethod.CONFORMAL || request.method() == CalibrationMethod.MONDRIAN) {
+        if (request.method().isConformal()) {
             requireRows(request.fit(), fit.y().length, request.levels());
         }
         Calibrator calibrator = switch (request.method()) {
@@ -87,6 +110,8 @@ public final class CalibrateService {
             case CONFORMAL -> Conformal.fit(fit.y(), fit.mean(), fit.variance(), request.levels());
             case MONDRIAN -> Conformal.fitMondrian(fit.y(), fit.mean(), fit.variance(), fitGroups,
                     request.groupBy() == null ? "gc bins" : request.groupBy(), request.levels());
+            case WEIGHTED_CONFORMAL -> WeightedConformal.fit(fit.y(), fit.mean(), fit.variance(), ones(fit.y().length),
+                    request.levels());
         };
         MondrianGroups groups = calibrator instanceof Conformal c && c.groupedBy() != null ? MondrianGroups.of(c) : null;
         if (groups != null && groups.onGlobalThresholds() > 0) {
@@ -99,21 +124,61 @@ public final class CalibrateService {
             if (gcEdges != null) {
                 description.put("gc_bin_edges", gcEdges);
             }
-            Json.write(out.file("calibrator.json"), description);
+            Map<String, DensityRatio> ratios = new LinkedHashMap<>();
             Map<String, Comparison> applied = new LinkedHashMap<>();
             List<Path> tables = new ArrayList<>();
             for (Path file : request.apply()) {
                 String name = baseName(file);
-                applied.put(name, apply(file, out.file(name + ".calibrated.tsv"), calibrator, groupColumn, gcEdges,
-                        request.levels()));
+                Path target = out.file(name + ".calibrated.tsv");
+                RowContexts contexts = new RowContexts(groupColumn, gcEdges, features, null);
+                if (weighted) {
+                    double[][] testFeatures = RowContexts.features(file, features);
+                    DensityRatio ratio = DensityRatio.fit(features, fit.features(), testFeatures, request.weightClip());
+                    double[] w = Arrays.stream(fit.features()).mapToDouble(ratio::weight).toArray();
+                    WeightedConformal tableCalibrator = WeightedConformal.fit(fit.y(), fit.mean(), fit.variance(), w, request.levels());
+                    requireWeight(request.fit(), file, tableCalibrator, request.weightClip());
+                    ratios.put(name, ratio);
+                    applied.put(name, apply(file, target, tableCalibrator, contexts.with(ratio), request.levels())
+                            .withWeights(Weights.of(w, Arrays.stream(testFeatures).mapToDouble(ratio::weight).toArray(),
+                                    request.weightClip())));
+                } else {
+                    applied.put(name, apply(file, target, calibrator, contexts, request.levels()));
+                }
                 tables.add(request.out().resolve(name + ".calibrated.tsv"));
             }
+            if (weighted) {
+                description.put("features", features);
+                description.put("clip", request.weightClip());
+                description.put("density_ratios", ratios);
+            }
+            Json.write(out.file("calibrator.json"), description);
+            RowContext[] fitContexts = Arrays.stream(fitGroups).map(RowContext::ofGroup).toArray(RowContext[]::new);
             Json.write(out.file("calibration.json"), new Report(request.method(), request.levels(), groups,
-                    compare(fit, fitGroups, calibrator, request.levels()), applied));
+                    compare(fit, fitContexts, calibrator, request.levels()), applied));
             provenance.put("calibrator", description);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
             return new Result(calibrator, tables);
+        }
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1);
+        return w;
+    }
+
+    /**
+     * Weighted conformal intervals are finite for every test row when the calibration weight reaches
+     * level (W + clip) at the highest level: W (1 - level) >= level clip.
+     */
+    private static void requireWeight(Path fit, Path table, WeightedConformal calibrator, double clip) {
+        double level = Arrays.stream(calibrator.levels()).max().orElseThrow();
+        double needed = level * clip / (1 - level);
+        if (calibrator.totalWeight() < needed) {
+            throw InputException.inFile(fit, "its rows weigh " + Numbers.format(calibrator.totalWeight()) + " in all against "
+                    + table.getFileName() + "; weighted conformal intervals at level " + levelName(level) + " with --weight-clip "
+                    + Numbers.format(clip) + " need " + Numbers.format(needed) + " (more calibration rows, or a smaller clip)");
         }
     }
 
@@ -127,11 +192,13 @@ public final class CalibrateService {
     }
 
     /** The rows of the calibration table; with {@code numericGroup} the group column must hold numbers (GC). */
-    private static Rows read(Path file, String split, String groupColumn, boolean numericGroup) {
+    private static Rows read(Path file, String split, String groupColumn, boolean numericGroup, List<String> features) {
         List<double[]> values = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        List<double[]> featureRows = new ArrayList<>();
         try (TsvReader reader = new TsvReader(file)) {
             PredictionColumns c = PredictionColumns.of(reader, true, groupColumn);
+            int[] featureColumns = RowContexts.columns(reader, features);
             int splitColumn = reader.column("split");
             while (reader.next()) {
                 if (splitColumn >= 0 && !reader.field(splitColumn).equals(split)) {
@@ -139,6 +206,7 @@ public final class CalibrateService {
                 }
                 values.add(new double[] {reader.number(c.y()), reader.number(c.mean()), c.variance(reader)});
                 groups.add(c.group() < 0 ? "" : numericGroup ? Double.toString(reader.number(c.group())) : reader.field(c.group()));
+                featureRows.add(RowContexts.values(reader, featureColumns));
             }
             if (values.isEmpty()) {
                 throw InputException.inFile(file, "has no rows to calibrate on (rows of split '" + split
@@ -146,16 +214,17 @@ public final class CalibrateService {
             }
         }
         return new Rows(values.stream().mapToDouble(v -> v[0]).toArray(), values.stream().mapToDouble(v -> v[1]).toArray(),
-                values.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new));
+                values.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new),
+                featureRows.toArray(double[][]::new));
     }
 
     /** Streams one predictions table into its calibrated copy; returns before/after metrics when it has y. */
-    private static Comparison apply(Path file, Path target, Calibrator calibrator, String groupColumn,
-                                             double[] gcEdges, double[] levels) {
+    private static Comparison apply(Path file, Path target, Calibrator calibrator, RowContexts contexts, double[] levels) {
         List<double[]> rows = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
+        List<RowContext> rowContexts = new ArrayList<>();
         try (TsvReader reader = new TsvReader(file)) {
-            PredictionColumns c = PredictionColumns.of(reader, false, groupColumn);
+            PredictionColumns c = PredictionColumns.of(reader, false, contexts.groupColumn());
+            RowContexts.Reader context = contexts.reader(reader);
             List<String> header = new ArrayList<>(reader.header());
             int[][] bounds = new int[levels.length][];
             bounds[0] = new int[] {c.lower(), c.upper()};
@@ -171,14 +240,14 @@ public final class CalibrateService {
                     }
                     double mean = reader.number(c.mean());
                     double variance = c.variance(reader);
-                    String group = c.group() < 0 ? "" : gcEdges == null ? fields[c.group()] : bin(reader.number(c.group()), gcEdges);
-                    double calibrated = calibrator.variance(mean, variance, group);
+                    RowContext row = context.next();
+                    double calibrated = calibrator.variance(mean, variance, row);
                     double ratio = calibrated / variance;
                     fields[c.varTotal()] = Numbers.format(calibrated);
                     scale(fields, c.varAleatoric(), ratio);
                     scale(fields, c.varEpistemic(), ratio);
                     for (int k = 0; k < levels.length; k++) {
-                        double[] interval = calibrator.interval(mean, variance, group, levels[k]);
+                        double[] interval = calibrator.interval(mean, variance, row, levels[k]);
                         for (int side = 0; side < 2; side++) {
                             if (bounds[k][side] >= 0) {
                                 fields[bounds[k][side]] = Numbers.format(interval[side]);
@@ -188,17 +257,17 @@ public final class CalibrateService {
                     writer.row(Arrays.asList(fields));
                     if (c.y() >= 0 && !fields[c.y()].equals(Numbers.MISSING)) {
                         rows.add(new double[] {reader.number(c.y()), mean, variance});
-                        groups.add(group);
+                        rowContexts.add(row);
                     }
                 }
             }
         }
         if (rows.isEmpty()) {
-            return new Comparison(0, null, null);
+            return new Comparison(0, null, null, null);
         }
         Rows r = new Rows(rows.stream().mapToDouble(v -> v[0]).toArray(), rows.stream().mapToDouble(v -> v[1]).toArray(),
-                rows.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new));
-        return compare(r, r.group(), calibrator, levels);
+                rows.stream().mapToDouble(v -> v[2]).toArray(), null, null);
+        return compare(r, rowContexts.toArray(RowContext[]::new), calibrator, levels);
     }
 
     /** The index of a column, appended to the header if it is not there yet. */
@@ -220,11 +289,11 @@ public final class CalibrateService {
         }
     }
 
-    private static Comparison compare(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
-        return new Comparison(r.y().length, assess(r, groups, new NoCalibration(), levels), assess(r, groups, calibrator, levels));
+    private static Comparison compare(Rows r, RowContext[] rows, Calibrator calibrator, double[] levels) {
+        return new Comparison(r.y().length, assess(r, rows, new NoCalibration(), levels), assess(r, rows, calibrator, levels), null);
     }
 
-    private static Assessment assess(Rows r, String[] groups, Calibrator calibrator, double[] levels) {
+    private static Assessment assess(Rows r, RowContext[] groups, Calibrator calibrator, double[] levels) {
         int n = r.y().length;
         double[] var = new double[n];
         for (int i = 0; i < n; i++) {
@@ -263,7 +332,7 @@ public final class CalibrateService {
         return Arrays.stream(gc).map(g -> bin(Double.parseDouble(g), edges)).toArray(String[]::new);
     }
 
-    private static String bin(double gc, double[] edges) {
+    static String bin(double gc, double[] edges) {
         int k = 0;
         while (k < edges.length && gc >= edges[k]) {
             k++;

@@ -9,13 +9,13 @@ import org.regshift.metrics.Metrics;
  * for Mondrian) to a recalibrated variance, whose central Gaussian interval at the first fitted
  * level has the intended coverage, and to an interval at each fitted level.
  */
-public sealed interface Calibrator permits NoCalibration, VarianceScaling, Conformal, Isotonic {
+public sealed interface Calibrator permits NoCalibration, VarianceScaling, Conformal, Isotonic, WeightedConformal {
     /** The recalibrated variance of a row. */
-    double variance(double mean, double variance, String group);
+    double variance(double mean, double variance, RowContext row);
 
     /** The recalibrated central interval {lower, upper} of a row at a fitted level. */
-    default double[] interval(double mean, double variance, String group, double level) {
-        double half = Metrics.zOf(level) * Math.sqrt(variance(mean, variance, group));
+    default double[] interval(double mean, double variance, RowContext row, double level) {
+        double half = Metrics.zOf(level) * Math.sqrt(variance(mean, variance, row));
         return new double[] {mean - half, mean + half};
     }
 

@@ -78,15 +78,15 @@ public record Conformal(double[] levels, double[] globalThresholds, Map<String, 
     }
 
     @Override
-    public double variance(double mean, double variance, String group) {
-        double ratio = threshold(group, 0) / Metrics.zOf(levels[0]);
+    public double variance(double mean, double variance, RowContext row) {
+        double ratio = threshold(row.group(), 0) / Metrics.zOf(levels[0]);
         return variance * ratio * ratio;
     }
 
     @Override
-    public double[] interval(double mean, double variance, String group, double level) {
+    public double[] interval(double mean, double variance, RowContext row, double level) {
         int k = Calibrator.indexOf(levels, level);
-        double half = threshold(group, k) * Math.sqrt(variance);
+        double half = threshold(row.group(), k) * Math.sqrt(variance);
         return new double[] {mean - half, mean + half};
     }
 

@@ -56,13 +56,13 @@ public record Isotonic(double[] levels, double[] knots, double[] lowZ, double[] 
     }
 
     @Override
-    public double variance(double mean, double variance, String group) {
+    public double variance(double mean, double variance, RowContext row) {
         double ratio = (highZ[0] - lowZ[0]) / (2 * Metrics.zOf(levels[0]));
         return variance * ratio * ratio;
     }
 
     @Override
-    public double[] interval(double mean, double variance, String group, double level) {
+    public double[] interval(double mean, double variance, RowContext row, double level) {
         int k = Calibrator.indexOf(levels, level);
         double sigma = Math.sqrt(variance);
         return new double[] {mean + lowZ[k] * sigma, mean + highZ[k] * sigma};

@@ -6,7 +6,7 @@ import org.regshift.io.Json;
 /** The model's own variance, unchanged: the baseline the others are compared against. */
 public record NoCalibration() implements Calibrator {
     @Override
-    public double variance(double mean, double variance, String group) {
+    public double variance(double mean, double variance, RowContext row) {
         return variance;
     }
 

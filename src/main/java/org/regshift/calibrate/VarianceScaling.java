@@ -17,7 +17,7 @@ public record VarianceScaling(double factor) implements Calibrator {
     }
 
     @Override
-    public double variance(double mean, double variance, String group) {
+    public double variance(double mean, double variance, RowContext row) {
         return variance * factor;
     }
 

@@ -24,12 +24,20 @@ class CalibrateCommandTest {
     Path tmp;
 
     private Path predictions(String name, long seed, int n) throws IOException {
+        return predictions(name, seed, n, Double.NaN);
+    }
+
+    /**
+     * Predictions whose errors grow with GC; GC uniform on [0.3, 0.7], or with {@code gcMean} normal
+     * with SD 0.08 (so that two such tables differ by a density ratio log-linear in GC).
+     */
+    private Path predictions(String name, long seed, int n, double gcMean) throws IOException {
         Draws d = new Draws(seed);
         StringBuilder s = new StringBuilder(HEADER);
         for (int i = 0; i < n; i++) {
             double mu = d.normal();
             double var = 0.2 + d.uniform();
-            double gc = 0.3 + 0.4 * d.uniform();
+            double gc = Double.isNaN(gcMean) ? 0.3 + 0.4 * d.uniform() : d.normal(gcMean, 0.08);
             double y = mu + (1 + 4 * (gc - 0.3)) * 1.5 * Math.sqrt(var) * d.normal();
             double half = 1.6448536 * Math.sqrt(var);
             s.append(String.format(Locale.ROOT, "e%d\t%.6f\t%.6f\t0\t%.6f\t%.6f\t%.6f\t%.6f\t%.4f%n", i, mu, var, var, mu - half,
@@ -126,6 +134,40 @@ class CalibrateCommandTest {
         Cli.succeed("select", tmp.resolve("select"), "--predictions", calibrated);
     }
 
+    @Test
+    void weightedConformalRestoresCoverageUnderAGcShiftThatSplitConformalLoses() throws IOException {
+        Path fit = predictions("calibration.tsv", 7, 4000, 0.42);
+        Path test = predictions("test.predictions.tsv", 8, 4000, 0.55);
+        Path conformal = Cli.succeed("calibrate", tmp.resolve("conformal"), "--fit", fit, "--apply", test, "--method", "conformal");
+        assertThat(JSON.readTree(conformal.resolve("calibration.json").toFile()).at("/applied/test/after/coverage/0.9").asDouble())
+                .isLessThan(0.85);
+        Path weighted = Cli.succeed("calibrate", tmp.resolve("weighted"), "--fit", fit, "--apply", test, "--method",
+                "weighted-conformal", "--weight-features", "gc", "--level", "0.9,0.8");
+        JsonNode applied = JSON.readTree(weighted.resolve("calibration.json").toFile()).at("/applied/test");
+        assertThat(applied.at("/after/coverage/0.9").asDouble()).isBetween(0.87, 0.93);
+        assertThat(applied.at("/after/coverage/0.8").asDouble()).isBetween(0.77, 0.83);
+        assertThat(applied.at("/weights/calibration_rows").asInt()).isEqualTo(4000);
+        assertThat(applied.at("/weights/effective_sample_size").asDouble()).isBetween(100.0, 3000.0);
+        assertThat(applied.at("/weights/test_weights/median").asDouble()).isGreaterThan(1);
+        JsonNode ratio = JSON.readTree(weighted.resolve("calibrator.json").toFile()).at("/density_ratios/test");
+        assertThat(ratio.at("/features/0").asText()).isEqualTo("gc");
+        assertThat(ratio.at("/coefficients/1").asDouble()).as("test rows have the higher GC").isPositive();
+        List<String> rows = Files.readAllLines(weighted.resolve("test.calibrated.tsv"));
+        double[] widths = rows.stream().skip(1).map(r -> r.split("\t")).mapToDouble(f -> Double.parseDouble(f[6])
+                - Double.parseDouble(f[5])).toArray();
+        assertThat(Arrays.stream(widths).distinct().count()).as("each row its own quantile").isGreaterThan(100);
+
+        Path o = tmp.resolve("o");
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", test, "--method", "weighted-conformal", "--out", o),
+                3, "calibration.tsv line 1: no 'ood' column for --weight-features");
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", test, "--method", "weighted-conformal",
+                "--weight-features", "gc", "--weight-clip", "1", "--out", o), 2, "--weight-clip must be a number above 1, not 1.0");
+        Path small = predictions("small.tsv", 9, 100, 0.42);
+        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", small, "--apply", test, "--method", "weighted-conformal",
+                "--weight-features", "gc", "--out", o), 3, "small.tsv: its rows weigh");
+        assertThat(o).doesNotExist();
+    }
+
     /** The table with a 'library' column: 'tiny' for its first {@code tiny} rows, 'big' for the others. */
     private static Path withLibrary(Path table, int tiny) throws IOException {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(table));
@@ -154,7 +196,7 @@ class CalibrateCommandTest {
         Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"),
                 "--level", "0.9,0.9"), 2, "--level values must differ");
         Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", good, "--apply", good, "--out", tmp.resolve("o"), "--method", "platt"),
-                2, "--method': expected one of none, variance-scaling, isotonic, conformal, mondrian, not 'platt'");
+                2, "--method': expected one of none, variance-scaling, isotonic, conformal, mondrian, weighted-conformal, not 'platt'");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 
