@@ -94,9 +94,6 @@ public final class SelectService {
 
     private static List<String> numericColumns(List<SelectionScore> scores) {
         List<String> columns = new ArrayList<>();
-        if (scores.contains(SelectionScore.WIDTH)) {
-            columns.addAll(List.of("lower", "upper"));
-        }
         if (scores.contains(SelectionScore.OOD)) {
             columns.add("ood");
         }
@@ -128,11 +125,17 @@ public final class SelectService {
             case VAR_ALEATORIC -> t.varAleatoric();
             case OOD -> t.extra().get("ood");
             case WIDTH -> {
-                double[] lower = t.extra().get("lower");
-                double[] upper = t.extra().get("upper");
+                double[] lower = t.bounds().get("lower");
+                double[] upper = t.bounds().get("upper");
+                if (lower == null || upper == null) {
+                    throw InputException.atLine(t.file(), 1, "no 'lower' and 'upper' columns for the width score");
+                }
                 double[] w = new double[lower.length];
                 for (int i = 0; i < w.length; i++) {
                     w[i] = upper[i] - lower[i];
+                    if (Double.isNaN(w[i])) {
+                        throw InputException.inFile(t.file(), "a row has no interval (NA in lower or upper) for the width score");
+                    }
                 }
                 yield w;
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,11 @@ class SelectEvaluateCommandTest {
             testInside += y >= Double.parseDouble(f[5]) && (f[6].equals("Inf") || y <= Double.parseDouble(f[6])) ? 1 : 0;
         }
         assertThat(m.at("/groups/test/coverage_90").asDouble()).isEqualTo(testInside / 500.0);
+
+        Path selected = Cli.succeed("select", tmp.resolve("select"), "--predictions", asymmetric, "--score", "width",
+                "--coverage", "0.5");
+        List<Map<String, String>> accepted = Cli.table(selected.resolve("selected.tsv"));
+        assertThat(accepted.subList(0, 100)).as("unbounded intervals are the widest").allMatch(r -> r.get("accept").equals("0"));
 
         Path gaussian = tmp.resolve("gaussian.tsv");
         Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + gaussian, "--interval-level", "0.8", "--out",
