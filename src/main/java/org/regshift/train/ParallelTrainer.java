@@ -15,7 +15,7 @@ import org.regshift.model.lean.NdRuntime;
 import org.regshift.model.lean.Twins;
 
 /**
- * Trains a network with Adam on {@link Twins}, one per thread the run may use (lean twins or copies
+ * Trains a network with Adam (or AdamW) on {@link Twins}, one per thread the run may use (lean twins or copies
  * of the DL4J network, as the {@link Engine} says). Their gradients are summed in order, so each
  * step is the full batch's, equal to DL4J's fit (tested), and the same bytes for the same seed and
  * thread count. libnd4j runs single-threaded while the trainer is open.
@@ -25,10 +25,11 @@ final class ParallelTrainer implements TrainingSteps {
     private final INDArray params;
     private final INDArray gradient;
     private final GradientUpdater<?> updater;
+    private final DecoupledDecay decay;
     private final int threads;
     private int iteration;
 
-    private ParallelTrainer(ComputationGraph net, Twins twins, Adam adam, int threads) {
+    private ParallelTrainer(ComputationGraph net, Twins twins, Adam adam, DecoupledDecay decay, int threads) {
         this.twins = twins;
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
@@ -36,14 +37,15 @@ final class ParallelTrainer implements TrainingSteps {
         this.params = net.params().reshape(1, net.numParams());
         this.gradient = net.getFlattenedGradients().reshape(1, net.numParams());
         this.updater = adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * net.numParams()), true);
+        this.decay = decay;
         this.threads = threads;
         NdRuntime.threads(1);
     }
 
-    /** A trainer of {@code net} on {@code threads} twins of {@code engine} (lean or graph copies). */
-    static ParallelTrainer of(ComputationGraph net, Engine engine, int threads, long seed) {
+    /** A trainer of {@code net} on {@code threads} twins of {@code engine} (lean or graph copies), with {@code decay}. */
+    static ParallelTrainer of(ComputationGraph net, Engine engine, int threads, long seed, DecoupledDecay decay) {
         Adam adam = sharedAdam(net).orElseThrow(() -> new IllegalArgumentException("the layers do not share one Adam"));
-        return new ParallelTrainer(net, Twins.of(engine, net, threads, seed), adam, threads);
+        return new ParallelTrainer(net, Twins.of(engine, net, threads, seed), adam, decay, threads);
     }
 
     /** The Adam configuration every layer with parameters shares, without regularisation; else empty. */
@@ -75,8 +77,10 @@ final class ParallelTrainer implements TrainingSteps {
                 gradient.addi(twins.gradient(i));
             }
         }
+        INDArray decrement = decay.before(params, iteration);
         updater.applyUpdater(gradient, iteration++, 0);
         params.subi(gradient);
+        decay.after(params, decrement);
         return loss / rows;
     }
 

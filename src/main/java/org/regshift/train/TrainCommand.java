@@ -24,7 +24,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {
             "Train a model that predicts activity and its own uncertainty (a Gaussian: mean and log-variance, "
-                + "Gaussian NLL loss) from one-hot DNA, with Adam and early stopping on the validation NLL; "
+                + "Gaussian NLL loss) from one-hot DNA, with Adam or AdamW (--weight-decay), a constant or one-cycle learning "
+                + "rate (--schedule), and early stopping on the validation NLL; "
                 + "targets are standardised on the training rows and restored on output.",
             "",
             "Rows whose split is 'train' train, 'valid' rows stop early (without them a seeded 10%% of the training "
@@ -100,8 +101,20 @@ public final class TrainCommand extends StepCommand {
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "Mini-batch size.")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE", description = "Adam learning rate.")
+    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE", description = "Learning rate of --schedule constant.")
     double lr;
+
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "NAME",
+            description = "Learning-rate schedule: ${COMPLETION-CANDIDATES} (PyTorch's OneCycleLR: from --max-lr / 25 up to "
+                + "--max-lr over the first 30%% of the steps, then cosine down to --max-lr / 25 / 1e4).")
+    Optimizer.Schedule schedule;
+
+    @Option(names = "--max-lr", defaultValue = "0.01", paramLabel = "RATE", description = "Peak learning rate of --schedule onecycle.")
+    double maxLr;
+
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "W",
+            description = "Decoupled weight decay (AdamW, as PyTorch applies it); 0 is Adam.")
+    double weightDecay;
 
     @Option(names = "--seq-len", defaultValue = "auto", paramLabel = "auto|N",
             description = "Input length: auto (the table's one length) or N (centre crop or pad with N).")
@@ -128,6 +141,12 @@ public final class TrainCommand extends StepCommand {
         if (ensemble < 1 || epochs < 1 || patience < 1 || batchSize < 1 || !(lr > 0)) {
             throw usage("--ensemble, --epochs, --patience and --batch-size must be at least 1, --lr positive");
         }
+        if (!(maxLr > 0) || Double.isInfinite(maxLr)) {
+            throw usage("--max-lr must be a positive number, not " + maxLr);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw usage("--weight-decay must be 0 or more, not " + weightDecay);
+        }
         if (member != null && (member < 0 || member >= ensemble)) {
             throw usage("--member must be between 0 and --ensemble - 1");
         }
@@ -135,8 +154,8 @@ public final class TrainCommand extends StepCommand {
         if (motifs != null && !priors.usesMotifs()) {
             throw usage("--motifs needs --priors motif or motif+gc");
         }
-        Trainer.Settings settings = new Trainer.Settings(arch, loss, epochs, patience, batchSize, lr,
-                Augmentation.of(augment), adversarialTraining());
+        Trainer.Settings settings = new Trainer.Settings(arch, loss, epochs, patience, batchSize,
+                new Optimizer(lr, schedule, maxLr, weightDecay), Augmentation.of(augment), adversarialTraining());
         List<Pwm> pwms = !priors.usesMotifs() ? List.of() : motifs == null ? MotifReader.defaults() : MotifReader.read(motifs);
         return new TrainRequest(data, columns.columns(), settings, priors, pwms, ensemble, member, length, seed,
                 threads.resolve(), out);

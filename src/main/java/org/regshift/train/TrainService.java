@@ -38,7 +38,9 @@ public final class TrainService {
             }
             ModelBundle bundle = new ModelBundle(settings.architecture().name(), data.length(), data.targetMean(),
                     data.targetSd(), settings.loss(), priors, ood, Json.object("epochs", settings.epochs(),
-                    "patience", settings.patience(), "batch_size", settings.batchSize(), "learning_rate", settings.learningRate(),
+                    "patience", settings.patience(), "batch_size", settings.batchSize(), "optimizer", settings.optimizer().name(),
+                    "learning_rate", settings.optimizer().learningRate(), "schedule", settings.optimizer().schedule(),
+                    "max_learning_rate", settings.optimizer().maxLearningRate(), "weight_decay", settings.optimizer().weightDecay(),
                     "augment", settings.augmentation().label(), "adversarial",
                     settings.adversarial() == null ? "none" : settings.adversarial().describe(), "engine", engine.engine().label(),
                     "threads", engine.threads(), "training_rows", data.trainSequences().size(),

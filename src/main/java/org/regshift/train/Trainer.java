@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.regshift.metrics.Metrics;
 import org.regshift.model.OneHot;
 import org.regshift.model.PriorFeatures;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one network with Adam on mini-batches shuffled (and augmented) by the seed, stops early
+ * Trains one network with Adam or AdamW on mini-batches shuffled (and augmented) by the seed, stops early
  * when the validation NLL has not improved for {@code patience} epochs, and keeps the best epoch's
  * weights. Steps run on the {@link Engine} that {@link #engine} chooses.
  */
@@ -33,7 +34,7 @@ public final class Trainer {
 
     /** How to train; {@code adversarial} is null for standard training. */
     public record Settings(Architecture architecture, Loss loss, int epochs, int patience, int batchSize,
-                           double learningRate, Augmentation augmentation, AdversarialTraining adversarial) {
+                           Optimizer optimizer, Augmentation augmentation, AdversarialTraining adversarial) {
     }
 
     /**
@@ -61,11 +62,13 @@ public final class Trainer {
     public static Result train(Settings settings, TrainingData data, PriorFeatures priors, long seed, int threads,
                                String label, LongConsumer progress) {
         NdRuntime.threads(threads);
+        int stepsPerEpoch = (data.trainSequences().size() + settings.batchSize() - 1) / settings.batchSize();
+        Adam adam = settings.optimizer().adam(settings.epochs() * stepsPerEpoch);
         ComputationGraph net = Networks.create(settings.architecture(), data.length(), priors == null ? 0 : priors.size(),
-                settings.loss(), settings.learningRate(), seed);
+                settings.loss(), adam, seed);
         Engine.Choice engine = engine(net, settings, threads);
         LOG.info("train {}: engine {}", label, engine.describe());
-        try (TrainingSteps steps = TrainingSteps.of(engine.engine(), net, threads, seed)) {
+        try (TrainingSteps steps = TrainingSteps.of(engine.engine(), net, threads, seed, settings.optimizer().decay(adam))) {
             return train(net, steps, engine, settings, data, priors, seed, label, progress);
         }
     }

@@ -16,16 +16,18 @@ interface TrainingSteps extends AutoCloseable {
     @Override
     void close();
 
-    /** The steps of {@code engine}: DL4J's own fit, or twins. */
-    static TrainingSteps of(Engine engine, ComputationGraph net, int threads, long seed) {
-        return engine == Engine.DL4J ? new GraphSteps(net) : ParallelTrainer.of(net, engine, threads, seed);
+    /** The steps of {@code engine}: DL4J's own fit, or twins; each with {@code decay}. */
+    static TrainingSteps of(Engine engine, ComputationGraph net, int threads, long seed, DecoupledDecay decay) {
+        return engine == Engine.DL4J ? new GraphSteps(net, decay) : ParallelTrainer.of(net, engine, threads, seed, decay);
     }
 
     /** DL4J's own fit and output. */
-    record GraphSteps(ComputationGraph net) implements TrainingSteps {
+    record GraphSteps(ComputationGraph net, DecoupledDecay decay) implements TrainingSteps {
         @Override
         public double fit(INDArray[] inputs, INDArray labels) {
+            INDArray decrement = decay.before(net.params(), net.getIterationCount());
             net.fit(new MultiDataSet(inputs, new INDArray[] {labels}));
+            decay.after(net.params(), decrement);
             return net.score();
         }
 

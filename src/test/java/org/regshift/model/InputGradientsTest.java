@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.Adam;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,9 +16,9 @@ import org.regshift.model.net.Networks;
 class InputGradientsTest {
     private static ModelBundle bundle(String architecture) {
         List<ModelBundle.Member> members = List.of(
-                new ModelBundle.Member(Networks.create(Architecture.parse(architecture), 40, 0, Loss.GAUSSIAN_NLL, 1e-3, 1), 1, 0, 0,
+                new ModelBundle.Member(Networks.create(Architecture.parse(architecture), 40, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 1), 1, 0, 0,
                         Double.NaN, Double.NaN, Double.NaN),
-                new ModelBundle.Member(Networks.create(Architecture.parse(architecture), 40, 0, Loss.GAUSSIAN_NLL, 1e-3, 2), 2, 0, 0,
+                new ModelBundle.Member(Networks.create(Architecture.parse(architecture), 40, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 2), 2, 0, 0,
                         Double.NaN, Double.NaN, Double.NaN));
         return new ModelBundle(architecture, 40, 0.5, 2.0, Loss.GAUSSIAN_NLL, null, null, Map.of(), members);
     }

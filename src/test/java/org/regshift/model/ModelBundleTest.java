@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.nd4j.linalg.learning.config.Adam;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class ModelBundleTest {
         PriorFeatures priors = PriorFeatures.fit(PriorFeatures.Kind.MOTIF_GC, MotifReader.defaults().subList(0, 3), train);
         List<ModelBundle.Member> members = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            ComputationGraph net = Networks.create(new CnnReference(), LENGTH, priors.size(), Loss.BETA_NLL, 1e-3, 7 + i);
+            ComputationGraph net = Networks.create(new CnnReference(), LENGTH, priors.size(), Loss.BETA_NLL, new Adam(1e-3), 7 + i);
             members.add(new ModelBundle.Member(net, 7 + i, 5 + i, 3 + i, 0.9 + i, 0.4 + i / 10.0, Double.NaN));
         }
         return new ModelBundle("cnn-reference", LENGTH, 0.25, 1.5, Loss.BETA_NLL, priors,

@@ -78,6 +78,22 @@ class ModelVariantsCommandTest {
     }
 
     @Test
+    void adamWWithAOneCycleScheduleAndLargeBatchesIsRecordedAndItsBundlePredicts() throws IOException {
+        Path m = Cli.succeed("train", tmp.resolve("m"), "--data", activity, "--epochs", "2", "--arch", "cnn-reference",
+                "--schedule", "onecycle", "--max-lr", "0.005", "--weight-decay", "0.1", "--batch-size", "1024", "--threads", "2");
+        JsonNode hyper = JSON.readTree(m.resolve("model.json").toFile()).at("/hyper_parameters");
+        assertThat(hyper.at("/optimizer").asText()).isEqualTo("adamw");
+        assertThat(hyper.at("/schedule").asText()).isEqualTo("onecycle");
+        assertThat(hyper.at("/max_learning_rate").asDouble()).isEqualTo(0.005);
+        assertThat(hyper.at("/weight_decay").asDouble()).isEqualTo(0.1);
+        assertThat(hyper.at("/batch_size").asInt()).isEqualTo(1024);
+        assertThat(hyper.at("/engine").asText()).isEqualTo("lean");
+        Path p = tmp.resolve("p.tsv");
+        assertThat(Cli.run("predict", "--model", m, "--data", activity, "--out", p).exitCode()).isZero();
+        assertThat(Files.readAllLines(p)).hasSize(Files.readAllLines(activity).size());
+    }
+
+    @Test
     void theDefaultIsTheCnnWithTheOodReferenceOfItsTrainingRows() throws IOException {
         JsonNode doc = JSON.readTree(model.resolve("model.json").toFile());
         assertThat(doc.at("/architecture").asText()).isEqualTo("cnn");

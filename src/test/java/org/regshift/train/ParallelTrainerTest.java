@@ -2,6 +2,7 @@ package org.regshift.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
+import org.nd4j.linalg.learning.config.Adam;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -28,9 +29,9 @@ class ParallelTrainerTest {
                 INDArray[] inputs = priors == 0 ? new INDArray[] {LeanTesting.sequences(33, random)}
                         : new INDArray[] {LeanTesting.sequences(33, random), Nd4j.rand(DataType.FLOAT, 33, priors)};
                 INDArray y = LeanTesting.labels(33, random);
-                ComputationGraph dl4j = Networks.create(new CnnReference(), LENGTH, priors, Loss.GAUSSIAN_NLL, 1e-3, 5);
+                ComputationGraph dl4j = Networks.create(new CnnReference(), LENGTH, priors, Loss.GAUSSIAN_NLL, new Adam(1e-3), 5);
                 ComputationGraph lean = dl4j.clone();
-                try (ParallelTrainer trainer = ParallelTrainer.of(lean, Engine.LEAN, twins, 5)) {
+                try (ParallelTrainer trainer = ParallelTrainer.of(lean, Engine.LEAN, twins, 5, DecoupledDecay.NONE)) {
                     for (int step = 0; step < 3; step++) {
                         dl4j.fit(new MultiDataSet(inputs, new INDArray[] {y}));
                         double loss = trainer.fit(inputs, y);
@@ -39,6 +40,36 @@ class ParallelTrainerTest {
                                 .isLessThan(1e-5);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void adamWWithAOneCycleScheduleStepsAsPyTorchOnTwinsAndOnDl4jFit() {
+        Random random = new Random(4);
+        INDArray[] inputs = {LeanTesting.sequences(30, random)};
+        INDArray y = LeanTesting.labels(30, random);
+        Optimizer adamW = new Optimizer(1e-3, Optimizer.Schedule.ONECYCLE, 0.01, 0.1);
+        Adam adam = adamW.adam(10);
+        ComputationGraph dl4j = Networks.create(new CnnReference(), LENGTH, 0, Loss.GAUSSIAN_NLL, adam, 5);
+        ComputationGraph lean = dl4j.clone();
+        ComputationGraph plain = dl4j.clone();
+        TrainingSteps.GraphSteps graph = new TrainingSteps.GraphSteps(dl4j, adamW.decay(adam));
+        try (ParallelTrainer trainer = ParallelTrainer.of(lean, Engine.LEAN, 2, 5, adamW.decay(adam));
+             ParallelTrainer withoutDecay = ParallelTrainer.of(plain, Engine.LEAN, 1, 5, DecoupledDecay.NONE)) {
+            for (int step = 0; step < 4; step++) {
+                INDArray before = lean.params().dup();
+                INDArray plainBefore = plain.params().dup();
+                assertThat(LeanTesting.maxDifference(before, plainBefore)).as("same start, step %d", step).isLessThan(1e-4);
+                graph.fit(inputs, y);
+                trainer.fit(inputs, y);
+                withoutDecay.fit(inputs, y);
+                assertThat(LeanTesting.maxDifference(dl4j.params(), lean.params())).as("twins vs DL4J, step %d", step)
+                        .isLessThan(1e-5);
+                // AdamW = Adam's step from the same point minus lr_t x 0.1 x the parameters before the step
+                INDArray expected = plain.params().sub(before.mul(0.1 * adam.getLearningRate(step, 0)));
+                assertThat(LeanTesting.maxDifference(expected, lean.params())).as("decoupled decay, step %d", step).isLessThan(1e-6);
+                plain.setParams(lean.params());
             }
         }
     }
@@ -54,8 +85,8 @@ class ParallelTrainerTest {
     }
 
     private static INDArray trainDefaultCnn(INDArray[] inputs, INDArray y, long dropoutSeed) {
-        ComputationGraph net = Networks.create(new Cnn(), LENGTH, 0, Loss.GAUSSIAN_NLL, 1e-3, 1);
-        try (ParallelTrainer trainer = ParallelTrainer.of(net, Engine.LEAN, 2, dropoutSeed)) {
+        ComputationGraph net = Networks.create(new Cnn(), LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 1);
+        try (ParallelTrainer trainer = ParallelTrainer.of(net, Engine.LEAN, 2, dropoutSeed, DecoupledDecay.NONE)) {
             for (int step = 0; step < 3; step++) {
                 trainer.fit(inputs, y);
             }
@@ -69,9 +100,9 @@ class ParallelTrainerTest {
         INDArray[] inputs = {LeanTesting.sequences(21, random)};
         INDArray y = LeanTesting.labels(21, random);
         ComputationGraph dl4j = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(4).biLstm(4).globalMaxPool(),
-                0, LENGTH, 0, Loss.GAUSSIAN_NLL, 1e-3, 2);
+                0, LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 2);
         ComputationGraph copies = dl4j.clone();
-        try (ParallelTrainer trainer = ParallelTrainer.of(copies, Engine.GRAPH_COPIES, 2, 5)) {
+        try (ParallelTrainer trainer = ParallelTrainer.of(copies, Engine.GRAPH_COPIES, 2, 5, DecoupledDecay.NONE)) {
             for (int step = 0; step < 3; step++) {
                 dl4j.fit(new MultiDataSet(inputs, new INDArray[] {y}));
                 assertThat(trainer.fit(inputs, y)).isCloseTo(dl4j.score(), org.assertj.core.data.Offset.offset(1e-5));

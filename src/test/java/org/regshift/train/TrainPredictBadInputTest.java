@@ -75,6 +75,13 @@ class TrainPredictBadInputTest {
                 "--augment' (LIST): expected one of none, rc, shift, not 'flip'");
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--motifs", t), 2,
                 "--motifs needs --priors motif or motif+gc");
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--schedule", "cosine"), 2,
+                "--schedule': expected one of constant, onecycle, not 'cosine'");
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--max-lr", "0"), 2,
+                "--max-lr must be a positive number, not 0.0");
+        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--weight-decay", "-0.1"), 2,
+                "--weight-decay must be 0 or more, not -0.1");
+        assertThat(tmp.resolve("m")).doesNotExist();
     }
 
     @Test

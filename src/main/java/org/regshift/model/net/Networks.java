@@ -29,18 +29,18 @@ public final class Networks {
     private Networks() {
     }
 
-    public static ComputationGraph create(Architecture architecture, int length, int priorFeatures, Loss loss,
-                                   double learningRate, long seed) {
-        return create(architecture::trunk, architecture.headDropout(), length, priorFeatures, loss, learningRate, seed);
+    public static ComputationGraph create(Architecture architecture, int length, int priorFeatures, Loss loss, Adam adam,
+                                          long seed) {
+        return create(architecture::trunk, architecture.headDropout(), length, priorFeatures, loss, adam, seed);
     }
 
     /** A network whose trunk {@code trunk} builds (returning the vector's vertex name). */
     public static ComputationGraph create(Function<Trunk, String> trunk, double headDropout, int length, int priorFeatures,
-                                   Loss loss, double learningRate, long seed) {
+                                   Loss loss, Adam adam, long seed) {
         GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(learningRate))
+                .updater(adam)
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder();
         List<InputType> types = new ArrayList<>(List.of(InputType.recurrent(4, length)));

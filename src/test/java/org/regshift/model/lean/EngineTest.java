@@ -1,6 +1,7 @@
 package org.regshift.model.lean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.nd4j.linalg.learning.config.Adam;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -14,7 +15,7 @@ import org.regshift.model.net.Transformer;
 /** Which engine runs which network, for training and for prediction. */
 class EngineTest {
     private static ComputationGraph net(org.regshift.model.net.Architecture architecture, Loss loss) {
-        return Networks.create(architecture, 64, 0, loss, 1e-3, 1);
+        return Networks.create(architecture, 64, 0, loss, new Adam(1e-3), 1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.regshift.model.lean.LeanTesting.labels;
 import static org.regshift.model.lean.LeanTesting.maxDifference;
 import static org.regshift.model.lean.LeanTesting.sequences;
 import java.util.Random;
+import org.nd4j.linalg.learning.config.Adam;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -22,7 +23,7 @@ class LeanNetworkTest {
         Random random = new Random(4);
         ComputationGraph net = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(3)
                 .conv(6, 3, true, Activation.RELU).conv(5, 3, false, Activation.IDENTITY).globalMaxPool(),
-                0, LENGTH, 2, Loss.BETA_NLL, 1e-3, 9);
+                0, LENGTH, 2, Loss.BETA_NLL, new Adam(1e-3), 9);
         INDArray[] inputs = {sequences(17, random), Nd4j.rand(DataType.FLOAT, 17, 2)};
         INDArray y = labels(17, random);
         net.setInputs(inputs);
