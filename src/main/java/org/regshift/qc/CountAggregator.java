@@ -83,7 +83,11 @@ final class CountAggregator {
         BarcodeBlock block = null;
         byte[] currentId = null;
         while (reader.next()) {
-            if (current == null || !reader.fieldEquals(idColumn, currentId)) {
+            boolean sameElement = current != null && reader.fieldEquals(idColumn, currentId);
+            if (sameElement && !layout.barcodeLevel()) {
+                throw duplicate(reader, current);
+            }
+            if (!sameElement) {
                 String id = reader.field(idColumn);
                 ElementCounts known = byId.get(id);
                 if (known == null) {
@@ -99,8 +103,7 @@ final class CountAggregator {
                         blocks.put(id, block);
                     }
                 } else if (!layout.barcodeLevel()) {
-                    throw reader.error("duplicate ID '" + id + "' (first at line " + known.firstLine
-                            + "); an element-level table has one row per element");
+                    throw duplicate(reader, known);
                 } else if (grouped) {
                     throw new NotGroupedException(reader.lineNumber(), id);
                 } else {
@@ -121,6 +124,11 @@ final class CountAggregator {
             e.getValue().filterInto(byId.get(e.getKey()), filter, tallies, file);
         }
         progress.accept(rows);
+    }
+
+    private static RuntimeException duplicate(TsvReader reader, ElementCounts first) {
+        return reader.error("duplicate ID '" + first.id + "' (first at line " + first.firstLine
+                + "); an element-level table has one row per element");
     }
 
     private ElementCounts start(TsvReader reader, String id) {

@@ -48,6 +48,8 @@ class QcBadInputTest {
                         "counts.tsv line 2: count 9223372036854775808 in column 'dna_1' is too large"),
                 new Case("ID not in FASTA", GOOD + "e3\t1\t2\t3\t4\n", FASTA, List.of(), 3, "counts.tsv line 4: ID 'e3' is not in"),
                 new Case("duplicate ID", GOOD + "e1\t1\t2\t3\t4\n", null, List.of(), 3, "counts.tsv line 4: duplicate ID 'e1' (first at line 2)"),
+                new Case("duplicate ID on the next row", GOOD + "e2\t1\t2\t3\t4\n", null, List.of(), 3,
+                        "counts.tsv line 4: duplicate ID 'e2' (first at line 3)"),
                 new Case("duplicate FASTA ID", GOOD, FASTA + ">e1\nAAAA\n", List.of(), 3, "seqs.fa record 'e1': duplicate ID"),
                 new Case("empty FASTA record", GOOD, ">e1\n>e2\nACGT\n", List.of(), 3, "seqs.fa record 'e1': empty sequence"),
                 new Case("IUPAC code in FASTA", GOOD, ">e1\nACGT\n>e2\nACRT\n", List.of(), 3,
