@@ -103,7 +103,8 @@ final class LibraryGenerator {
         for (int t = 0; t < activity.length; t++) {
             activity[t] = programs.activity(t, scored, gc, length);
         }
-        int batchIndex = shift.newBatch() ? -1 : d.uniformInt(p.batches());
+        // under batch_shift half the elements go to the new batch, so that normalising the library cannot cancel it
+        int batchIndex = shift.newBatch() && d.bernoulli(0.5) ? -1 : d.uniformInt(p.batches());
         String batch = batchIndex < 0 ? "batch_new" : "batch" + (batchIndex + 1);
         double batchLog2 = batchIndex < 0 ? shift.newBatchLog2Factor() + shift.newBatchGcSlope() * (gc - 0.5)
                 : programs.batchLog2Factor[batchIndex];

@@ -116,9 +116,18 @@ class SimulateCommandTest {
         assertThat(Files.readAllBytes(suite.resolve("batch_shift_severe/counts.tsv.gz")))
                 .isNotEqualTo(Files.readAllBytes(ref.resolve("counts.tsv.gz")));
 
-        // the batch's GC-dependent bias shows as an error that grows with GC, absent in the reference
-        assertThat(gcErrorSlope("batch_shift_severe")).isCloseTo(3.0, within(0.6));
-        assertThat(gcErrorSlope("reference")).isCloseTo(0.0, within(0.4));
+        // half the elements are in the new batch: its GC-dependent bias shows as an error that grows with GC,
+        // absent in the reference and in the old batches, and its factor (1 at severe) survives normalisation
+        double[][] fresh = errors("batch_shift_severe", "batch_new");
+        double[][] old = errors("batch_shift_severe", "batch1");
+        assertThat(fresh[0].length).as("half of 2,500 elements").isBetween(1150, 1350);
+        assertThat(slope(fresh)).isCloseTo(3.0, within(0.6));
+        assertThat(slope(old)).isCloseTo(0.0, within(0.6));
+        assertThat(slope(errors("reference", null))).isCloseTo(0.0, within(0.4));
+        double oldFactor = JSON.readTree(suite.resolve("batch_shift_severe/scenario.json").toFile())
+                .at("/truth/batch_log2_factors/0").asDouble();
+        double newFactor = java.util.Arrays.stream(fresh[0]).map(gc -> 1 + 3 * (gc - 0.5)).average().orElseThrow();
+        assertThat(mean(fresh[1]) - mean(old[1])).isCloseTo(newFactor - oldFactor, within(0.1));
     }
 
     @Test
@@ -144,25 +153,31 @@ class SimulateCommandTest {
                 "--min-barcodes", "1");
     }
 
-    /** Slope of (qc activity - true activity) against GC. */
-    private double gcErrorSlope(String library) throws IOException {
+    /** {GC, qc activity - true activity} of the elements of a library in a batch (null: all), as two columns. */
+    private double[][] errors(String library, String batch) throws IOException {
         Path lib = suite.resolve(library);
         Map<String, double[]> truth = byId(lib.resolve("truth.tsv"), "activity_ct1", "gc");
-        Map<String, double[]> measured = byId(qc(library).resolve("activity.tsv"), "activity");
-        double[] gc = new double[measured.size()];
-        double[] err = new double[measured.size()];
-        int i = 0;
-        for (Map.Entry<String, double[]> e : measured.entrySet()) {
-            gc[i] = truth.get(e.getKey())[1];
-            err[i++] = e.getValue()[0] - truth.get(e.getKey())[0];
-        }
-        return new org.apache.commons.math3.stat.regression.SimpleRegression() {
-            {
-                for (int k = 0; k < gc.length; k++) {
-                    addData(gc[k], err[k]);
-                }
+        Map<String, String> batches = Cli.table(lib.resolve("truth.tsv")).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.get("id"), r -> r.get("batch")));
+        List<double[]> rows = new java.util.ArrayList<>();
+        byId(qc(library).resolve("activity.tsv"), "activity").forEach((id, measured) -> {
+            if (batch == null || batches.get(id).equals(batch)) {
+                rows.add(new double[] {truth.get(id)[1], measured[0] - truth.get(id)[0]});
             }
-        }.getSlope();
+        });
+        return new double[][] {rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray()};
+    }
+
+    private static double slope(double[][] gcAndError) {
+        org.apache.commons.math3.stat.regression.SimpleRegression r = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        for (int k = 0; k < gcAndError[0].length; k++) {
+            r.addData(gcAndError[0][k], gcAndError[1][k]);
+        }
+        return r.getSlope();
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElseThrow();
     }
 
     static double truthPearson(Path library, Path qcOut, String cellType) throws IOException {
