@@ -76,6 +76,11 @@ public final class Predictor implements AutoCloseable {
     public record MemberPredictions(double[][] means, double[][] variances) {
     }
 
+    /** The input length of the bundle's networks: longer sequences are centre-cropped, shorter ones N-padded. */
+    public int length() {
+        return bundle.length();
+    }
+
     /**
      * Predicts for one batch. The native kernels (oneDNN, OpenBLAS) block the batch dimension, so the
      * last bits of a row's prediction depend on its batch: input split at multiples of the batch size

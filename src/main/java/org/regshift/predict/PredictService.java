@@ -30,8 +30,18 @@ public final class PredictService {
                           boolean reverseComplementAverage, int threads, Path out) {
     }
 
-    /** What was written: the rows predicted, the engine, and the networks' forward throughput. */
-    public record Result(long rows, String engine, double forwardSequencesPerSecond) {
+    /**
+     * What was written: the rows predicted, how many of their sequences were longer than the model's
+     * input (centre-cropped) or shorter (centre-padded with N), the engine, and the networks' forward throughput.
+     */
+    public record Result(long rows, long cropped, long padded, String engine, double forwardSequencesPerSecond) {
+    }
+
+    /** Rows written and sequences fitted to the model's length. */
+    private static final class Tally {
+        long rows;
+        long cropped;
+        long padded;
     }
 
     /**
@@ -42,12 +52,19 @@ public final class PredictService {
         try (Predictor predictor = new Predictor(ModelBundle.load(request.model()), request.reverseComplementAverage(),
                 request.threads())) {
             LOG.info("predict: engine {}", predictor.engine().describe());
-            long rows = run(request, predictor, progress);
-            Result result = new Result(rows, predictor.engine().describe(), predictor.forwardThroughput());
+            Tally tally = run(request, predictor, progress);
+            Result result = new Result(tally.rows, tally.cropped, tally.padded, predictor.engine().describe(),
+                    predictor.forwardThroughput());
+            if (tally.cropped + tally.padded > 0) {
+                LOG.warn("predict: {} of {} sequences were longer than the model's {} bp and centre-cropped, {} shorter and "
+                        + "centre-padded with N", tally.cropped, tally.rows, predictor.length(), tally.padded);
+            }
             LOG.info("predict: the networks' forward passes ran at {} sequences/s",
                     String.format("%.0f", result.forwardSequencesPerSecond()));
             provenance.put("engine", result.engine());
-            provenance.put("rows", rows);
+            provenance.put("rows", tally.rows);
+            provenance.put("cropped", tally.cropped);
+            provenance.put("padded", tally.padded);
             try (AtomicFile file = new AtomicFile(provenanceFile(request.out()))) {
                 provenance.write(file.path());
                 file.commit();
@@ -62,10 +79,10 @@ public final class PredictService {
         return table.resolveSibling(name + ".provenance.json");
     }
 
-    private static long run(Request request, Predictor predictor, LongConsumer progress) {
+    private static Tally run(Request request, Predictor predictor, LongConsumer progress) {
         double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(
                 0.5 + request.level() / 2);
-        long rows = 0;
+        Tally tally = new Tally();
         try (AtomicFile file = new AtomicFile(request.out());
              SequenceSource table = SequenceSource.open(request.data(), request.columns())) {
             List<String> header = new ArrayList<>(List.of("id", "mean", "var_aleatoric", "var_epistemic", "var_total",
@@ -79,17 +96,20 @@ public final class PredictService {
                 List<SequenceTable.Row> batch = new ArrayList<>(request.batchSize());
                 for (SequenceTable.Row r = table.next(); r != null; r = table.next()) {
                     batch.add(r);
+                    int length = r.sequence().length();
+                    tally.cropped += length > predictor.length() ? 1 : 0;
+                    tally.padded += length < predictor.length() ? 1 : 0;
                     if (batch.size() == request.batchSize()) {
-                        rows += write(predictor, batch, z, table.hasTarget(), w);
-                        progress.accept(rows);
+                        tally.rows += write(predictor, batch, z, table.hasTarget(), w);
+                        progress.accept(tally.rows);
                     }
                 }
-                rows += write(predictor, batch, z, table.hasTarget(), w);
-                progress.accept(rows);
+                tally.rows += write(predictor, batch, z, table.hasTarget(), w);
+                progress.accept(tally.rows);
             }
             file.commit();
         }
-        return rows;
+        return tally;
     }
 
     /** Predicts and writes a batch, then empties it; returns how many rows it held. */

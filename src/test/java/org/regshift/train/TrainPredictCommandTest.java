@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,22 +57,61 @@ class TrainPredictCommandTest {
         assertThat(header).startsWith("id", "mean", "var_aleatoric", "var_epistemic", "var_total", "lower", "upper", "y")
                 .contains("split", "gc").doesNotContain("sequence");
         assertThat(out).hasSameSizeAs(in);
-        List<Double> mean = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
+        Map<String, List<double[]>> bySplit = new java.util.HashMap<>();
         for (int i = 1; i < out.size(); i++) {
             String[] f = out.get(i).split("\t");
             assertThat(f[0]).isEqualTo(in.get(i).split("\t")[0]);
+            double mean = Double.parseDouble(f[1]);
+            double var = Double.parseDouble(f[4]);
             assertThat(Double.parseDouble(f[3])).isZero();
-            assertThat(Double.parseDouble(f[4])).isCloseTo(Double.parseDouble(f[2]), within(1e-6)).isPositive();
-            assertThat(Double.parseDouble(f[5])).isLessThan(Double.parseDouble(f[1]));
-            if (f[header.indexOf("split")].equals("test")) {
-                mean.add(Double.parseDouble(f[1]));
-                y.add(Double.parseDouble(f[7]));
+            assertThat(var).isCloseTo(Double.parseDouble(f[2]), within(1e-6)).isPositive();
+            double half = 1.6448536 * Math.sqrt(var);
+            assertThat(mean - Double.parseDouble(f[5])).as("lower, row %d", i).isCloseTo(half, within(1e-5 + 1e-6 * half));
+            assertThat(Double.parseDouble(f[6]) - mean).as("upper, row %d", i).isCloseTo(half, within(1e-5 + 1e-6 * half));
+            bySplit.computeIfAbsent(f[header.indexOf("split")], k -> new ArrayList<>())
+                    .add(new double[] {mean, Double.parseDouble(f[7]), Double.parseDouble(f[5]), Double.parseDouble(f[6])});
+        }
+        // the bundle keeps the best epoch's weights and the target's scale: its validation Pearson is the table's
+        double[][] valid = columns(bySplit.get("valid"));
+        assertThat(Metrics.pearson(valid[0], valid[1])).as("valid Pearson from the table")
+                .isCloseTo(bundle.at("/members/0/valid_pearson").asDouble(), within(1e-4));
+        double[][] test = columns(bySplit.get("test"));
+        assertThat(Metrics.pearson(test[0], test[1])).as("test Pearson").isGreaterThan(0.3);
+        assertThat(Metrics.rmse(test[1], test[0])).as("test RMSE below SD(y)")
+                .isLessThan(0.95 * Math.sqrt(java.util.Arrays.stream(test[1]).map(v -> v * v).average().orElseThrow()
+                        - Math.pow(java.util.Arrays.stream(test[1]).average().orElseThrow(), 2)));
+        long inside = java.util.stream.IntStream.range(0, test[1].length).filter(k -> test[1][k] >= test[2][k]
+                && test[1][k] <= test[3][k]).count();
+        assertThat((double) inside / test[1].length).as("90% coverage on test rows").isBetween(0.85, 0.95);
+    }
+
+    /** Rows of {mean, y, lower, upper} as four columns. */
+    private static double[][] columns(List<double[]> rows) {
+        double[][] c = new double[4][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0; j < 4; j++) {
+                c[j][i] = rows.get(i)[j];
             }
         }
-        double r = Metrics.pearson(mean.stream().mapToDouble(Double::doubleValue).toArray(),
-                y.stream().mapToDouble(Double::doubleValue).toArray());
-        assertThat(r).as("test Pearson").isGreaterThan(0.3);
+        return c;
+    }
+
+    @Test
+    void sequencesOfAnotherLengthAreCroppedOrPaddedWithAWarning() throws IOException {
+        Path model = Cli.succeed("train", tmp.resolve("model"), "--data", activity, "--epochs", "1", "--seed", "3");
+        String seq = "ACGTTGCA".repeat(15);
+        Path table = Files.writeString(tmp.resolve("lengths.tsv"), "id\tsequence\n"
+                + "exact\t" + seq + "\nlong\tGG" + seq + "TT\nshort\t" + seq.substring(10, 110) + "\nlong2\tA" + seq + "\n");
+        Path predictions = tmp.resolve("p.tsv");
+        Cli.Result r = Cli.run("predict", "--model", model, "--data", table, "--out", predictions);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stderr()).contains("predict: 2 of 4 sequences were longer than the model's 120 bp and centre-cropped, "
+                + "1 shorter and centre-padded with N");
+        JsonNode provenance = JSON.readTree(tmp.resolve("p.provenance.json").toFile());
+        assertThat(provenance.at("/cropped").asInt()).isEqualTo(2);
+        assertThat(provenance.at("/padded").asInt()).isEqualTo(1);
+        List<String> rows = Files.readAllLines(predictions);
+        assertThat(rows.get(2).split("\t")[1]).as("GG + seq + TT is cropped back to seq").isEqualTo(rows.get(1).split("\t")[1]);
     }
 
     @Test
