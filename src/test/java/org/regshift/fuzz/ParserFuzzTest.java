@@ -37,10 +37,13 @@ class ParserFuzzTest {
     void noExceptionEscapesButTheProjectsOwnInputError(String parser, String seeds) throws IOException, InterruptedException {
         int seconds = Integer.getInteger("regshift.fuzz.seconds", 8);
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        int seedCount;
         try (Stream<Path> files = Files.walk(CORPUS.resolve(seeds))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            List<Path> seedFiles = files.filter(Files::isRegularFile).toList();
+            for (Path f : seedFiles) {
                 Files.copy(f, corpus.resolve(CORPUS.relativize(f).toString().replace('/', '_')));
             }
+            seedCount = seedFiles.size();
         }
         Path findings = Files.createDirectories(Path.of("target/fuzz", parser));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,8 +60,10 @@ class ParserFuzzTest {
         }
         String log = Files.readString(tmp.resolve("log"), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(log.length() > 6000 ? log.substring(log.length() - 6000) : log).isZero();
-        String done = log.lines().filter(l -> l.startsWith("Done ")).findFirst().orElse("");
+        String done = log.lines().filter(l -> l.matches("Done \\d+ runs .*")).findFirst().orElse("");
         assertThat(done).as("the fuzzer ran").isNotEmpty();
         System.out.println("fuzzed " + parser + ": " + done); // e.g. "Done 123456 runs in 301 second(s)", for the README
+        long runs = Long.parseLong(done.split(" ")[1]);
+        assertThat(runs).as("inputs beyond replaying the %d seeds", seedCount).isGreaterThanOrEqualTo(seedCount + 100L);
     }
 }
