@@ -41,7 +41,8 @@ class PipelineIT {
             Path qc = results.resolve("qc").resolve(library);
             JsonNode metrics = JSON.readTree(qc.resolve("qc.json").toFile());
             assertThat(metrics.at("/elements/kept").asInt()).as(library).isGreaterThan(library.equals("train") ? 1000 : 400);
-            assertThat(metrics.at("/replicate_correlation/0/pearson").asDouble()).as(library).isBetween(0.0, 1.0);
+            assertThat(metrics.at("/replicate_correlation/0/pearson").asDouble()).as(library)
+                    .isBetween(List.of("train", "reference").contains(library) ? 0.9 : 0.0, 1.0);
             assertThat(Files.readAllLines(qc.resolve("activity.tsv")).get(0)).startsWith("id\tsequence\tactivity\t");
             assertThat(results.resolve("simulate").resolve(library).resolve("truth.tsv")).isNotEmptyFile();
         }
@@ -64,10 +65,14 @@ class PipelineIT {
             JsonNode selection = JSON.readTree(results.resolve("select").resolve(library).resolve("selection.json").toFile());
             assertThat(selection.at("/fit/coverage").asDouble()).as(library).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.01));
             assertThat(selection.at("/scores/var_total/aurc").asDouble()).as(library).isPositive();
+            if (library.equals("reference")) {
+                assertThat(selection.at("/scores/var_total/aurc").asDouble()).as("ranking by var_total helps in distribution")
+                        .isLessThan(selection.at("/scores/var_total/full_risk").asDouble());
+            }
         }
         JsonNode metrics = JSON.readTree(results.resolve("evaluate/metrics.json").toFile());
         assertThat(metrics.at("/scenarios").size()).isEqualTo(libraries().size() - 1);
-        assertThat(metrics.at("/scenarios/reference/ratio_to_reference/rmse").asDouble()).isEqualTo(1.0);
+        assertThat(metrics.at("/scenarios/depth_shift_moderate/ratio_to_reference/rmse").asDouble()).isGreaterThan(1.0);
         assertThat(metrics.at("/scenarios/gc_shift_moderate/groups").size()).isEqualTo(5);
         assertThat(results.resolve("evaluate_raw/metrics.json")).isNotEmptyFile();
         assertThat(results.resolve("report.html")).content().contains("RegShift shift report").contains("gc_shift_moderate");
@@ -205,6 +210,7 @@ class PipelineIT {
             Thread.sleep(200);
             completed = Files.exists(trace) ? traceHashes(Files.readAllLines(trace), "COMPLETED") : Set.of();
         }
+        assertThat(completed).as("tasks finished before the kill").hasSizeGreaterThanOrEqualTo(5);
         Thread.sleep(3000); // Nextflow records a finished task in its cache asynchronously, just after the trace
         assertThat(nextflow.isAlive()).as("the pipeline is still running when it is killed").isTrue();
         // as if the machine died: every task process, then Nextflow itself, with SIGKILL
