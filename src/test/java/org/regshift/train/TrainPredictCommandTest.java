@@ -153,5 +153,12 @@ class TrainPredictCommandTest {
         for (String f : List.of("model.json", "member_0.zip", "member_1.zip")) {
             assertThat(Inputs.sha256(merged.resolve(f))).as(f).isEqualTo(Inputs.sha256(a.resolve(f)));
         }
+
+        // a member of another architecture is refused, naming it, and nothing is written
+        Path other = Cli.succeed("train", tmp.resolve("other"), "--data", activity, "--epochs", "1", "--seed", "9",
+                "--arch", "cnn-reference");
+        Cli.assertFailsCleanly(Cli.run("ensemble", "--members", m0, other, "--out", tmp.resolve("mixed")), 3,
+                "other/model.json: has another architecture than " + m0);
+        assertThat(tmp.resolve("mixed")).doesNotExist();
     }
 }
