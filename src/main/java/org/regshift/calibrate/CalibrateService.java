@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -16,6 +17,7 @@ import org.regshift.io.Numbers;
 import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.metrics.Metrics;
+import org.regshift.metrics.PredictionTable;
 import org.regshift.metrics.Quantiles;
 import org.regshift.provenance.Provenance;
 import org.slf4j.Logger;
@@ -38,8 +40,18 @@ public final class CalibrateService {
                           int gcBins, List<String> weightFeatures, double weightClip, Path out) {
     }
 
-    /** The rows of a table that metrics need, with their groups (or "") and their weighting features. */
-    private record Rows(double[] y, double[] mean, double[] variance, String[] group, double[][] features) {
+    /**
+     * The rows of a table that metrics need, with their groups (or ""), their density-ratio weights
+     * (null: 1) and their weighting features (null without).
+     */
+    private record Rows(double[] y, double[] mean, double[] variance, String[] group, double[] weight, double[][] features) {
+        RowContext context(int i) {
+            return new RowContext(group[i], weight == null ? 1 : weight[i]);
+        }
+
+        Rows withGroups(String[] groups) {
+            return new Rows(y, mean, variance, groups, weight, features);
+        }
     }
 
     private CalibrateService() {
@@ -152,9 +164,8 @@ public final class CalibrateService {
                 description.put("density_ratios", ratios);
             }
             Json.write(out.file("calibrator.json"), description);
-            RowContext[] fitContexts = Arrays.stream(fitGroups).map(RowContext::ofGroup).toArray(RowContext[]::new);
             Json.write(out.file("calibration.json"), new Report(request.method(), request.levels(), groups,
-                    compare(fit, fitContexts, calibrator, request.levels()), applied));
+                    compare(fit.withGroups(fitGroups), calibrator, request.levels()), applied));
             provenance.put("calibrator", description);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
@@ -206,7 +217,9 @@ public final class CalibrateService {
                 }
                 values.add(new double[] {reader.number(c.y()), reader.number(c.mean()), c.variance(reader)});
                 groups.add(c.group() < 0 ? "" : numericGroup ? Double.toString(reader.number(c.group())) : reader.field(c.group()));
-                featureRows.add(RowContexts.values(reader, featureColumns));
+                if (featureColumns.length > 0) {
+                    featureRows.add(RowContexts.values(reader, featureColumns));
+                }
             }
             if (values.isEmpty()) {
                 throw InputException.inFile(file, "has no rows to calibrate on (rows of split '" + split
@@ -214,14 +227,15 @@ public final class CalibrateService {
             }
         }
         return new Rows(values.stream().mapToDouble(v -> v[0]).toArray(), values.stream().mapToDouble(v -> v[1]).toArray(),
-                values.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new),
-                featureRows.toArray(double[][]::new));
+                values.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new), null,
+                featureRows.isEmpty() ? null : featureRows.toArray(double[][]::new));
     }
 
     /** Streams one predictions table into its calibrated copy; returns before/after metrics when it has y. */
     private static Comparison apply(Path file, Path target, Calibrator calibrator, RowContexts contexts, double[] levels) {
         List<double[]> rows = new ArrayList<>();
-        List<RowContext> rowContexts = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        DoubleStream.Builder weights = DoubleStream.builder();
         try (TsvReader reader = new TsvReader(file)) {
             PredictionColumns c = PredictionColumns.of(reader, false, contexts.groupColumn());
             RowContexts.Reader context = contexts.reader(reader);
@@ -229,7 +243,8 @@ public final class CalibrateService {
             int[][] bounds = new int[levels.length][];
             bounds[0] = new int[] {c.lower(), c.upper()};
             for (int k = 1; k < levels.length; k++) {
-                bounds[k] = new int[] {column(header, "lower_" + levelName(levels[k])), column(header, "upper_" + levelName(levels[k]))};
+                String suffix = PredictionTable.boundSuffix(levels[k], levels[0]);
+                bounds[k] = new int[] {column(header, "lower" + suffix), column(header, "upper" + suffix)};
             }
             try (TsvWriter writer = new TsvWriter(target, header)) {
                 String[] fields = new String[header.size()];
@@ -257,7 +272,10 @@ public final class CalibrateService {
                     writer.row(Arrays.asList(fields));
                     if (c.y() >= 0 && !fields[c.y()].equals(Numbers.MISSING)) {
                         rows.add(new double[] {reader.number(c.y()), mean, variance});
-                        rowContexts.add(row);
+                        groups.add(row.group());
+                        if (contexts.ratio() != null) {
+                            weights.add(row.weight());
+                        }
                     }
                 }
             }
@@ -266,8 +284,9 @@ public final class CalibrateService {
             return new Comparison(0, null, null, null);
         }
         Rows r = new Rows(rows.stream().mapToDouble(v -> v[0]).toArray(), rows.stream().mapToDouble(v -> v[1]).toArray(),
-                rows.stream().mapToDouble(v -> v[2]).toArray(), null, null);
-        return compare(r, rowContexts.toArray(RowContext[]::new), calibrator, levels);
+                rows.stream().mapToDouble(v -> v[2]).toArray(), groups.toArray(String[]::new),
+                contexts.ratio() == null ? null : weights.build().toArray(), null);
+        return compare(r, calibrator, levels);
     }
 
     /** The index of a column, appended to the header if it is not there yet. */
@@ -278,8 +297,8 @@ public final class CalibrateService {
         return header.indexOf(name);
     }
 
-    /** A level as it appears in column names: 0.8, 0.95. */
-    public static String levelName(double level) {
+    /** A level as calibration.json and messages write it: 0.8, 0.95. */
+    private static String levelName(double level) {
         return Numbers.format(level);
     }
 
@@ -289,15 +308,15 @@ public final class CalibrateService {
         }
     }
 
-    private static Comparison compare(Rows r, RowContext[] rows, Calibrator calibrator, double[] levels) {
-        return new Comparison(r.y().length, assess(r, rows, new NoCalibration(), levels), assess(r, rows, calibrator, levels), null);
+    private static Comparison compare(Rows r, Calibrator calibrator, double[] levels) {
+        return new Comparison(r.y().length, assess(r, new NoCalibration(), levels), assess(r, calibrator, levels), null);
     }
 
-    private static Assessment assess(Rows r, RowContext[] groups, Calibrator calibrator, double[] levels) {
+    private static Assessment assess(Rows r, Calibrator calibrator, double[] levels) {
         int n = r.y().length;
         double[] var = new double[n];
         for (int i = 0; i < n; i++) {
-            var[i] = calibrator.variance(r.mean()[i], r.variance()[i], groups[i]);
+            var[i] = calibrator.variance(r.mean()[i], r.variance()[i], r.context(i));
         }
         boolean finite = Arrays.stream(var).allMatch(Double::isFinite);
         Map<String, Double> coverage = new LinkedHashMap<>();
@@ -306,7 +325,7 @@ public final class CalibrateService {
             int inside = 0;
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                double[] interval = calibrator.interval(r.mean()[i], r.variance()[i], groups[i], level);
+                double[] interval = calibrator.interval(r.mean()[i], r.variance()[i], r.context(i), level);
                 inside += r.y()[i] >= interval[0] && r.y()[i] <= interval[1] ? 1 : 0;
                 sum += interval[1] - interval[0];
             }

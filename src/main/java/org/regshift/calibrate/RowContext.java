@@ -7,8 +7,4 @@ package org.regshift.calibrate;
  */
 public record RowContext(String group, double weight) {
     public static final RowContext NONE = new RowContext("", 1);
-
-    public static RowContext ofGroup(String group) {
-        return new RowContext(group, 1);
-    }
 }

@@ -51,7 +51,7 @@ public final class EvaluateService {
         List<Evaluation.ScenarioResult> scenarios = new ArrayList<>();
         MetricSet referenceMetrics = null;
         for (Scenario s : ordered) {
-            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), s.truth(), request.split())
+            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), true, s.truth(), request.split())
                     .withY();
             if (t.size() == 0) {
                 throw InputException.inFile(s.file(), "has no rows with a true value y to evaluate");
@@ -59,6 +59,7 @@ public final class EvaluateService {
             if (t.group() != null && groupEdges == null) {
                 groupEdges = numericEdges(t.group());
             }
+            checkLowerUpperLevel(t, request.intervalLevel());
             Map<Double, Bounds> intervals = intervals(t, request.intervalLevel());
             MetricSet metrics = ScenarioMetrics.of(t.y(), t.mean(), t.varTotal(), intervals);
             referenceMetrics = referenceMetrics == null ? metrics : referenceMetrics;
@@ -82,11 +83,7 @@ public final class EvaluateService {
         return evaluation;
     }
 
-    /**
-     * The table's intervals at the evaluated levels (level -> bounds), those with a missing
-     * bound left out. lower/upper must be at {@code lowerUpperLevel}: when they are the central
-     * Gaussian interval of var_total at another level, that is an input error naming it.
-     */
+    /** The table's intervals at the evaluated levels (level -> bounds), those with a missing bound left out. */
     private static Map<Double, Bounds> intervals(PredictionTable t, double lowerUpperLevel) {
         Map<Double, Bounds> out = new LinkedHashMap<>();
         for (double level : ScenarioMetrics.LEVELS) {
@@ -95,25 +92,38 @@ public final class EvaluateService {
                 out.put(level, b);
             }
         }
-        Bounds main = t.interval(lowerUpperLevel, lowerUpperLevel);
-        if (main != null) {
-            double[] z = IntStream.range(0, t.size())
-                    .mapToDouble(i -> (main.upper()[i] - main.lower()[i]) / (2 * Math.sqrt(t.varTotal()[i]))).sorted().toArray();
-            double expected = Metrics.zOf(lowerUpperLevel);
-            if (z.length > 0 && z[z.length - 1] - z[0] < 1e-4 * z[0] && Math.abs(z[0] - expected) > 1e-3 * expected) {
-                double level = Math.round(1e4 * (2 * new NormalDistribution().cumulativeProbability(z[z.length / 2]) - 1)) / 1e4;
-                throw InputException.inFile(t.file(), "lower/upper are the central intervals of var_total at level "
-                        + Numbers.format(level) + ", not at --interval-level " + Numbers.format(lowerUpperLevel));
-            }
-        }
         return out;
+    }
+
+    /**
+     * lower/upper must be at {@code lowerUpperLevel}: when they are the central Gaussian interval of
+     * var_total at another level (the same z on every row), that is an input error naming it.
+     */
+    private static void checkLowerUpperLevel(PredictionTable t, double lowerUpperLevel) {
+        Bounds main = t.interval(lowerUpperLevel, lowerUpperLevel);
+        if (main == null || t.size() == 0) {
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.size(); i++) {
+            double z = (main.upper()[i] - main.lower()[i]) / (2 * Math.sqrt(t.varTotal()[i]));
+            min = Math.min(min, z);
+            max = Math.max(max, z);
+        }
+        double expected = Metrics.zOf(lowerUpperLevel);
+        if (max - min < 1e-4 * min && Math.abs(min - expected) > 1e-3 * expected) {
+            double level = Math.round(1e4 * (2 * new NormalDistribution().cumulativeProbability((min + max) / 2) - 1)) / 1e4;
+            throw InputException.inFile(t.file(), "lower/upper are the central intervals of var_total at level "
+                    + Numbers.format(level) + ", not at --interval-level " + Numbers.format(lowerUpperLevel));
+        }
     }
 
     /** Where each level's coverage and width come from: the columns' names, or the Gaussian. */
     private static Map<String, String> intervalSources(Map<Double, Bounds> intervals, double lowerUpperLevel) {
         Map<String, String> sources = new LinkedHashMap<>();
         for (double level : ScenarioMetrics.LEVELS) {
-            String suffix = level == lowerUpperLevel ? "" : "_" + Numbers.format(level);
+            String suffix = PredictionTable.boundSuffix(level, lowerUpperLevel);
             sources.put(ScenarioMetrics.percent(level), intervals.containsKey(level) ? "lower" + suffix + "/upper" + suffix
                     : "N(mean, var_total)");
         }

@@ -15,14 +15,14 @@ import org.regshift.io.TsvReader;
 
 /**
  * The numeric columns of a predictions table (DESIGN.md) held as primitive arrays: mean and the
- * three variances, y (NaN where missing), every interval column (lower/upper and lower_P/upper_P;
- * Inf and -Inf allowed) and, when asked, a grouping column and other numeric columns. Rows whose y
- * is missing are kept; {@link #withY()} drops them.
+ * three variances, y (NaN where missing) and, when asked, every interval (the column pairs
+ * lower/upper and lower_P/upper_P; Inf and -Inf allowed), a grouping column and other numeric
+ * columns. Rows whose y is missing are kept; {@link #withY()} drops them.
  */
 public record PredictionTable(Path file, double[] y, double[] mean, double[] varTotal, double[] varAleatoric,
                               double[] varEpistemic, String[] group, Map<String, double[]> extra,
                               Map<String, double[]> bounds) {
-    private static final Pattern BOUND = Pattern.compile("(lower|upper)(_[0-9.]+)?");
+    private static final Pattern LOWER = Pattern.compile("lower(_[0-9.]+)?");
     private static final String COLUMNS = "a predictions table has id, mean, var_aleatoric, var_epistemic, var_total, lower, upper, [y]";
 
     public int size() {
@@ -38,11 +38,12 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
      * @param needY       the y column must be there
      * @param groupColumn a column to group by, or null
      * @param numeric     other numeric columns to read
+     * @param intervals   read every lower/upper column pair
      * @param truth       where y comes from when not from the table's own 'y' column, or null
      * @param split       keep only rows whose 'split' column has this value, or null for all rows
      */
-    public static PredictionTable read(Path file, boolean needY, String groupColumn, List<String> numeric, Truth truth,
-                                       String split) {
+    public static PredictionTable read(Path file, boolean needY, String groupColumn, List<String> numeric,
+                                       boolean intervals, Truth truth, String split) {
         DoubleStream.Builder y = DoubleStream.builder();
         DoubleStream.Builder mean = DoubleStream.builder();
         DoubleStream.Builder total = DoubleStream.builder();
@@ -75,11 +76,12 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
             for (int k = 0; k < xc.length; k++) {
                 xc[k] = required(reader, numeric.get(k));
             }
-            List<String> boundNames = reader.header().stream().filter(c -> BOUND.matcher(c).matches()).toList();
-            int[] bc = boundNames.stream().mapToInt(reader::column).toArray();
-            List<DoubleStream.Builder> boundValues = boundNames.stream().map(c -> DoubleStream.builder()).toList();
-            int[] partner = boundNames.stream().mapToInt(c -> c.startsWith("lower") ? reader.column("upper" + c.substring(5)) : -1)
-                    .toArray();
+            List<String> suffixes = !intervals ? List.of() : reader.header().stream().filter(c -> LOWER.matcher(c).matches())
+                    .map(c -> c.substring("lower".length())).filter(s -> reader.column("upper" + s) >= 0).toList();
+            int[] lc = suffixes.stream().mapToInt(s -> reader.column("lower" + s)).toArray();
+            int[] uc = suffixes.stream().mapToInt(s -> reader.column("upper" + s)).toArray();
+            List<DoubleStream.Builder> lowers = suffixes.stream().map(c -> DoubleStream.builder()).toList();
+            List<DoubleStream.Builder> uppers = suffixes.stream().map(c -> DoubleStream.builder()).toList();
             while (reader.next()) {
                 if (sc >= 0 && !reader.fieldEquals(sc, splitBytes)) {
                     if (truthRows != null) {
@@ -108,13 +110,15 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
                 for (int k = 0; k < xc.length; k++) {
                     extras.get(k).add(reader.number(xc[k]));
                 }
-                for (int k = 0; k < bc.length; k++) {
-                    double bound = reader.bound(bc[k]);
-                    if (partner[k] >= 0 && bound > reader.bound(partner[k])) {
-                        throw reader.error(boundNames.get(k) + " " + reader.field(bc[k]) + " is above "
-                                + reader.header().get(partner[k]) + " " + reader.field(partner[k]));
+                for (int k = 0; k < lc.length; k++) {
+                    double lower = reader.bound(lc[k]);
+                    double upper = reader.bound(uc[k]);
+                    if (lower > upper) {
+                        throw reader.error("lower" + suffixes.get(k) + " " + reader.field(lc[k]) + " is above upper"
+                                + suffixes.get(k) + " " + reader.field(uc[k]));
                     }
-                    boundValues.get(k).add(bound);
+                    lowers.get(k).add(lower);
+                    uppers.get(k).add(upper);
                 }
             }
             if (rows == 0) {
@@ -125,7 +129,7 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
             }
             return new PredictionTable(file, yc < 0 ? null : y.build().toArray(), mean.build().toArray(),
                     total.build().toArray(), aleatoric.build().toArray(), epistemic.build().toArray(),
-                    gc < 0 ? null : groups.toArray(String[]::new), columns(numeric, extras), columns(boundNames, boundValues));
+                    gc < 0 ? null : groups.toArray(String[]::new), columns(numeric, extras), bounds(suffixes, lowers, uppers));
         }
     }
 
@@ -133,6 +137,17 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
         Map<String, double[]> m = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {
             m.put(names.get(k), values.get(k).build().toArray());
+        }
+        return m;
+    }
+
+    /** The interval columns by name, each lower with its upper. */
+    private static Map<String, double[]> bounds(List<String> suffixes, List<DoubleStream.Builder> lowers,
+                                                List<DoubleStream.Builder> uppers) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (int k = 0; k < suffixes.size(); k++) {
+            m.put("lower" + suffixes.get(k), lowers.get(k).build().toArray());
+            m.put("upper" + suffixes.get(k), uppers.get(k).build().toArray());
         }
         return m;
     }
@@ -150,10 +165,17 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
      * {@code level} is the level they were written at; null when the table has no such columns.
      */
     public Bounds interval(double level, double lowerUpperLevel) {
-        String suffix = level == lowerUpperLevel ? "" : "_" + Numbers.format(level);
+        String suffix = boundSuffix(level, lowerUpperLevel);
         double[] lower = bounds.get("lower" + suffix);
-        double[] upper = bounds.get("upper" + suffix);
-        return lower == null || upper == null ? null : new Bounds(lower, upper);
+        return lower == null ? null : new Bounds(lower, bounds.get("upper" + suffix));
+    }
+
+    /**
+     * How interval columns are named: lower/upper at the table's first level ({@code lowerUpperLevel}),
+     * lower_P/upper_P at each other level P.
+     */
+    public static String boundSuffix(double level, double lowerUpperLevel) {
+        return level == lowerUpperLevel ? "" : "_" + Numbers.format(level);
     }
 
     /** The rows that have y (all of them when none is missing). */

@@ -71,7 +71,8 @@ public final class SelectService {
 
     public static Report run(Request request, Provenance provenance) {
         List<String> columns = numericColumns(request.scores());
-        PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns, request.truth(), null);
+        PredictionTable table = PredictionTable.read(request.predictions(), false, null, columns,
+                request.scores().contains(SelectionScore.WIDTH), request.truth(), null);
         SelectionScore primary = request.scores().get(0);
         PredictionTable fit = request.fit() == null ? table : fitRows(request, columns);
         double threshold = threshold(fit, primary, request);
@@ -106,8 +107,8 @@ public final class SelectService {
         try (TsvReader reader = new TsvReader(request.fit())) {
             hasSplit = reader.column("split") >= 0;
         }
-        PredictionTable fit = PredictionTable.read(request.fit(), request.targetRisk() != null, null, columns, null,
-                hasSplit ? request.fitSplit() : null);
+        PredictionTable fit = PredictionTable.read(request.fit(), request.targetRisk() != null, null, columns,
+                request.scores().contains(SelectionScore.WIDTH), null, hasSplit ? request.fitSplit() : null);
         if (request.targetRisk() != null) {
             fit = fit.withY();
         }

@@ -34,7 +34,7 @@ class ConformalTest {
             int count = 0;
             for (int i = 0; i < y.length; i++) {
                 if (only == null || group[i].equals(only)) {
-                    double half = Metrics.zOf(0.9) * Math.sqrt(c.variance(mu[i], var[i], RowContext.ofGroup(group[i])));
+                    double half = Metrics.zOf(0.9) * Math.sqrt(c.variance(mu[i], var[i], new RowContext(group[i], 1)));
                     inside += Math.abs(y[i] - mu[i]) <= half ? 1 : 0;
                     count++;
                 }
