@@ -112,8 +112,12 @@ class CalibrateCommandTest {
     void mondrianGroupTooSmallForItsOwnThresholdUsesTheGlobalOneAndTheTableStaysUsable() throws IOException {
         Path fit = withLibrary(predictions("calibration.tsv", 5, 600), 3);
         Path test = withLibrary(predictions("test.predictions.tsv", 6, 600), 3);
-        Path mondrian = Cli.succeed("calibrate", tmp.resolve("mondrian"), "--fit", fit, "--apply", test, "--method", "mondrian",
-                "--group-by", "library");
+        Path mondrian = tmp.resolve("mondrian");
+        Cli.Result run = Cli.run("calibrate", "--fit", fit, "--apply", test, "--method", "mondrian", "--group-by", "library",
+                "--out", mondrian);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("calibrate: 1 of 2 Mondrian groups have fewer than 9 calibration rows and use the "
+                + "global thresholds: {tiny=3}");
         JsonNode groups = JSON.readTree(mondrian.resolve("calibration.json").toFile()).at("/mondrian_groups");
         assertThat(groups.at("/fitted").asInt()).isEqualTo(1);
         assertThat(groups.at("/on_global_thresholds").asInt()).isEqualTo(1);
