@@ -15,7 +15,7 @@ import org.regshift.metrics.Metrics;
  * is split conformal.
  *
  * @param sortedScores      the calibration scores, ascending
- * @param cumulativeWeights the running sum of their weights in that order
+ * @param cumulativeWeights the running sum of their (positive) weights in that order
  */
 public record WeightedConformal(double[] levels, double[] sortedScores, double[] cumulativeWeights) implements Calibrator {
 
@@ -31,6 +31,9 @@ public record WeightedConformal(double[] levels, double[] sortedScores, double[]
         double sum = 0;
         for (int k = 0; k < order.length; k++) {
             sorted[k] = scores[order[k]];
+            if (!(weights[order[k]] > 0)) {
+                throw new IllegalArgumentException("calibration weight " + weights[order[k]] + " is not positive");
+            }
             sum += weights[order[k]];
             cumulative[k] = sum;
         }
@@ -48,13 +51,8 @@ public record WeightedConformal(double[] levels, double[] sortedScores, double[]
      */
     public double threshold(double testWeight, double level) {
         double needed = level * (totalWeight() + testWeight);
-        int k = Arrays.binarySearch(cumulativeWeights, needed);
-        if (k < 0) {
-            k = -k - 1;
-        }
-        while (k > 0 && cumulativeWeights[k - 1] >= needed) {
-            k--;
-        }
+        int k = Arrays.binarySearch(cumulativeWeights, needed); // strictly increasing: every weight is positive
+        k = k < 0 ? -k - 1 : k;
         return k == sortedScores.length ? Double.POSITIVE_INFINITY : sortedScores[k];
     }
 
