@@ -63,24 +63,20 @@ class TrainPredictBadInputTest {
         Path t = table(rows(20, 40, "train"));
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--target-column", "value"), 3,
                 "table.tsv line 1: no target column 'value'");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--arch", "resnet"), 2,
-                "unknown architecture 'resnet' (available: cnn, cnn-reference, bilstm, transformer)");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--seq-len", "long"), 2,
-                "--seq-len must be auto or a whole number");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--loss", "huber"), 2,
-                "--loss': expected one of gaussian-nll, beta-nll, mse, not 'huber'");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--priors", "dnase"), 2,
-                "--priors': expected one of none, gc, motif, motif+gc, not 'dnase'");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--augment", "rc,flip"), 2,
-                "--augment' (LIST): expected one of none, rc, shift, not 'flip'");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--motifs", t), 2,
-                "--motifs needs --priors motif or motif+gc");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--schedule", "cosine"), 2,
-                "--schedule': expected one of constant, onecycle, not 'cosine'");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--max-lr", "0"), 2,
-                "--max-lr must be a positive number, not 0.0");
-        Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--weight-decay", "-0.1"), 2,
-                "--weight-decay must be 0 or more, not -0.1");
+        String[][] usage = {
+            {"--arch", "resnet", "unknown architecture 'resnet' (available: cnn, cnn-reference, bilstm, transformer)"},
+            {"--seq-len", "long", "--seq-len must be auto or a whole number"},
+            {"--loss", "huber", "--loss': expected one of gaussian-nll, beta-nll, mse, not 'huber'"},
+            {"--priors", "dnase", "--priors': expected one of none, gc, motif, motif+gc, not 'dnase'"},
+            {"--augment", "rc,flip", "--augment' (LIST): expected one of none, rc, shift, not 'flip'"},
+            {"--motifs", t.toString(), "--motifs needs --priors motif or motif+gc"},
+            {"--schedule", "cosine", "--schedule': expected one of constant, onecycle, not 'cosine'"},
+            {"--max-lr", "0", "--max-lr must be a positive number, not 0.0"},
+            {"--weight-decay", "-0.1", "--weight-decay must be 0 or more, not -0.1"},
+        };
+        for (String[] c : usage) {
+            Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), c[0], c[1]), 2, c[2]);
+        }
         assertThat(tmp.resolve("m")).doesNotExist();
     }
 
