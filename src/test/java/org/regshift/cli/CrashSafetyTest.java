@@ -11,8 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.regshift.testing.Cli;
 
 /**
- * Each step is killed with SIGKILL at seeded random moments of its run: afterwards nothing in its
- * output looks complete (a directory without provenance.json, or no output file), and a rerun
- * gives the same bytes as a run that was never interrupted.
+ * Each step is killed with SIGKILL at seeded random moments while its staging directory (or
+ * temporary file) exists: afterwards every file it left is one of the finished run's files with
+ * the same bytes, and a rerun gives the same bytes as a run that was never interrupted.
  */
 class CrashSafetyTest {
     private static final int KILLS_PER_STEP = 2;
@@ -74,7 +76,7 @@ class CrashSafetyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("steps")
-    void aKilledRunLeavesNothingThatLooksCompleteAndARerunGivesTheSameBytes(Step step) throws Exception {
+    void aKilledRunLeavesOnlyFinishedFilesAndARerunGivesTheSameBytes(Step step) throws Exception {
         Path out = tmp.resolve("out" + (step.file() ? ".tsv" : ""));
         long started = System.nanoTime();
         assertThat(run(step, out).waitFor()).isZero();
@@ -83,21 +85,27 @@ class CrashSafetyTest {
         Files.move(out, tmp.resolve("uninterrupted"));
 
         Random random = new Random(step.name().hashCode());
-        int killed = 0;
+        int killedWhileStaging = 0;
         for (int kill = 0; kill < KILLS_PER_STEP; kill++) {
+            Set<Path> before = staging(step, out);
+            long launched = System.nanoTime();
             Process p = run(step, out);
-            long at = (long) (duration * (0.2 + 0.7 * random.nextDouble()));
-            if (!p.waitFor(at, TimeUnit.NANOSECONDS)) {
-                p.destroyForcibly().waitFor();
-                killed++;
+            long deadline = launched + 2 * duration;
+            while (p.isAlive() && !hasNew(staging(step, out), before) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
             }
-            if (p.exitValue() == 0 || Files.exists(step.file() ? out : out.resolve("provenance.json"))) {
-                // finished before the kill, or an earlier complete output the killed run had not begun to replace:
-                // complete, and the same bytes; anything else must not look complete
-                assertThat(contents(out)).isEqualTo(expected);
+            long left = Math.max(0, duration - (System.nanoTime() - launched));
+            p.waitFor((long) (left * 0.8 * random.nextDouble()), TimeUnit.NANOSECONDS);
+            boolean staging = hasNew(staging(step, out), before);
+            p.destroyForcibly().waitFor();
+            if (staging && p.exitValue() != 0) {
+                killedWhileStaging++;
             }
+            assertThat(expected).as("files left after kill %d are the finished run's, byte for byte", kill)
+                    .containsAllEntriesOf(contents(out));
         }
-        assertThat(killed).as("runs killed while they worked").isGreaterThanOrEqualTo(KILLS_PER_STEP - 1);
+        assertThat(killedWhileStaging).as("runs killed while their staging directory or temporary file existed")
+                .isGreaterThanOrEqualTo(1);
         assertThat(run(step, out).waitFor()).isZero();
         assertThat(contents(out)).isEqualTo(expected);
     }
@@ -123,6 +131,22 @@ class CrashSafetyTest {
         assertThat(actual).as("the first run's files, untouched by the second").isEqualTo(expected);
     }
 
+    /** The staging directories (directory outputs) or temporary files (file outputs) now present. */
+    private static Set<Path> staging(Step step, Path out) throws IOException {
+        Path dir = step.file() ? out.getParent() : out;
+        String prefix = step.file() ? "." + out.getFileName() + "." : ".staging-";
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(prefix)).collect(Collectors.toSet());
+        }
+    }
+
+    private static boolean hasNew(Set<Path> now, Set<Path> before) {
+        return now.stream().anyMatch(p -> !before.contains(p));
+    }
+
     private static Process run(Step step, Path out) throws IOException {
         List<Object> args = new ArrayList<>(List.of(step.name()));
         args.addAll(step.args());
@@ -132,11 +156,15 @@ class CrashSafetyTest {
     }
 
     /**
-     * The SHA-256 of every visible file under the output (a file, or a directory's files); for
-     * provenance.json, of its content without the run's start and end times.
+     * The SHA-256 of every visible file under the output (a file, or a directory's files; none if
+     * it does not exist); for provenance.json, of its content without the run's start and end
+     * times.
      */
     private static Map<String, String> contents(Path out) throws Exception {
         Map<String, String> files = new TreeMap<>();
+        if (!Files.exists(out)) {
+            return files;
+        }
         List<Path> found;
         try (Stream<Path> walk = Files.walk(out)) {
             found = walk.filter(Files::isRegularFile).filter(f -> !out.relativize(f).toString().startsWith(".")).toList();
