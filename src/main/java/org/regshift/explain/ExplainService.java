@@ -63,18 +63,41 @@ public final class ExplainService {
     public record SiteRecovery(int positions, Double auroc, Double auprc) {
     }
 
-    /** Mean Spearman correlation of attributions before and after random and gradient-chosen substitutions. */
+    /**
+     * Mean Spearman correlation of attributions before and after random and gradient-chosen
+     * substitutions, over the sequences where it is defined; {@code undefined}: the comparisons
+     * left out because an attribution track was constant.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Stability(Double randomSubstitutions, Double gradientSubstitutions) {
+    public record Stability(Double randomSubstitutions, Double gradientSubstitutions, int undefined) {
+    }
+
+    /** A mean of Spearman correlations that leaves out the undefined ones (a constant track) and counts them. */
+    private static final class Correlations {
+        double sum;
+        int defined;
+        int undefined;
+
+        void add(double rho) {
+            if (Double.isNaN(rho)) {
+                undefined++;
+            } else {
+                sum += rho;
+                defined++;
+            }
+        }
+
+        Double mean() {
+            return Json.number(defined == 0 ? Double.NaN : sum / defined);
+        }
     }
 
     /** What one method has gathered so far. */
     private static final class Tally {
         final DoubleStream.Builder magnitude = DoubleStream.builder();
         final IntStream.Builder motif = IntStream.builder();
-        double randomStability;
-        double gradientStability;
-        int stabilityCount;
+        final Correlations randomStability = new Correlations();
+        final Correlations gradientStability = new Correlations();
         double[] example;
     }
 
@@ -88,7 +111,7 @@ public final class ExplainService {
             int length = bundle.length();
             Map<Method, Tally> tallies = new LinkedHashMap<>();
             request.methods().forEach(m -> tallies.put(m, new Tally()));
-            Map<String, double[]> agreement = new LinkedHashMap<>();
+            Map<String, Correlations> agreement = new LinkedHashMap<>();
             Random random = new Random(Draws.derive(request.seed(), "explain"));
             long done = 0;
             int[] exampleSites = null;
@@ -152,9 +175,8 @@ public final class ExplainService {
                                     List<Attribution> ar = explainer.explain(m, randomEdits);
                                     List<Attribution> ag = explainer.explain(m, gradientEdits);
                                     for (int i = 0; i < stable; i++) {
-                                        t.randomStability += finite(Metrics.spearman(a.get(i).score(), ar.get(i).score()));
-                                        t.gradientStability += finite(Metrics.spearman(a.get(i).score(), ag.get(i).score()));
-                                        t.stabilityCount++;
+                                        t.randomStability.add(Metrics.spearman(a.get(i).score(), ar.get(i).score()));
+                                        t.gradientStability.add(Metrics.spearman(a.get(i).score(), ag.get(i).score()));
                                     }
                                 }
                             }
@@ -183,10 +205,6 @@ public final class ExplainService {
         }
     }
 
-    private static double finite(double v) {
-        return Double.isNaN(v) ? 0 : v;
-    }
-
     private static void write(List<SequenceTable.Row> batch, List<String> windows, List<Attribution> a, TsvWriter[] w) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < a.size(); i++) {
@@ -206,30 +224,28 @@ public final class ExplainService {
         }
     }
 
-    /** Adds each pair of methods' per-sequence Spearman correlations: {sum, count} per pair. */
-    private static void compare(Map<Method, List<Attribution>> results, Map<String, double[]> agreement) {
+    /** Adds each pair of methods' per-sequence Spearman correlations. */
+    private static void compare(Map<Method, List<Attribution>> results, Map<String, Correlations> agreement) {
         List<Method> methods = new ArrayList<>(results.keySet());
         for (int x = 0; x < methods.size(); x++) {
             for (int y = x + 1; y < methods.size(); y++) {
-                double[] sum = agreement.computeIfAbsent(methods.get(x).label() + " vs " + methods.get(y).label(),
-                        k -> new double[2]);
+                Correlations pair = agreement.computeIfAbsent(methods.get(x).label() + " vs " + methods.get(y).label(),
+                        k -> new Correlations());
                 List<Attribution> a = results.get(methods.get(x));
                 List<Attribution> b = results.get(methods.get(y));
                 for (int i = 0; i < a.size(); i++) {
-                    sum[0] += finite(Metrics.spearman(a.get(i).score(), b.get(i).score()));
-                    sum[1]++;
+                    pair.add(Metrics.spearman(a.get(i).score(), b.get(i).score()));
                 }
             }
         }
     }
 
     private static Result report(Request request, ModelBundle bundle, long sequences, Map<Method, Tally> tallies,
-                                 Map<String, double[]> agreement, SiteTruth truth) {
+                                 Map<String, Correlations> agreement, SiteTruth truth) {
         Map<String, MethodResult> methods = new LinkedHashMap<>();
         tallies.forEach((m, t) -> {
-            Stability stability = new Stability(
-                    Json.number(t.stabilityCount == 0 ? Double.NaN : t.randomStability / t.stabilityCount),
-                    Json.number(t.stabilityCount == 0 ? Double.NaN : t.gradientStability / t.stabilityCount));
+            Stability stability = new Stability(t.randomStability.mean(), t.gradientStability.mean(),
+                    t.randomStability.undefined + t.gradientStability.undefined);
             if (truth == null) {
                 methods.put(m.label(), new MethodResult(null, null, null, null, stability));
                 return;
@@ -246,7 +262,7 @@ public final class ExplainService {
                     perMotif(magnitude, motif, truth.motifs()), stability));
         });
         Map<String, Double> pairs = new LinkedHashMap<>();
-        agreement.forEach((pair, sum) -> pairs.put(pair, Json.number(sum[0] / sum[1])));
+        agreement.forEach((pair, correlations) -> pairs.put(pair, correlations.mean()));
         return new Result(request.model().toString(), sequences, bundle.length(), request.steps(),
                 new Perturbations(request.perturbBases(), Math.min(sequences, request.stabilitySequences())), methods, pairs);
     }

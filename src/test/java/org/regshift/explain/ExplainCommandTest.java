@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,12 +70,36 @@ class ExplainCommandTest {
                     .isGreaterThan(m.at("/site_fraction").asDouble());
             assertThat(m.at("/per_motif").size()).isPositive();
             assertThat(m.at("/stability/random_substitutions").asDouble()).as(method).isBetween(0.5, 1.0);
-            assertThat(m.at("/stability/gradient_substitutions").asDouble()).as(method).isBetween(0.0, 1.0);
+            assertThat(m.at("/stability/gradient_substitutions").asDouble()).as(method + ": edits along the gradient move it more")
+                    .isBetween(0.3, m.at("/stability/random_substitutions").asDouble());
+            assertThat(m.at("/stability/undefined").asInt()).as(method + ": no constant attribution track").isZero();
         }
         assertThat(report.at("/agreement/grad-x-input vs ism").asDouble()).isGreaterThan(0.5);
         assertThat(report.at("/agreement/grad-x-input vs integrated-gradients").asDouble()).isGreaterThan(0.5);
         assertThat(explained.resolve("site_recovery.png")).isNotEmptyFile();
         assertThat(explained.resolve("example_track.svg")).isNotEmptyFile();
+    }
+
+    @Test
+    void agreementIsTheMeanSpearmanCorrelationOfTheWrittenAttributions() throws IOException {
+        JsonNode report = JSON.readTree(explained.resolve("explain.json").toFile());
+        double[][] gradient = scores("grad-x-input");
+        double[][] ism = scores("ism");
+        SpearmansCorrelation spearman = new SpearmansCorrelation();
+        double expected = IntStream.range(0, SEQUENCES).mapToDouble(i -> spearman.correlation(gradient[i], ism[i]))
+                .average().orElseThrow();
+        assertThat(report.at("/agreement/grad-x-input vs ism").asDouble()).isCloseTo(expected, within(1e-3));
+    }
+
+    /** The score column of a method's attributions, one row per sequence. */
+    private static double[][] scores(String method) throws IOException {
+        List<String> rows = gunzipLines(explained.resolve("attributions_" + method + ".tsv.gz"));
+        int length = (rows.size() - 1) / SEQUENCES;
+        double[][] scores = new double[SEQUENCES][length];
+        for (int r = 1; r < rows.size(); r++) {
+            scores[(r - 1) / length][(r - 1) % length] = Double.parseDouble(rows.get(r).split("\t")[3]);
+        }
+        return scores;
     }
 
     @Test
