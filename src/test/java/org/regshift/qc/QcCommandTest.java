@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -26,7 +30,7 @@ class QcCommandTest {
     Path tmp;
 
     @Test
-    void hepg2BarcodeTableReachesTheReplicateCorrelationComputedIndependently() throws IOException {
+    void hepg2BarcodeTableReachesTheReplicateCorrelationComputedIndependently() throws Exception {
         Path out = Cli.succeed("qc", tmp.resolve("hepg2"), "--counts", SharprData.BARCODES, "--condition", "hepg2");
         JsonNode qc = JSON.readTree(out.resolve("qc.json").toFile());
         double pearson = qc.at("/replicate_correlation/0/pearson").asDouble();
@@ -58,11 +62,19 @@ class QcCommandTest {
         assertThat(mqc.at("/data/hepg2/kept").asInt()).isEqualTo(qc.at("/elements/kept").asInt());
 
         JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
-        assertThat(provenance.at("/inputs/counts/sha256").asText()).hasSize(64);
+        assertThat(provenance.at("/inputs/counts/sha256").asText()).isEqualTo(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SharprData.BARCODES))));
         assertThat(provenance.at("/parameters/condition").asText()).isEqualTo("hepg2");
         assertThat(provenance.at("/parameters/min-barcodes").asInt()).isEqualTo(10);
         assertThat(provenance.at("/estimator").asText()).contains("CPM");
-        assertThat(provenance.at("/version").asText()).isNotBlank();
+        assertThat(provenance.at("/version").asText()).as("the project version of pom.xml").isEqualTo(pomVersion());
+    }
+
+    private static String pomVersion() throws IOException {
+        Matcher m = Pattern.compile("<artifactId>regshift</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(m.find()).as("pom.xml names the project's version").isTrue();
+        return m.group(1);
     }
 
     @Test
