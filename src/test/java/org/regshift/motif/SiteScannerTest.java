@@ -25,9 +25,14 @@ class SiteScannerTest {
 
     @Test
     void keepsTheBestSitesUpToTheLimitAndSkipsN() {
-        String sequence = "GATACCCACGTGCCGATNCC";
-        List<SiteScanner.Site> sites = new SiteScanner(List.of(GATA, EBOX), 0.85).scan(sequence, 1);
-        assertThat(sites).hasSize(1);
+        //                 0         1
+        //                 0123456789012345678
+        String sequence = "CCCACGAGCCGATACCNCC"; // an E-box with one mismatch first, a perfect GATA after it
+        SiteScanner scanner = new SiteScanner(List.of(GATA, EBOX), 0.8);
+        assertThat(scanner.scan(sequence, 2)).extracting(SiteScanner.Site::motif, SiteScanner.Site::start)
+                .containsExactly(tuple(1, 2), tuple(0, 10));
+        assertThat(scanner.scan(sequence, 1)).as("the perfect site, not the earlier one")
+                .extracting(SiteScanner.Site::motif, SiteScanner.Site::start).containsExactly(tuple(0, 10));
         assertThat(new SiteScanner(List.of(GATA), 0.85).scan("CCGANACC", 5)).isEmpty();
         assertThat(new SiteScanner(List.of(GATA, EBOX), 0.85).longest()).isEqualTo(6);
     }
