@@ -3,6 +3,7 @@ package org.regshift.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.regshift.motif.MotifReader;
 import org.regshift.motif.Pwm;
@@ -14,15 +15,34 @@ class CellProgramsTest {
     private final CellPrograms programs = CellPrograms.generate(MOTIFS, PARAMS, 7);
 
     @Test
-    void aSiteAddsItsEffectTimesAffinityAndPosition() {
+    void aSiteAddsItsEffectTimesAffinityAndAPositionWeightRisingLinearlyTo1AtTheEnd() {
+        int motif = IntStream.range(0, MOTIFS.size()).filter(i -> MOTIFS.get(i).length() % 2 == 0).findFirst().orElseThrow();
+        int half = MOTIFS.get(motif).length() / 2;
         double empty = programs.activity(0, List.of(), 0.5, 200);
         assertThat(empty).isEqualTo(programs.baseline[0]);
-        Site site = new Site(0, 200 - MOTIFS.get(0).length(), false, 0.5);
-        double centre = site.start() + MOTIFS.get(0).length() / 2.0;
-        double position = 1 - CellPrograms.POSITION_EFFECT * (1 - centre / 200);
-        assertThat(programs.activity(0, List.of(site), 0.5, 200) - empty)
-                .isCloseTo(programs.effect[0][0] * 0.5 * position, within(1e-12));
+        double effect = programs.effect[0][motif];
+        assertThat(programs.activity(0, List.of(new Site(motif, 50 - half, false, 0.5)), 0.5, 200) - empty)
+                .as("centred at a quarter").isCloseTo(effect * 0.5 * 0.775, within(1e-12));
+        assertThat(programs.activity(0, List.of(new Site(motif, 100 - half, true, 0.5)), 0.5, 200) - empty)
+                .as("centred in the middle").isCloseTo(effect * 0.5 * 0.85, within(1e-12));
         assertThat(programs.activity(0, List.of(), 0.6, 200) - empty).isCloseTo(programs.gcEffect[0] * 0.1, within(1e-12));
+    }
+
+    @Test
+    void sitesOfACooperatingPairAddTheirStrengthTimesBothAffinitiesWithin30Bp() {
+        int[] pair = programs.pairs.stream().filter(p -> programs.redundancyGroup[p[0]] != programs.redundancyGroup[p[1]])
+                .findFirst().orElseThrow();
+        double strength = programs.cooperativity[0][programs.pairIndex[pair[0]][pair[1]]];
+        Site x = new Site(pair[0], 40, false, 0.8);
+        Site near = new Site(pair[1], 60, true, 0.5);
+        Site far = new Site(pair[1], 150, true, 0.5);
+        double alone = programs.activity(0, List.of(x), 0.5, 200) + programs.activity(0, List.of(near), 0.5, 200)
+                - programs.baseline[0];
+        assertThat(programs.activity(0, List.of(x, near), 0.5, 200) - alone).isCloseTo(strength * 0.8 * 0.5, within(1e-12));
+        double apart = programs.activity(0, List.of(x), 0.5, 200) + programs.activity(0, List.of(far), 0.5, 200)
+                - programs.baseline[0];
+        assertThat(programs.activity(0, List.of(x, far), 0.5, 200)).as("110 bp apart").isCloseTo(apart, within(1e-12));
+        assertThat(strength).as("a cooperating pair adds something").isNotZero();
     }
 
     @Test
