@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -76,10 +79,30 @@ class CalibrateCommandTest {
                 .isGreaterThan(thresholds.at("/group_thresholds/gc_bin1/0").asDouble());
         assertThat(JSON.readTree(mondrian.resolve("calibration.json").toFile()).at("/applied/test/after/coverage/0.9").asDouble())
                 .isCloseTo(0.9, within(0.02));
+        double[] global = coverageByGcQuintile(out.resolve("test.calibrated.tsv"));
+        double[] perBin = coverageByGcQuintile(mondrian.resolve("test.calibrated.tsv"));
+        assertThat(global[0]).as("one threshold over-covers the low-GC fifth").isGreaterThan(0.95);
+        assertThat(global[4]).as("and under-covers the high-GC fifth").isLessThan(0.85);
+        for (int q = 0; q < 5; q++) {
+            assertThat(perBin[q]).as("Mondrian coverage of GC fifth %d", q + 1).isCloseTo(0.9, within(0.04));
+        }
 
         Path scaling = Cli.succeed("calibrate", tmp.resolve("scaling"), "--fit", fit, "--apply", test, "--method", "variance-scaling");
         JsonNode s = JSON.readTree(scaling.resolve("calibration.json").toFile());
         assertThat(s.at("/applied/test/after/nll").asDouble()).isLessThan(s.at("/applied/test/before/nll").asDouble());
+    }
+
+    /** The fraction of rows with y inside [lower, upper], per fifth of the rows by GC. */
+    private static double[] coverageByGcQuintile(Path table) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>(Cli.table(table));
+        rows.sort(Comparator.comparingDouble(r -> Cli.number(r, "gc")));
+        double[] coverage = new double[5];
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> r = rows.get(i);
+            double y = Cli.number(r, "y");
+            coverage[5 * i / rows.size()] += y >= Cli.number(r, "lower") && y <= Cli.number(r, "upper") ? 5.0 / rows.size() : 0;
+        }
+        return coverage;
     }
 
     @Test
