@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -257,8 +259,14 @@ class RedundancyCommandTest {
         JsonNode report = JSON.readTree(out.resolve("redundancy.json").toFile());
         List<Map<String, String>> ranked = table(out.resolve("motif_pairs.tsv")).stream()
                 .filter(m -> !m.get("rank").equals("NA")).toList();
+        Set<Set<String>> plantedPairs = plantedPairs(JSON.readTree(scenario.toFile()).at("/truth"));
+        for (Map<String, String> m : ranked) {
+            assertThat(m.get("planted").equals("none")).as(m.toString())
+                    .isNotEqualTo(plantedPairs.contains(Set.of(m.get("motif_a"), m.get("motif_b"))));
+        }
         for (int k : new int[] {1, 3, 5}) {
-            long hits = ranked.subList(0, k).stream().filter(m -> !m.get("planted").equals("none")).count();
+            long hits = ranked.subList(0, k).stream().filter(m -> plantedPairs.contains(Set.of(m.get("motif_a"), m.get("motif_b"))))
+                    .count();
             assertThat(report.at("/precision_at_k/" + k).asDouble()).isCloseTo((double) hits / k, within(1e-12));
         }
         assertThat(report.at("/planted_pairs").asInt()).isPositive();
@@ -267,6 +275,24 @@ class RedundancyCommandTest {
         assertThat(budget.at("/exhaustive/learned_rank").asInt()).as(budget.toString()).isLessThanOrEqualTo(2);
         assertThat(budget.at("/exhaustive/refined_rank").asInt()).as(budget.toString()).isEqualTo(1);
         assertThat(budget.at("/effect").asDouble()).isNegative();
+    }
+
+    /** The pairs scenario.json plants: two motifs of one redundancy group, or a cooperating pair of any cell type. */
+    private static Set<Set<String>> plantedPairs(JsonNode truth) {
+        Set<Set<String>> pairs = new HashSet<>();
+        for (JsonNode group : truth.at("/redundancy_groups")) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    pairs.add(Set.of(group.get(i).asText(), group.get(j).asText()));
+                }
+            }
+        }
+        for (JsonNode cell : truth.at("/cell_programs")) {
+            for (JsonNode pair : cell.at("/cooperativity")) {
+                pairs.add(Set.of(pair.at("/motifs/0").asText(), pair.at("/motifs/1").asText()));
+            }
+        }
+        return pairs;
     }
 
     private static double spearman(List<Double> x, List<Double> y) {
