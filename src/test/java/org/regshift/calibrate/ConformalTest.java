@@ -73,6 +73,27 @@ class ConformalTest {
     }
 
     @Test
+    void aGroupUnseenInCalibrationOrTooSmallGetsTheGlobalInterval() {
+        double[] y = new double[40];
+        double[] mu = new double[y.length];
+        double[] var = new double[y.length];
+        String[] groups = new String[y.length];
+        for (int i = 0; i < y.length; i++) {
+            var[i] = 1;
+            y[i] = i < 36 ? (i % 2 == 0 ? 1 : -1) * (1 + i / 10.0) : 100 * i; // "tiny": 4 rows of huge errors
+            groups[i] = i < 36 ? "big" : "tiny";
+        }
+        Conformal m = Conformal.fitMondrian(y, mu, var, groups, "group", 0.9);
+        double[] global = Conformal.fit(y, mu, var, 0.9).interval(0, 1, RowContext.NONE, 0.9);
+        assertThat(m.smallGroups()).containsEntry("tiny", 4);
+        assertThat(m.interval(0, 1, new RowContext("tiny", 1), 0.9)).containsExactly(global);
+        assertThat(m.interval(0, 1, new RowContext("never seen", 1), 0.9)).containsExactly(global);
+        // the big group's own threshold: ceil(0.9 * 37) = 34th smallest of |y| = 1 + i / 10 over its 36 rows
+        assertThat(m.interval(0, 1, new RowContext("big", 1), 0.9)[1]).isCloseTo(1 + 33 / 10.0, within(1e-12));
+        assertThat(global[1]).isGreaterThan(4.3);
+    }
+
+    @Test
     void thresholdIsTheConformalRankAndVarianceScalingTheNllOptimalFactor() {
         double[] scores = {0.5, 0.1, 0.9, 0.3};
         // ceil(0.5 * 5) = 3rd smallest
