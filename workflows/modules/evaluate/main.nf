@@ -23,8 +23,9 @@ process REGSHIFT_EVALUATE {
     def files = predictions instanceof List ? predictions : [predictions]
     def pairs = [names, files].transpose().collect { n, f -> "${n}=${f}" }.join(' ')
     def reference = meta.reference ? "--reference ${meta.reference}" : ''
+    def common = meta.common_ids ? '--common-ids' : ''
     """
-    regshift evaluate --predictions ${pairs} ${reference} --out ${prefix} ${args}
+    regshift evaluate --predictions ${pairs} ${reference} ${common} --out ${prefix} ${args}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

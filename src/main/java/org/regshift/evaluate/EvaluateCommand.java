@@ -53,6 +53,11 @@ public final class EvaluateCommand extends StepCommand {
             description = "The level of the tables' lower/upper columns (predict --level, calibrate's first --level).")
     double intervalLevel;
 
+    @Option(names = "--common-ids", description = "Score every scenario on the IDs present in all of them (the same "
+            + "elements everywhere, when some step dropped elements from some tables); metrics.json reports each "
+            + "scenario's rows and the fraction left out.")
+    boolean commonIds;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -85,7 +90,7 @@ public final class EvaluateCommand extends StepCommand {
                 provenance.input(s.name() + "_truth", s.truth().file());
             }
         }
-        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, intervalLevel, out), provenance);
+        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, intervalLevel, commonIds, out), provenance);
         return scenarios.size() + " scenarios; report written to " + out.resolve("report.html");
     }
 

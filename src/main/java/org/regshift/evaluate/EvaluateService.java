@@ -3,9 +3,11 @@ package org.regshift.evaluate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -13,6 +15,7 @@ import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.Json;
 import org.regshift.io.Numbers;
+import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.metrics.Bounds;
 import org.regshift.metrics.Metrics;
@@ -35,9 +38,12 @@ public final class EvaluateService {
     public record Scenario(String name, Path file, Truth truth) {
     }
 
-    /** {@code split} null evaluates every row, else only the rows of that split. */
+    /**
+     * {@code split} null evaluates every row, else only the rows of that split; {@code commonIds}
+     * keeps only the IDs present in every scenario.
+     */
     public record Request(List<Scenario> scenarios, String reference, String groupBy, String split, double intervalLevel,
-                          Path out) {
+                          boolean commonIds, Path out) {
     }
 
     private EvaluateService() {
@@ -50,9 +56,16 @@ public final class EvaluateService {
         ordered.sort((a, b) -> Boolean.compare(!a.name().equals(reference), !b.name().equals(reference)));
         List<Evaluation.ScenarioResult> scenarios = new ArrayList<>();
         MetricSet referenceMetrics = null;
+        Set<String> common = request.commonIds() ? commonIds(ordered, request.split()) : null;
         for (Scenario s : ordered) {
-            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), true, s.truth(), request.split())
-                    .withY();
+            PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), true, s.truth(), request.split());
+            Evaluation.Rows rows = null;
+            if (common != null) {
+                String[] ids = ids(s.file(), request.split());
+                t = t.subset(IntStream.range(0, ids.length).filter(i -> common.contains(ids[i])).toArray());
+                rows = new Evaluation.Rows(ids.length, t.size());
+            }
+            t = t.withY();
             if (t.size() == 0) {
                 throw InputException.inFile(s.file(), "has no rows with a true value y to evaluate");
             }
@@ -70,7 +83,7 @@ public final class EvaluateService {
                 worst = worstGroup(metrics, groups);
             }
             scenarios.add(new Evaluation.ScenarioResult(s.name(), s.file(), metrics, intervalSources(intervals, request.intervalLevel()),
-                    metrics.ratioTo(referenceMetrics), groups, worst, curves(t)));
+                    metrics.ratioTo(referenceMetrics), groups, worst, curves(t), rows));
         }
         Evaluation evaluation = new Evaluation(reference, request.split(), request.groupBy(), groupEdges, scenarios);
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
@@ -81,6 +94,41 @@ public final class EvaluateService {
             out.commit();
         }
         return evaluation;
+    }
+
+    /** The IDs present in every scenario's table (of the split's rows). */
+    private static Set<String> commonIds(List<Scenario> scenarios, String split) {
+        Set<String> common = null;
+        for (Scenario s : scenarios) {
+            Set<String> ids = new HashSet<>(Arrays.asList(ids(s.file(), split)));
+            if (common == null) {
+                common = ids;
+            } else {
+                common.retainAll(ids);
+            }
+            if (common.isEmpty()) {
+                throw InputException.inFile(s.file(), "shares no ID with the scenarios before it (--common-ids)");
+            }
+        }
+        return common;
+    }
+
+    /** The ID of each row {@link PredictionTable#read} keeps from the table, in order. */
+    private static String[] ids(Path file, String split) {
+        List<String> ids = new ArrayList<>();
+        try (TsvReader reader = new TsvReader(file)) {
+            int ic = reader.column("id");
+            if (ic < 0) {
+                throw InputException.atLine(file, 1, "no 'id' column: --common-ids matches rows by ID");
+            }
+            int sc = split == null ? -1 : reader.column("split");
+            while (reader.next()) {
+                if (sc < 0 || reader.field(sc).equals(split)) {
+                    ids.add(reader.field(ic));
+                }
+            }
+        }
+        return ids.toArray(String[]::new);
     }
 
     /** The table's intervals at the evaluated levels (level -> bounds), those with a missing bound left out. */

@@ -16,11 +16,23 @@ import org.regshift.io.Json;
 public record Evaluation(String reference, String split, String groupBy, double[] groupBinEdges, List<ScenarioResult> scenarios) {
     /**
      * One scenario's evaluation; {@code intervalSource} names, per level (50, 80, 90, 95), the
-     * columns its coverage and width came from; {@code groups} and {@code worstGroup} are null without a grouping.
+     * columns its coverage and width came from; {@code groups} and {@code worstGroup} are null without a grouping,
+     * {@code rows} without --common-ids.
      */
     public record ScenarioResult(String name, Path file, MetricSet metrics, Map<String, String> intervalSource,
                                  MetricSet ratioToReference, Map<String, MetricSet> groups, Map<String, WorstGroup> worstGroup,
-                                 Curves curves) {
+                                 Curves curves, Rows rows) {
+    }
+
+    /** Under --common-ids: the table's rows, those whose ID every scenario has, and the fraction left out. */
+    public record Rows(int table, int common) {
+        public double leftOut() {
+            return table == 0 ? 0 : 1 - (double) common / table;
+        }
+
+        Map<String, Object> toJson() {
+            return Json.object("table", table, "common", common, "left_out_fraction", leftOut());
+        }
     }
 
     /** The group where a metric is worst, its value there, and its gap to the whole scenario. */
@@ -46,6 +58,9 @@ public record Evaluation(String reference, String split, String groupBy, double[
                 entry.put("worst_group", s.worstGroup());
             }
             entry.put("ratio_to_reference", s.ratioToReference().toJson());
+            if (s.rows() != null) {
+                entry.put("common_ids", s.rows().toJson());
+            }
             scenarioDocs.put(s.name(), entry);
         }
         return Json.object("reference", reference, "split", split, "group_by", groupBy, "group_bin_edges", groupBinEdges,

@@ -12,13 +12,18 @@ import org.regshift.motif.Pwm;
  * The cell-type programs that turn motif sites into activity: per cell type a baseline, an effect
  * per motif (activators and repressors, correlated across cell types), a GC term and pairwise
  * cooperativity strengths; shared by all cell types, the redundancy groups (a second site of a
- * group adds {@value #REDUNDANCY} times what the first adds), the cooperating motif pairs, and the
- * batch factors. See docs/simulator.md.
+ * group adds {@value #REDUNDANCY} times what the first adds), the cooperating motif pairs, the
+ * batch factors, and the GC response around the training library's mean GC: a curved GC term and
+ * an accessibility that scales every motif's effect with GC. See docs/simulator.md.
  */
 public final class CellPrograms {
     static final double REDUNDANCY = 0.5;
     static final double POSITION_EFFECT = 0.3;
     static final int COOPERATIVITY_DISTANCE = 30;
+    /** Motif effects grow by this fraction per unit of GC above the training mean (chromatin opens with GC). */
+    static final double ACCESSIBILITY_SLOPE = 3;
+    /** log2 activity per squared unit of GC away from the training mean. */
+    static final double GC_CURVATURE = -8;
     private static final double ACTIVATOR_FRACTION = 0.65;
     private static final double REDUNDANT_MOTIF_FRACTION = 0.3;
     private static final double COOPERATING_PAIR_FRACTION = 0.1;
@@ -32,10 +37,12 @@ public final class CellPrograms {
     final double[] gcEffect;
     final double[][] cooperativity;
     final double[] batchLog2Factor;
+    final double gcCentre;
 
     private CellPrograms(List<Pwm> motifs, int[] redundancyGroup, List<int[]> pairs, double[] baseline, double[][] effect,
-                         double[] gcEffect, double[][] cooperativity, double[] batchLog2Factor) {
+                         double[] gcEffect, double[][] cooperativity, double[] batchLog2Factor, double gcCentre) {
         this.motifs = List.copyOf(motifs);
+        this.gcCentre = gcCentre;
         this.redundancyGroup = redundancyGroup;
         this.pairs = pairs;
         this.pairIndex = new int[motifs.size()][motifs.size()];
@@ -102,7 +109,7 @@ public final class CellPrograms {
         for (int b = 0; b < batch.length; b++) {
             batch[b] = d.normal(0, 0.2);
         }
-        return new CellPrograms(motifs, group, pairs, baseline, effect, gcEffect, cooperativity, batch);
+        return new CellPrograms(motifs, group, pairs, baseline, effect, gcEffect, cooperativity, batch, p.gcMean());
     }
 
     private static double motifEffect(Draws d) {
@@ -137,7 +144,7 @@ public final class CellPrograms {
                 }
             }
         }
-        return new CellPrograms(motifs, redundancyGroup, pairs, base, eff, gc, coop, batchLog2Factor);
+        return new CellPrograms(motifs, redundancyGroup, pairs, base, eff, gc, coop, batchLog2Factor, gcCentre);
     }
 
     /** Sign-flips half of a random fraction of motifs and permutes the other half's effects cyclically. */
@@ -173,16 +180,22 @@ public final class CellPrograms {
         }
     }
 
-    /** True activity (log2) of a sequence with these sites and GC fraction in cell type {@code t}. */
+    /** How much of each motif's effect a sequence of this GC fraction lets through. */
+    double accessibility(double gc) {
+        return Math.max(0, 1 + ACCESSIBILITY_SLOPE * (gc - gcCentre));
+    }
+
+    /** True activity (log2) of a sequence with these occupied sites and GC fraction in cell type {@code t}. */
     public double activity(int t, List<Site> sites, double gc, int length) {
-        double a = baseline[t] + gcEffect[t] * (gc - 0.5);
+        double access = accessibility(gc);
+        double a = baseline[t] + gcEffect[t] * (gc - 0.5) + GC_CURVATURE * (gc - gcCentre) * (gc - gcCentre);
         Map<Integer, List<Double>> byGroup = new LinkedHashMap<>();
         for (Site s : sites) {
             Pwm pwm = motifs.get(s.motif());
             double centre = s.start() + pwm.length() / 2.0;
             double position = 1 - POSITION_EFFECT * (1 - centre / length);
             byGroup.computeIfAbsent(redundancyGroup[s.motif()], k -> new ArrayList<>())
-                    .add(effect[t][s.motif()] * s.affinity() * position);
+                    .add(effect[t][s.motif()] * s.affinity() * position * access);
         }
         for (List<Double> contributions : byGroup.values()) {
             contributions.sort((x, y) -> Double.compare(Math.abs(y), Math.abs(x)));
@@ -198,7 +211,7 @@ public final class CellPrograms {
                 Site y = sites.get(j);
                 int pair = pairIndex[x.motif()][y.motif()];
                 if (pair >= 0 && Math.abs(centre(x) - centre(y)) <= COOPERATIVITY_DISTANCE) {
-                    a += cooperativity[t][pair] * x.affinity() * y.affinity();
+                    a += cooperativity[t][pair] * x.affinity() * y.affinity() * access;
                 }
             }
         }
@@ -232,7 +245,8 @@ public final class CellPrograms {
         return Json.object("cell_programs", cells,
                 "redundancy_groups", groups.values().stream().filter(g -> g.size() > 1).toList(),
                 "redundancy_factor", REDUNDANCY, "position_effect", POSITION_EFFECT,
-                "cooperativity_distance", COOPERATIVITY_DISTANCE, "batch_log2_factors", batchLog2Factor);
+                "cooperativity_distance", COOPERATIVITY_DISTANCE, "batch_log2_factors", batchLog2Factor,
+                "gc_centre", gcCentre, "accessibility_slope", ACCESSIBILITY_SLOPE, "gc_curvature", GC_CURVATURE);
     }
 
     private static double[][] deepCopy(double[][] a) {

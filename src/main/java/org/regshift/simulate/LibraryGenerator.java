@@ -13,45 +13,48 @@ final class LibraryGenerator {
     private static final int PLACEMENT_TRIES = 20;
     private static final double CPG_DEPLETION = 0.25;
     private static final int BARCODE_LENGTH = 12;
-    /** Relative affinity 2^(score - best) at which a site is about half occupied. */
-    private static final double HALF_OCCUPANCY = 1.0 / 16;
 
     private final SimParameters p;
     private final CellPrograms programs;
-    private final List<Pwm> sampling;
+    private final List<Pwm> motifs;
+    private final Occupancy occupancy;
     private final Shift shift;
     private final long seed;
     private final String idPrefix;
     private final int idDigits;
 
     /**
-     * @param sampling the PWMs sites are drawn from (the programs' own, or perturbed ones); affinities
-     *                 are always scored with the programs' reference PWMs
+     * @param motifs the PWMs sites are drawn from and every window is scored by: the programs' own,
+     *               or perturbed ones (a change of binding specificity)
      */
-    LibraryGenerator(SimParameters p, CellPrograms programs, List<Pwm> sampling, Shift shift, long seed, String idPrefix) {
+    LibraryGenerator(SimParameters p, CellPrograms programs, List<Pwm> motifs, Shift shift, long seed, String idPrefix) {
         this.p = p;
         this.programs = programs;
-        this.sampling = sampling;
+        this.motifs = motifs;
+        this.occupancy = new Occupancy(motifs);
         this.shift = shift;
         this.seed = seed;
         this.idPrefix = idPrefix;
         this.idDigits = Math.max(6, String.valueOf(p.n()).length());
     }
 
-    /** PWMs mixed with a Dirichlet(1,1,1,1) base distribution per position, with weight {@code noise}. */
-    static List<Pwm> perturb(List<Pwm> motifs, double noise, Draws d) {
+    /**
+     * PWMs with a changed specificity: each position, with probability {@code fraction}, has its
+     * four base probabilities rotated by one to three places (A C G T to C G T A, ...), so the
+     * preferred bases change while every position keeps its information content.
+     */
+    static List<Pwm> perturb(List<Pwm> motifs, double fraction, Draws d) {
         List<Pwm> out = new ArrayList<>();
         for (Pwm m : motifs) {
-            double[][] q = new double[m.length()][4];
+            double[][] q = m.probabilities();
             for (int i = 0; i < m.length(); i++) {
-                double sum = 0;
-                double[] dirichlet = new double[4];
-                for (int b = 0; b < 4; b++) {
-                    dirichlet[b] = d.gamma(1, 1);
-                    sum += dirichlet[b];
-                }
-                for (int b = 0; b < 4; b++) {
-                    q[i][b] = (1 - noise) * m.probability(i, b) + noise * dirichlet[b] / sum;
+                boolean rotate = d.bernoulli(fraction);
+                int by = 1 + d.uniformInt(3);
+                if (rotate) {
+                    double[] row = q[i].clone();
+                    for (int b = 0; b < 4; b++) {
+                        q[i][(b + by) % 4] = row[b];
+                    }
                 }
             }
             out.add(m.withProbabilities(q));
@@ -69,8 +72,8 @@ final class LibraryGenerator {
         int siteGc = 0;
         long count = d.poisson(p.motifRate());
         for (long k = 0; k < count; k++) {
-            int motif = d.uniformInt(sampling.size());
-            Pwm pwm = sampling.get(motif);
+            int motif = d.uniformInt(motifs.size());
+            Pwm pwm = motifs.get(motif);
             int start = place(d, used, pwm.length());
             if (start < 0) {
                 continue;
@@ -91,17 +94,16 @@ final class LibraryGenerator {
                 : Math.min(0.98, Math.max(0.02, (target * length - siteGc) / (length - siteBases)));
         fillBackground(d, seq, used, background);
         String sequence = new String(seq);
-        List<Site> scored = new ArrayList<>(sites.size());
+        List<Site> planted = new ArrayList<>(sites.size());
         for (Site s : sites) {
-            Pwm reference = programs.motifs.get(s.motif());
-            double score = reference.score(sequence, s.start(), s.minus());
-            scored.add(new Site(s.motif(), s.start(), s.minus(), occupancy(Math.pow(2, score - reference.maxScore()))));
+            planted.add(new Site(s.motif(), s.start(), s.minus(), Occupancy.of(motifs.get(s.motif()), sequence, s.start(), s.minus())));
         }
-        scored.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        planted.sort((x, y) -> Integer.compare(x.start(), y.start()));
         double gc = org.regshift.seq.Alphabet.gcFraction(sequence);
+        List<Site> occupied = occupancy.windows(sequence);
         double[] activity = new double[programs.cellTypes()];
         for (int t = 0; t < activity.length; t++) {
-            activity[t] = programs.activity(t, scored, gc, length);
+            activity[t] = programs.activity(t, occupied, gc, length);
         }
         // under batch_shift half the elements go to the new batch, so that normalising the library cannot cancel it
         int batchIndex = shift.newBatch() && d.bernoulli(0.5) ? -1 : d.uniformInt(p.batches());
@@ -109,7 +111,7 @@ final class LibraryGenerator {
         double batchLog2 = batchIndex < 0 ? shift.newBatchLog2Factor() + shift.newBatchGcSlope() * (gc - 0.5)
                 : programs.batchLog2Factor[batchIndex];
         String id = idPrefix + "_" + String.format("%0" + idDigits + "d", index + 1);
-        return counts(d, id, sequence, scored, gc, batch, activity, batchLog2);
+        return counts(d, id, sequence, planted, gc, batch, activity, batchLog2);
     }
 
     private SimElement counts(Draws d, String id, String sequence, List<Site> sites, double gc, String batch,
@@ -144,11 +146,6 @@ final class LibraryGenerator {
         }
         double lowDna = Math.max(0, Math.log(p.dnaDepth() / dnaMean) / Math.log(2));
         return p.dispersion() * Math.exp(-3 * h * (Math.max(0, activity) + 0.5 * lowDna));
-    }
-
-    /** Occupancy of a site of relative affinity x = 2^(score - best), scaled so a consensus site has 1. */
-    static double occupancy(double x) {
-        return x * (1 + HALF_OCCUPANCY) / (x + HALF_OCCUPANCY);
     }
 
     private int place(Draws d, boolean[] used, int width) {

@@ -14,7 +14,7 @@ public enum Scenario {
     GC_SHIFT(-0.3, 0.3, 0.05, 0.1, 0.2),
     /** A fraction (the severity) of motif effects is permuted or sign-flipped: the truth changes. */
     MOTIF_REWIRING(0, 1, 0.25, 0.5, 1),
-    /** Sites are drawn from PWMs mixed with random base distributions (weight = severity). */
+    /** A fraction (the severity) of PWM positions prefer other bases: binding specificity changes, information content does not. */
     PWM_PERTURBATION(0, 1, 0.25, 0.5, 1),
     /** Each cell program moves towards the next cell type's (1: replaced by it). */
     CELL_TYPE(0, 1, 0.25, 0.5, 1),

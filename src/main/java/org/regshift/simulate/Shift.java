@@ -6,14 +6,14 @@ package org.regshift.simulate;
  *
  * @param gcShift            added to the mean GC fraction of the sequences
  * @param rewireFraction     fraction of motif effects permuted or sign-flipped (concept shift)
- * @param pwmNoise           weight of random base distributions mixed into the PWMs sites are drawn from
+ * @param pwmRotation        fraction of PWM positions whose base preferences rotate (sites drawn from and scored by the result)
  * @param cellTypeMix        how far each cell program moves towards the next cell type's (1: replaced)
  * @param depthFactor        multiplies DNA and RNA sequencing depth
  * @param newBatchLog2Factor log2 multiplicative RNA factor of a new batch (0: the training batches)
  * @param newBatchGcSlope    log2 RNA bias of the new batch per unit of (GC - 0.5)
  * @param heteroscedasticity how fast NB overdispersion grows with activity and with low DNA counts
  */
-public record Shift(double gcShift, double rewireFraction, double pwmNoise, double cellTypeMix, double depthFactor,
+public record Shift(double gcShift, double rewireFraction, double pwmRotation, double cellTypeMix, double depthFactor,
                    double newBatchLog2Factor, double newBatchGcSlope, double heteroscedasticity) {
     public static final Shift NONE = new Shift(0, 0, 0, 0, 1, 0, 0, 0);
 

@@ -120,11 +120,11 @@ public final class SimulateService {
         SimParameters p = request.params().withN(library.n());
         Shift shift = library.scenario().shift(library.severity());
         CellPrograms shifted = programs.shifted(shift, Draws.derive(request.seed(), "rewire"));
-        List<Pwm> sampling = shift.pwmNoise() > 0
-                ? LibraryGenerator.perturb(programs.motifs, shift.pwmNoise(), new Draws(Draws.derive(request.seed(), "pwm")))
+        List<Pwm> motifs = shift.pwmRotation() > 0
+                ? LibraryGenerator.perturb(programs.motifs, shift.pwmRotation(), new Draws(Draws.derive(request.seed(), "pwm")))
                 : programs.motifs;
         String prefix = request.suite() ? library.name() : "seq";
-        LibraryGenerator generator = new LibraryGenerator(p, shifted, sampling, shift,
+        LibraryGenerator generator = new LibraryGenerator(p, shifted, motifs, shift,
                 Draws.derive(request.seed(), "elements/" + library.stream()), prefix);
         LibrarySimulator.run(generator, p, shifted, dir, request.threads(), progress);
         Json.write(dir.resolve(SCENARIO_JSON), Json.object(

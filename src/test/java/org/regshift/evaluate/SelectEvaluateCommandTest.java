@@ -176,6 +176,36 @@ class SelectEvaluateCommandTest {
     }
 
     @Test
+    void commonIdsScoresEveryScenarioOnTheElementsAllOfThemHave() throws IOException {
+        Path full = predictions("full.tsv", 8, 400, 1, 0);
+        List<String> lines = Files.readAllLines(full);
+        Path shifted = tmp.resolve("shifted.tsv");
+        Files.write(shifted, lines.stream().filter(l -> !l.matches("e[0-9]*[05]\t.*")).toList()); // drops 80 of 400
+        Path both = tmp.resolve("both.tsv");
+        Files.write(both, lines.stream().filter(l -> !l.matches("e[0-9]*[05]\t.*") || l.startsWith("id")).toList());
+        JsonNode report = JSON.readTree(Cli.succeed("evaluate", tmp.resolve("common"), "--predictions", "ref=" + full,
+                "shifted=" + shifted, "--common-ids").resolve("metrics.json").toFile());
+        JsonNode alone = JSON.readTree(Cli.succeed("evaluate", tmp.resolve("alone"), "--predictions", "ref=" + both)
+                .resolve("metrics.json").toFile());
+        assertThat(report.at("/scenarios/ref/metrics")).as("the reference on the 320 shared elements")
+                .isEqualTo(alone.at("/scenarios/ref/metrics"));
+        assertThat(report.at("/scenarios/ref/common_ids/table").asInt()).isEqualTo(400);
+        assertThat(report.at("/scenarios/ref/common_ids/common").asInt()).isEqualTo(320);
+        assertThat(report.at("/scenarios/ref/common_ids/left_out_fraction").asDouble()).isCloseTo(0.2, within(1e-12));
+        assertThat(report.at("/scenarios/shifted/common_ids/left_out_fraction").asDouble()).isZero();
+        JsonNode without = JSON.readTree(Cli.succeed("evaluate", tmp.resolve("without"), "--predictions", "ref=" + full,
+                "shifted=" + shifted).resolve("metrics.json").toFile());
+        assertThat(without.at("/scenarios/ref/metrics/n").asInt()).isEqualTo(400);
+        assertThat(without.at("/scenarios/ref/common_ids").isMissingNode()).isTrue();
+
+        Path other = tmp.resolve("other.tsv");
+        Files.write(other, lines.stream().map(l -> l.startsWith("id") ? l : "x" + l).toList());
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "ref=" + full, "other=" + other, "--common-ids", "--out",
+                tmp.resolve("none")), 3, "other.tsv: shares no ID with the scenarios before it (--common-ids)");
+        assertThat(tmp.resolve("none")).doesNotExist();
+    }
+
+    @Test
     void trueValuesMayComeApartFromThePredictionsInTheSameOrder() throws IOException {
         Path withY = predictions("with_y.tsv", 7, 500, 1, 0);
         List<String> lines = Files.readAllLines(withY);

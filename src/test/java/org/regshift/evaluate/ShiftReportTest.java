@@ -26,7 +26,7 @@ class ShiftReportTest {
     private static Evaluation.ScenarioResult scenario(String name, MetricSet m, MetricSet reference, Map<String, MetricSet> groups) {
         double[][] curve = {{0, 0.5, 1}, {0, 0.4, 1}};
         return new Evaluation.ScenarioResult(name, Path.of(name + ".tsv"), m, Map.of(), m.ratioTo(reference), groups, null,
-                new Evaluation.Curves(curve, curve, curve));
+                new Evaluation.Curves(curve, curve, curve), null);
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regshift.metrics.Metrics;
+import org.regshift.motif.MotifReader;
+import org.regshift.motif.Pwm;
 import org.regshift.seq.FastaReader;
 import org.regshift.testing.Cli;
 
@@ -85,7 +87,8 @@ class SimulateCommandTest {
                 assertThat(r).as(name).isLessThan(previous);
                 previous = r;
             }
-            assertThat(previous).as(scenario + " severe").isLessThan(reference - 0.05);
+            assertThat(sd(errors(scenario + "_severe", null)[1])).as(scenario + " severe: measurement error SD grows by half or more")
+                    .isGreaterThan(1.5 * sd(errors("reference", null)[1]));
         }
     }
 
@@ -131,17 +134,44 @@ class SimulateCommandTest {
     }
 
     @Test
-    void cellTypeShiftReplacesTheProgramAndPwmPerturbationWeakensSites() throws IOException {
+    void cellTypeShiftReplacesTheProgram() throws IOException {
         assertThat(column(suite.resolve("cell_type_severe/truth.tsv"), "activity_ct1"))
                 .containsExactly(column(suite.resolve("reference/truth.tsv"), "activity_ct2"), within(1e-6));
-        double previous = meanAffinity(suite.resolve("reference"));
-        for (String level : List.of("mild", "moderate", "severe")) {
-            double affinity = meanAffinity(suite.resolve("pwm_perturbation_" + level));
-            assertThat(affinity).as(level).isLessThan(previous);
-            previous = affinity;
-        }
         JsonNode index = JSON.readTree(suite.resolve("suite.json").toFile());
         assertThat(index.get("libraries")).hasSize(2 + 7 * 3);
+    }
+
+    @Test
+    void pwmPerturbationChangesWhatTheSitesLookLikeNotHowStrongTheyAre() throws IOException {
+        double referenceSd = sd(column(suite.resolve("reference/truth.tsv"), "activity_ct1"));
+        double referenceAffinity = meanAffinity(suite.resolve("reference"));
+        double previous = referenceAffinity;
+        for (String level : List.of("mild", "moderate", "severe")) {
+            Path lib = suite.resolve("pwm_perturbation_" + level);
+            assertThat(sd(column(lib.resolve("truth.tsv"), "activity_ct1")) / referenceSd).as(level).isBetween(0.8, 1.2);
+            assertThat(meanAffinity(lib)).as(level + ": as strong under the perturbed PWMs").isCloseTo(referenceAffinity, within(0.05));
+            double underReference = meanReferenceOccupancy(lib);
+            assertThat(underReference).as(level + ": weaker under the PWMs of the training library").isLessThan(previous);
+            previous = underReference;
+        }
+        assertThat(previous).as("severe").isLessThan(referenceAffinity / 2);
+    }
+
+    @Test
+    void gcShiftStretchesTheTruthAndSevereNoiseDominatesActiveElements() throws IOException {
+        double referenceSd = sd(column(suite.resolve("reference/truth.tsv"), "activity_ct1"));
+        assertThat(sd(column(suite.resolve("gc_shift_severe/truth.tsv"), "activity_ct1")))
+                .as("motif effects 1.6x at +0.2 GC").isGreaterThan(1.3 * referenceSd);
+
+        String severe = "heteroscedastic_noise_severe";
+        Map<String, double[]> truth = byId(suite.resolve(severe).resolve("truth.tsv"), "activity_ct1");
+        Map<String, double[]> measured = byId(qc(severe).resolve("activity.tsv"), "activity");
+        double median = new org.apache.commons.math3.stat.descriptive.rank.Median()
+                .evaluate(measured.keySet().stream().mapToDouble(id -> truth.get(id)[0]).toArray());
+        List<String> active = measured.keySet().stream().filter(id -> truth.get(id)[0] > median).toList();
+        double[] trueActive = active.stream().mapToDouble(id -> truth.get(id)[0]).toArray();
+        double[] noise = active.stream().mapToDouble(id -> measured.get(id)[0] - truth.get(id)[0]).toArray();
+        assertThat(sd(noise)).as("measurement noise SD against the true SD of the active half").isGreaterThanOrEqualTo(sd(trueActive));
     }
 
     private Path qc(String library) {
@@ -205,6 +235,22 @@ class SimulateCommandTest {
         return lines.stream().skip(1).map(l -> l.split("\t", -1)[sites]).filter(s -> !s.isEmpty())
                 .flatMap(s -> java.util.Arrays.stream(s.split(";"))).mapToDouble(s -> Double.parseDouble(s.substring(s.lastIndexOf(':') + 1)))
                 .average().orElseThrow();
+    }
+
+    /** The mean occupancy of a library's planted sites scored by the default (training) PWMs. */
+    private static double meanReferenceOccupancy(Path library) throws IOException {
+        Map<String, Pwm> motifs = new java.util.HashMap<>();
+        MotifReader.defaults().forEach(m -> motifs.put(m.id(), m));
+        Map<String, String> sequences = FastaReader.readAll(library.resolve("sequences.fa.gz"), false);
+        return Cli.table(library.resolve("truth.tsv")).stream().filter(r -> !r.get("sites").isEmpty())
+                .flatMap(r -> java.util.Arrays.stream(r.get("sites").split(";")).map(site -> {
+                    String[] f = site.split(":");
+                    return Occupancy.of(motifs.get(f[0]), sequences.get(r.get("id")), Integer.parseInt(f[1]) - 1, f[2].equals("-"));
+                })).mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double sd(double[] values) {
+        return Math.sqrt(new org.apache.commons.math3.stat.descriptive.moment.Variance(false).evaluate(values));
     }
 
     private static double[] column(Path table, String name) throws IOException {
