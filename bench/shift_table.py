@@ -1,32 +1,57 @@
-"""Prints the simulator-suite tables of README from the runs of bench/shift_table.sh."""
+"""Prints the simulator-suite tables of README from the runs of bench/shift_table.sh: mean and SD over seeds."""
 import json
+import statistics
 import sys
 from pathlib import Path
 
 work = Path(sys.argv[1])
+seeds = sys.argv[2:]
+METHODS = ("conformal", "mondrian", "weighted-conformal")
 
 
-def metrics(run, kind):
-    return json.loads((work / run / kind / "metrics.json").read_text())["scenarios"]
+def scenarios(seed, run, kind):
+    return json.loads((work / f"seed{seed}" / run / kind / "metrics.json").read_text())["scenarios"]
 
 
-plain, raw, priors = metrics("plain", "evaluate"), metrics("plain", "evaluate_raw"), metrics("priors", "evaluate")
-print("| library | Pearson | Pearson, priors | RMSE vs reference | NLL (conformal) | 90% coverage raw | 90% coverage conformal "
-      "| MACE raw | risk at 50% / 100% coverage |")
-print("|---|---|---|---|---|---|---|---|---|")
-for name, entry in plain.items():
-    m, r, p = entry["metrics"], raw[name]["metrics"], priors[name]["metrics"]
-    print(f"| {name} | {m['pearson']:.3f} | {p['pearson']:.3f} | {entry['ratio_to_reference']['rmse']:.2f}x "
-          f"| {m['nll']:.3f} | {r['coverage_90']:.3f} | {m['coverage_90']:.3f} | {r['mace']:.3f} "
-          f"| {m['risk_at_50']:.3f} / {m['risk_at_100']:.3f} |")
+def cell(values, digits=3):
+    if len(values) == 1:
+        return f"{values[0]:.{digits}f}"
+    return f"{statistics.mean(values):.{digits}f} ± {statistics.stdev(values):.{digits}f}"
+
+
+plain = {s: scenarios(s, "plain", "evaluate") for s in seeds}
+raw = {s: scenarios(s, "plain", "evaluate_raw") for s in seeds}
+priors = {s: scenarios(s, "priors", "evaluate") for s in seeds}
+print(f"Simulator suite, seeds {', '.join(seeds)} (mean ± SD):")
+print()
+print("| library | Pearson | Pearson, priors | RMSE vs reference | NLL (conformal) | 90% coverage raw "
+      "| 90% coverage conformal | MACE raw | risk at 50% / 100% coverage | left out |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for name in plain[seeds[0]]:
+    def values(runs, key, section="metrics"):
+        return [runs[s][name][section][key] for s in seeds]
+
+    left_out = [plain[s][name].get("common_ids", {}).get("left_out_fraction", 0.0) for s in seeds]
+    print(f"| {name} | {cell(values(plain, 'pearson'))} | {cell(values(priors, 'pearson'))} "
+          f"| {cell(values(plain, 'rmse', 'ratio_to_reference'), 2)}x | {cell(values(plain, 'nll'))} "
+          f"| {cell(values(raw, 'coverage_90'))} | {cell(values(plain, 'coverage_90'))} | {cell(values(raw, 'mace'))} "
+          f"| {cell(values(plain, 'risk_at_50'))} / {cell(values(plain, 'risk_at_100'))} | {cell(left_out)} |")
 
 print()
-print("| gc_shift library | method | 90% coverage | coverage per GC bin (low to high) | worst bin's gap to 0.9 |")
-print("|---|---|---|---|---|")
-for lib in sorted({d.name.split("_", 2)[2] for d in work.glob("gc_conformal_gc_shift_*")}):
-    for method in ("conformal", "mondrian"):
-        s = json.loads((work / f"gc_{method}_{lib}" / "metrics.json").read_text())["scenarios"][lib]
-        bins = [g["coverage_90"] for g in s["groups"].values()]
-        worst = max(abs(b - 0.9) for b in bins)
-        print(f"| {lib} | {method} | {s['metrics']['coverage_90']:.3f} | {' / '.join(f'{b:.3f}' for b in bins)} "
-              f"| {worst:.3f} |")
+print("Split, Mondrian (GC bins) and weighted conformal, fitted on the training library's calibration split:")
+print()
+print("| library | method | 90% coverage | worst GC bin's gap to 0.9 | mean width | effective sample size |")
+print("|---|---|---|---|---|---|")
+libraries = sorted(p.name[len("conformal_"):] for p in (work / f"seed{seeds[0]}").glob("conformal_*") if p.is_dir())
+for lib in libraries:
+    for method in METHODS:
+        coverage, gap, width, ess = [], [], [], []
+        for s in seeds:
+            m = json.loads((work / f"seed{s}" / f"{method}_{lib}" / "metrics.json").read_text())["scenarios"][lib]
+            coverage.append(m["metrics"]["coverage_90"])
+            width.append(m["metrics"]["width_90"])
+            gap.append(max(abs(g["coverage_90"] - 0.9) for g in m["groups"].values()))
+            if method == "weighted-conformal":
+                applied = json.loads((work / f"seed{s}" / method / "calibration.json").read_text())["applied"][lib]
+                ess.append(applied["weights"]["effective_sample_size"])
+        print(f"| {lib} | {method} | {cell(coverage)} | {cell(gap)} | {cell(width)} | {cell(ess, 0) if ess else '-'} |")

@@ -1,23 +1,33 @@
 #!/usr/bin/env bash
-# The simulator-suite table of README: runs the pipeline's benchmark twice (without and with
-# motif+gc priors; the second run resumes the first's simulate and qc tasks), then Mondrian
-# (GC-binned) against global conformal on the gc_shift libraries, and prints the table.
-# Usage: bench/shift_table.sh [extra pipeline options]
+# The simulator-suite tables of README, over several seeds: per seed, the pipeline's benchmark
+# twice (without and with motif+gc priors; the second run resumes the first's simulate and qc
+# tasks), then split, Mondrian (GC-binned) and weighted conformal (density ratio on gc and ood)
+# fitted on the training library's calibration split and applied to the gc_shift, cell_type and
+# motif_rewiring libraries, each evaluated per GC bin. Prints mean and SD over the seeds.
+# Usage: SEEDS="1 2 3" bench/shift_table.sh [extra pipeline options]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_DIR:-/tmp/regshift-bench-shift}
+seeds=${SEEDS:-1 2 3}
+jar="$here/target/regshift.jar"
 mkdir -p "$work"
 cd "$work"
-"$here/regshift-pipeline" --outdir "$work/plain" "$@" > "$work/plain.log" 2>&1
-"$here/regshift-pipeline" --outdir "$work/priors" --priors motif+gc -resume "$@" > "$work/priors.log" 2>&1
-for method in conformal mondrian; do
-  rm -rf "$work/gc_$method"
-  java -jar "$here/target/regshift.jar" calibrate --method "$method" --fit "$work/plain/predict/train.predictions.tsv" \
-    --apply "$work"/plain/predict/gc_shift_*.predictions.tsv --out "$work/gc_$method" 2> /dev/null
-  for f in "$work"/gc_$method/gc_shift_*.calibrated.tsv; do
-    name=$(basename "$f" .calibrated.tsv)
-    rm -rf "$work/gc_${method}_$name"
-    java -jar "$here/target/regshift.jar" evaluate --predictions "$name=$f" --group-by gc --out "$work/gc_${method}_$name" 2> /dev/null
+for seed in $seeds; do
+  run="$work/seed$seed"
+  mkdir -p "$run"
+  "$here/regshift-pipeline" --outdir "$run/plain" --seed "$seed" "$@" > "$run/plain.log" 2>&1
+  "$here/regshift-pipeline" --outdir "$run/priors" --seed "$seed" --priors motif+gc -resume "$@" > "$run/priors.log" 2>&1
+  tables=$(ls "$run"/plain/predict/{reference,gc_shift_*,cell_type_*,motif_rewiring_*}.predictions.tsv)
+  for method in conformal mondrian weighted-conformal; do
+    rm -rf "$run/$method"
+    # shellcheck disable=SC2086
+    java -jar "$jar" calibrate --method "$method" --weight-features gc,ood --fit "$run/plain/predict/train.predictions.tsv" \
+      --apply $tables --out "$run/$method" 2> "$run/$method.log"
+    for f in "$run/$method"/*.calibrated.tsv; do
+      name=$(basename "$f" .calibrated.tsv)
+      rm -rf "$run/${method}_$name"
+      java -jar "$jar" evaluate --predictions "$name=$f" --group-by gc --out "$run/${method}_$name" 2>> "$run/$method.log"
+    done
   done
 done
-python3 "$here/bench/shift_table.py" "$work"
+python3 "$here/bench/shift_table.py" "$work" $seeds

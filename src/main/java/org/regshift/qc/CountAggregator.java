@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import org.regshift.io.InputException;
 import org.regshift.io.TsvReader;
 import org.regshift.seq.Alphabet;
 import org.slf4j.Logger;
@@ -67,7 +68,11 @@ final class CountAggregator {
         missing = 0;
         rows = 0;
         try (TsvReader reader = new TsvReader(file)) {
-            readRows(reader, grouped);
+            if (layout.longTable()) {
+                readLongRows(reader);
+            } else {
+                readRows(reader, grouped);
+            }
             if (rows == 0) {
                 throw reader.error("the table has a header but no data rows");
             }
@@ -112,7 +117,7 @@ final class CountAggregator {
                 }
                 currentId = reader.fieldBytes(idColumn);
             }
-            block.add(reader, layout);
+            block.add(reader, layout, tallies);
             if (++rows % PROGRESS_EVERY == 0) {
                 progress.accept(rows);
             }
@@ -122,6 +127,59 @@ final class CountAggregator {
         }
         for (Map.Entry<String, BarcodeBlock> e : blocks.entrySet()) {
             e.getValue().filterInto(byId.get(e.getKey()), filter, tallies, file);
+        }
+        progress.accept(rows);
+    }
+
+    /** One element of a long table while it is read: its counts and the line of each replicate's row (0: none yet). */
+    private record LongElement(ElementCounts element, long[] dna, long[] rna, long[] lines) {
+    }
+
+    /**
+     * A long table: one row per element and replicate, in any order; every element needs exactly one
+     * row per replicate; its barcodes are the fewest any replicate reports.
+     */
+    private void readLongRows(TsvReader reader) {
+        int idColumn = layout.id().index();
+        int replicateColumn = layout.replicate().index();
+        List<String> names = layout.replicates().stream().map(CountLayout.Replicate::name).toList();
+        int dnaColumn = layout.replicates().get(0).dna().index();
+        int rnaColumn = layout.replicates().get(0).rna().index();
+        Map<String, LongElement> read = new LinkedHashMap<>();
+        while (reader.next()) {
+            String id = reader.field(idColumn);
+            LongElement e = read.get(id);
+            if (e == null) {
+                int n = names.size();
+                e = new LongElement(start(reader, id), new long[n], new long[n], new long[n]);
+                read.put(id, e);
+            } else if (layout.barcodesPerElement() != null) {
+                e.element().reportedBarcodes = Math.min(e.element().reportedBarcodes,
+                        reader.count(layout.barcodesPerElement().index()));
+            }
+            int r = names.indexOf(reader.field(replicateColumn));
+            if (e.lines()[r] != 0) {
+                throw reader.error("a second row for element '" + id + "' in replicate '" + names.get(r) + "' (the first at line "
+                        + e.lines()[r] + "); a long table has one row per element and replicate");
+            }
+            e.dna()[r] = reader.count(dnaColumn);
+            e.rna()[r] = reader.count(rnaColumn);
+            e.lines()[r] = reader.lineNumber();
+            if (++rows % PROGRESS_EVERY == 0) {
+                progress.accept(rows);
+            }
+        }
+        BarcodeBlock block = new BarcodeBlock(names.size());
+        for (LongElement e : read.values()) {
+            for (int r = 0; r < names.size(); r++) {
+                if (e.lines()[r] == 0) {
+                    throw InputException.atLine(file, e.element().firstLine, "element '" + e.element().id
+                            + "' has no row for replicate '" + names.get(r) + "'; a long table has one row per element and replicate");
+                }
+            }
+            block.clear();
+            block.add(e.dna(), e.rna());
+            block.filterInto(e.element(), filter, tallies, file);
         }
         progress.accept(rows);
     }

@@ -18,12 +18,18 @@ import org.regshift.io.UsageException;
  * {@code dna_<rep>}, {@code dna_count_<rep>} or {@code plasmid_<rep>}; RNA columns
  * {@code rna_<rep>}, {@code rna_count_<rep>}, {@code <condition>_rna_<rep>} or
  * {@code <condition>_rna_count_<rep>}; DNA and RNA of a replicate pair up by {@code <rep>}.
- * Explicit column lists override the names and pair up by position.
+ * Explicit column lists override the names and pair up by position. Columns of normalised values
+ * ({@code *_normalized}, {@code *_normalised}) are never counts. A table with {@code replicate},
+ * {@code dna_counts} and {@code rna_counts} columns is long (MPRAsnakeflow's oligo level), with
+ * {@code n_bc} as its barcodes per element.
  */
 public final class CountLayoutDetector {
     public static final List<String> ID_CANDIDATES = List.of("id", "oligo_id", "oligo_name", "name");
     public static final List<String> PASS_THROUGH = List.of("batch", "cell_type", "condition", "group", "scenario");
     private static final String N_BARCODES = "n_barcodes";
+    private static final List<String> LONG_COLUMNS = List.of("replicate", "dna_counts", "rna_counts");
+    private static final String LONG_BARCODES = "n_bc";
+    private static final Pattern NORMALISED = Pattern.compile("(?i).*normali[sz]ed.*");
     private static final Pattern DNA = Pattern.compile("(?i)(?:dna_count|dna|plasmid)_(.+)");
     private static final Pattern RNA = Pattern.compile("(?i)(?:(.+)_)?rna(?:_count)?_(.+)");
 
@@ -40,15 +46,33 @@ public final class CountLayoutDetector {
         this.header = header;
     }
 
+    /** Whether the header is that of a long table: one row per element and replicate. */
+    public static boolean isLong(List<String> header) {
+        return header.containsAll(LONG_COLUMNS);
+    }
+
     public CountLayout detect(Choices choices) {
+        return detect(choices, List.of());
+    }
+
+    /** The layout; {@code longReplicates}: a long table's replicate names, in order of appearance. */
+    public CountLayout detect(Choices choices, List<String> longReplicates) {
         CountLayout.Column id = idColumn(choices.idColumn());
+        CountLayout.Column replicate = isLong(header) ? required(LONG_COLUMNS.get(0), "replicate") : null;
+        if (replicate != null && hasExplicitColumns(choices)) {
+            throw new UsageException("--dna-columns and --rna-columns do not apply to a long table (" + file
+                    + " has replicate, dna_counts and rna_counts columns)");
+        }
         CountLayout.Column barcode = optional("barcode");
         CountLayout.Column sequence = choices.sequenceColumn() == null ? null : required(choices.sequenceColumn(), "sequence");
-        List<CountLayout.Replicate> replicates = hasExplicitColumns(choices)
-                ? explicitReplicates(choices.dnaColumns(), choices.rnaColumns())
+        List<CountLayout.Replicate> replicates = replicate != null ? longReplicates(longReplicates)
+                : hasExplicitColumns(choices) ? explicitReplicates(choices.dnaColumns(), choices.rnaColumns())
                 : namedReplicates(choices.condition());
         Set<String> used = new LinkedHashSet<>();
         used.add(id.name());
+        if (replicate != null) {
+            used.add(replicate.name());
+        }
         if (barcode != null) {
             used.add(barcode.name());
         }
@@ -68,8 +92,15 @@ public final class CountLayoutDetector {
                 passThrough.add(c);
             }
         }
-        CountLayout.Column barcodesPerElement = barcode == null ? optional(N_BARCODES) : null;
-        return new CountLayout(id, barcode, sequence, barcodesPerElement, replicates, passThrough);
+        CountLayout.Column barcodesPerElement = barcode != null ? null : replicate != null ? optional(LONG_BARCODES)
+                : optional(N_BARCODES);
+        return new CountLayout(id, barcode, sequence, barcodesPerElement, replicates, passThrough, replicate);
+    }
+
+    private List<CountLayout.Replicate> longReplicates(List<String> names) {
+        CountLayout.Column dna = required(LONG_COLUMNS.get(1), "DNA");
+        CountLayout.Column rna = required(LONG_COLUMNS.get(2), "RNA");
+        return names.stream().map(n -> new CountLayout.Replicate(n, dna, rna)).toList();
     }
 
     private static boolean hasExplicitColumns(Choices choices) {
@@ -109,8 +140,13 @@ public final class CountLayoutDetector {
     private List<CountLayout.Replicate> namedReplicates(String condition) {
         Map<String, CountLayout.Column> dna = new LinkedHashMap<>();
         Map<String, Map<String, CountLayout.Column>> rnaByCondition = new LinkedHashMap<>();
+        List<String> normalised = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
+            if (NORMALISED.matcher(name).matches()) {
+                normalised.add(name);
+                continue;
+            }
             Matcher d = DNA.matcher(name);
             Matcher r = RNA.matcher(name);
             if (d.matches()) {
@@ -119,6 +155,11 @@ public final class CountLayoutDetector {
                 String cond = r.group(1) == null ? "" : r.group(1);
                 rnaByCondition.computeIfAbsent(cond, k -> new LinkedHashMap<>()).put(r.group(2), new CountLayout.Column(i, name));
             }
+        }
+        if (dna.isEmpty() && !normalised.isEmpty()) {
+            throw headerError("only normalised values (" + String.join(", ", normalised) + "), no DNA and RNA counts: qc "
+                    + "estimates activity from raw counts (MPRAsnakeflow's barcode table or its oligo table with "
+                    + "dna_counts and rna_counts)");
         }
         if (dna.isEmpty()) {
             throw headerError("no DNA count columns: expected dna_<rep>, dna_count_<rep> or plasmid_<rep> "

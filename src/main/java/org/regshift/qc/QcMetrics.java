@@ -41,7 +41,7 @@ record QcMetrics(String sample, Table table, String estimator, Filters filters, 
 
     /** Barcode filter counts of one replicate. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Replicate(long dnaTotal, long rnaTotal, long barcodes, long barcodesLowDna, long barcodesLowRna,
+    record Replicate(long dnaTotal, long rnaTotal, long barcodes, long unobservedCounts, long barcodesLowDna, long barcodesLowRna,
                      long barcodesOutlier, long barcodesKept, long keptDnaTotal, long keptRnaTotal, long elementsMeasured,
                      Quantiles barcodesPerElement) {
     }
@@ -95,7 +95,7 @@ record QcMetrics(String sample, Table table, String estimator, Filters filters, 
             int rep = r;
             long measured = result.activities().stream().filter(a -> Double.isFinite(a.replicates()[rep])).count();
             double[] perElement = result.summary().elements().stream().mapToDouble(e -> e.kept[rep]).toArray();
-            out.put(t.name(), new Replicate(t.dnaTotal, t.rnaTotal, t.barcodes, t.lowDna, t.lowRna, t.outliers, t.kept,
+            out.put(t.name(), new Replicate(t.dnaTotal, t.rnaTotal, t.barcodes, t.unobserved, t.lowDna, t.lowRna, t.outliers, t.kept,
                     t.keptDnaTotal, t.keptRnaTotal, measured, Quantiles.of(perElement)));
         }
         return out;

@@ -2,8 +2,10 @@ package org.regshift.qc;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
@@ -79,7 +81,24 @@ public final class QcService {
         }
         CountLayoutDetector.Choices resolved = new CountLayoutDetector.Choices(c.idColumn(), sequenceColumn,
                 c.dnaColumns(), c.rnaColumns(), c.condition(), keep);
-        return new CountLayoutDetector(request.counts(), header).detect(resolved);
+        List<String> longReplicates = CountLayoutDetector.isLong(header) ? replicateNames(request.counts()) : List.of();
+        return new CountLayoutDetector(request.counts(), header).detect(resolved, longReplicates);
+    }
+
+    /** The values of a long table's replicate column, in order of appearance. */
+    private static List<String> replicateNames(Path counts) {
+        Set<String> names = new LinkedHashSet<>();
+        try (TsvReader reader = new TsvReader(counts)) {
+            int column = reader.column("replicate");
+            while (reader.next()) {
+                String name = reader.field(column);
+                if (name.isBlank()) {
+                    throw reader.error("empty replicate name");
+                }
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static String[] splits(QcRequest request, CountLayout layout, List<ElementActivity> activities) {

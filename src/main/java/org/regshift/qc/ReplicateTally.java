@@ -4,6 +4,8 @@ package org.regshift.qc;
 public final class ReplicateTally {
     final String name;
     long barcodes;
+    /** Empty count cells of a barcode table (not observed in this replicate), read as 0. */
+    long unobserved;
     long dnaTotal;
     long rnaTotal;
     long lowDna;

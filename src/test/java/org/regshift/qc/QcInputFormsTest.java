@@ -75,6 +75,112 @@ class QcInputFormsTest {
         assertThat(qc.at("/replicate_correlation/0/pearson").asDouble()).isBetween(0.73, 0.74);
     }
 
+    /**
+     * The Sharpr pilot's HepG2 counts as MPRAsnakeflow writes its barcode table
+     * ({@code reporter_experiment.barcode.*.tsv.gz}: barcode, oligo_name, dna_count_<rep>,
+     * rna_count_<rep>, a cell left empty where the barcode was not observed in that replicate).
+     */
+    private Path snakeflowBarcodeTable() throws IOException {
+        List<String> lines = readGz(SharprData.BARCODES);
+        StringBuilder out = new StringBuilder("barcode\toligo_name\tdna_count_1\trna_count_1\tdna_count_2\trna_count_2\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            out.append(f[1]).append('\t').append(f[0]);
+            for (int column : new int[] {2, 4, 3, 5}) { // plasmid_rep1, hepg2_rna_rep1, plasmid_rep2, hepg2_rna_rep2
+                out.append('\t').append(f[column].equals("0") ? "" : f[column]);
+            }
+            out.append('\n');
+        }
+        Path table = tmp.resolve("reporter_experiment.barcode.HepG2.default.tsv");
+        Files.writeString(table, out);
+        return table;
+    }
+
+    /** {replicate: {oligo: {dna, rna, barcodes}}} summed from the Sharpr pilot's HepG2 barcode counts. */
+    private static java.util.Map<String, java.util.Map<String, long[]>> oligoSums() throws IOException {
+        java.util.Map<String, java.util.Map<String, long[]>> sums = new java.util.LinkedHashMap<>();
+        List<String> lines = readGz(SharprData.BARCODES);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            for (int rep = 1; rep <= 2; rep++) {
+                long[] s = sums.computeIfAbsent(String.valueOf(rep), k -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(f[0], k -> new long[3]);
+                s[0] += Long.parseLong(f[1 + rep]);
+                s[1] += Long.parseLong(f[3 + rep]);
+                s[2] += Long.parseLong(f[1 + rep]) > 0 ? 1 : 0;
+            }
+        }
+        return sums;
+    }
+
+    @Test
+    void mprasnakeflowBarcodeTableWithEmptyCellsGivesTheActivitiesOfTheNativeLayout() throws IOException {
+        Path table = snakeflowBarcodeTable();
+        Path native_ = qc("native", "--counts", SharprData.BARCODES, "--condition", "hepg2");
+        Path snakeflow = qc("snakeflow", "--counts", table);
+        assertThat(activities(snakeflow)).isEqualTo(activities(native_));
+        JsonNode qc = JSON.readTree(snakeflow.resolve("qc.json").toFile());
+        assertThat(qc.at("/replicate_correlation/0/pearson").asDouble()).isCloseTo(SharprData.replicatePearson("hepg2"),
+                org.assertj.core.api.Assertions.within(1e-9)).isCloseTo(0.958, org.assertj.core.api.Assertions.within(0.0005));
+        long empty1 = Files.readAllLines(table).stream().skip(1).filter(l -> l.split("\t", -1)[2].isEmpty()).count()
+                + Files.readAllLines(table).stream().skip(1).filter(l -> l.split("\t", -1)[3].isEmpty()).count();
+        assertThat(qc.at("/replicates/1/unobserved_counts").asLong()).isEqualTo(empty1).isPositive();
+    }
+
+    @Test
+    void mprasnakeflowLongOligoTableGivesTheActivitiesOfTheSameCountsInTheWideLayout() throws IOException {
+        var sums = oligoSums();
+        StringBuilder long_ = new StringBuilder(
+                "replicate\toligo_name\tdna_counts\trna_counts\tdna_normalized\trna_normalized\tlog2FoldChange\tn_bc\n");
+        sums.forEach((rep, oligos) -> oligos.forEach((oligo, c) -> long_.append(rep).append('\t').append(oligo).append('\t')
+                .append(c[0]).append('\t').append(c[1]).append("\t1.5\t2.5\t0.737\t").append(c[2]).append('\n')));
+        StringBuilder wide = new StringBuilder("oligo_name\tdna_1\trna_1\tdna_2\trna_2\tn_barcodes\n");
+        sums.get("1").forEach((oligo, c1) -> {
+            long[] c2 = sums.get("2").get(oligo);
+            wide.append(oligo).append('\t').append(c1[0]).append('\t').append(c1[1]).append('\t').append(c2[0]).append('\t')
+                    .append(c2[1]).append('\t').append(Math.min(c1[2], c2[2])).append('\n');
+        });
+        Path longTable = tmp.resolve("HepG2.oligo.tsv");
+        Files.writeString(longTable, long_);
+        Path wideTable = tmp.resolve("wide.tsv");
+        Files.writeString(wideTable, wide);
+        Path fromLong = qc("long", "--counts", longTable);
+        assertThat(activities(fromLong)).isEqualTo(activities(qc("wide", "--counts", wideTable))).hasSize(2250);
+        JsonNode replicate2 = JSON.readTree(fromLong.resolve("qc.json").toFile()).at("/table/replicates/1");
+        assertThat(replicate2.at("/name").asText()).isEqualTo("2");
+        assertThat(replicate2.at("/dna_column").asText()).isEqualTo("dna_counts");
+
+        List<String> lines = Files.readAllLines(longTable);
+        Path missing = tmp.resolve("missing.tsv");
+        Files.write(missing, lines.stream().filter(l -> !l.startsWith("2\thigh_0_1\t")).toList());
+        Cli.assertFailsCleanly(Cli.run("qc", "--counts", missing, "--out", tmp.resolve("bad")), 3,
+                "missing.tsv line 3: element 'high_0_1' has no row for replicate '2'; a long table has one row per element "
+                        + "and replicate");
+        Path twice = tmp.resolve("twice.tsv");
+        List<String> doubled = new ArrayList<>(lines);
+        doubled.add(lines.get(5));
+        Files.write(twice, doubled);
+        Cli.assertFailsCleanly(Cli.run("qc", "--counts", twice, "--out", tmp.resolve("bad")), 3,
+                "twice.tsv line " + doubled.size() + ": a second row for element");
+        Path normalised = tmp.resolve("normalised.tsv");
+        Files.write(normalised, lines.stream().map(l -> {
+            String[] f = l.split("\t");
+            return String.join("\t", f[1], f[4], f[5]);
+        }).toList());
+        Cli.assertFailsCleanly(Cli.run("qc", "--counts", normalised, "--out", tmp.resolve("bad")), 3,
+                "normalised.tsv line 1: only normalised values (dna_normalized, rna_normalized), no DNA and RNA counts");
+        assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+
+    /** id -> activity of a qc output. */
+    private static java.util.Map<String, String> activities(Path out) throws IOException {
+        java.util.Map<String, String> activity = new java.util.TreeMap<>();
+        for (var row : Cli.table(out.resolve("activity.tsv"))) {
+            activity.put(row.get("id"), row.get("activity"));
+        }
+        return activity;
+    }
+
     /** The table's lines without its split column (splits depend on which elements are kept). */
     private static List<String> withoutSplit(Path table) throws IOException {
         List<String> lines = Files.readAllLines(table);
