@@ -15,7 +15,7 @@ cd "$work"
 for seed in $seeds; do
   run="$work/seed$seed"
   mkdir -p "$run"
-  "$here/regshift-pipeline" --outdir "$run/plain" --seed "$seed" "$@" > "$run/plain.log" 2>&1
+  "$here/regshift-pipeline" --outdir "$run/plain" --seed "$seed" -resume "$@" > "$run/plain.log" 2>&1
   "$here/regshift-pipeline" --outdir "$run/priors" --seed "$seed" --priors motif+gc -resume "$@" > "$run/priors.log" 2>&1
   tables=$(ls "$run"/plain/predict/{reference,gc_shift_*,cell_type_*,motif_rewiring_*}.predictions.tsv)
   for method in conformal mondrian weighted-conformal; do

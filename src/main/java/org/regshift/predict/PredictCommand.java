@@ -40,7 +40,7 @@ public final class PredictCommand extends StepCommand {
     @Option(names = "--level", defaultValue = "0.9", paramLabel = "P", description = "Coverage level of lower/upper.")
     double level;
 
-    @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N", description = "Sequences per batch.")
+    @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N", description = "Sequences per batch.")
     int batchSize;
 
     @Option(names = "--rc-average", description = "Average each member's predictions on both strands.")
