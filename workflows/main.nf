@@ -1,17 +1,16 @@
 #!/usr/bin/env nextflow
 // RegShift: with --counts, the user's MPRA data go through the steps; without, the benchmark runs
 // on the simulator suite. Every parameter is described in nextflow_schema.json and checked
-// against it before anything runs.
-
-nextflow.enable.dsl = 2
+// against it before anything runs (first thing in the workflow: Nextflow's strict syntax allows no
+// statements outside workflows and functions).
 
 include { BENCHMARK } from './subworkflows/benchmark'
 include { DATA      } from './subworkflows/data'
 
-ParamsSchema.validate(params, file("${projectDir}/../nextflow_schema.json"))
-
 workflow {
+    ParamsSchema.validate(params, file("${projectDir}/../nextflow_schema.json"))
     def motifs = params.motifs ? file(params.motifs, checkIfExists: true) : []
+    def versions
     if (params.counts) {
         def fasta = params.fasta ? file(params.fasta, checkIfExists: true) : []
         DATA(file(params.counts, checkIfExists: true), fasta, params.condition, variants())
