@@ -24,9 +24,10 @@ public final class SimulateService {
     private static final Logger LOG = LoggerFactory.getLogger(SimulateService.class);
 
     /**
-     * One library of a run: its name (also the ID prefix and, in a suite, its directory), and the
-     * stream its sequences come from: "train" or "test" in a suite (so every test library holds the
-     * same underlying elements and differs from the others only by its shift), "library" alone.
+     * One library of a run: its name (in a suite, its directory), and the stream its sequences come
+     * from: "train" or "test" in a suite (so every test library holds the same underlying elements
+     * and differs from the others only by its shift; the stream is also the suite's ID prefix),
+     * "library" alone.
      */
     record Library(String name, String stream, Scenario scenario, double severity, String level, int n) {
     }
@@ -123,7 +124,7 @@ public final class SimulateService {
         List<Pwm> motifs = shift.pwmRotation() > 0
                 ? LibraryGenerator.perturb(programs.motifs, shift.pwmRotation(), new Draws(Draws.derive(request.seed(), "pwm")))
                 : programs.motifs;
-        String prefix = request.suite() ? library.name() : "seq";
+        String prefix = request.suite() ? library.stream() : "seq";
         LibraryGenerator generator = new LibraryGenerator(p, shifted, motifs, shift,
                 Draws.derive(request.seed(), "elements/" + library.stream()), prefix);
         LibrarySimulator.run(generator, p, shifted, dir, request.threads(), progress);
