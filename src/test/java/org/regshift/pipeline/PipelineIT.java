@@ -74,6 +74,10 @@ class PipelineIT {
         assertThat(metrics.at("/scenarios").size()).isEqualTo(libraries().size() - 1);
         assertThat(metrics.at("/scenarios/depth_shift_moderate/ratio_to_reference/rmse").asDouble()).isGreaterThan(1.0);
         assertThat(metrics.at("/scenarios/gc_shift_moderate/groups").size()).isEqualTo(5);
+        int common = metrics.at("/scenarios/reference/common_ids/common").asInt();
+        assertThat(common).as("the elements every library kept through qc").isPositive();
+        metrics.at("/scenarios").forEach(s -> assertThat(s.at("/common_ids/common").asInt()).isEqualTo(common));
+        metrics.at("/scenarios").forEach(s -> assertThat(s.at("/metrics/n").asInt()).isEqualTo(common));
         assertThat(results.resolve("evaluate_raw/metrics.json")).isNotEmptyFile();
         assertThat(results.resolve("report.html")).content().contains("RegShift shift report").contains("gc_shift_moderate");
         assertThat(results.resolve("pipeline_info/software_versions.yml")).content().contains("regshift: 0.1.0");
