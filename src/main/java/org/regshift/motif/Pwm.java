@@ -88,6 +88,11 @@ public final class Pwm {
         return probabilities[i][b];
     }
 
+    /** The log-odds score (bits) of base {@code b} (0=A, 1=C, 2=G, 3=T) at position {@code i}. */
+    public double logOdds(int i, int b) {
+        return logOdds[i][b];
+    }
+
     /** The best log-odds score (bits) any sequence reaches. */
     public double maxScore() {
         return maxScore;

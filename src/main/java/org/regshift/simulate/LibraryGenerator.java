@@ -48,6 +48,7 @@ final class LibraryGenerator {
         for (Pwm m : motifs) {
             double[][] q = m.probabilities();
             for (int i = 0; i < m.length(); i++) {
+                // both draws at every position, so a milder fraction rotates a subset of a severer one's positions
                 boolean rotate = d.bernoulli(fraction);
                 int by = 1 + d.uniformInt(3);
                 if (rotate) {

@@ -1,6 +1,7 @@
 package org.regshift.simulate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.regshift.motif.Pwm;
@@ -36,43 +37,36 @@ final class Occupancy {
         chunks = new double[motifs.size()][2][][];
         bestFrom = new double[motifs.size()][2][];
         for (int m = 0; m < motifs.size(); m++) {
-            Pwm pwm = motifs.get(m);
             for (int strand = 0; strand < 2; strand++) {
-                double[][] logOdds = logOdds(pwm, strand == 1);
-                int n = (pwm.length() + K - 1) / K;
-                chunks[m][strand] = new double[n][1 << (2 * K)];
-                bestFrom[m][strand] = new double[n + 1];
-                for (int c = 0; c < n; c++) {
-                    for (int code = 0; code < 1 << (2 * K); code++) {
-                        double s = 0;
-                        for (int j = 0; j < K && K * c + j < pwm.length(); j++) {
-                            s += logOdds[K * c + j][(code >> (2 * (K - 1 - j))) & 3];
-                        }
-                        chunks[m][strand][c][code] = s;
-                    }
-                }
-                for (int c = n - 1; c >= 0; c--) {
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (double s : chunks[m][strand][c]) {
-                        max = Math.max(max, s);
-                    }
-                    bestFrom[m][strand][c] = bestFrom[m][strand][c + 1] + max;
-                }
+                chunks[m][strand] = chunkScores(motifs.get(m), strand == 1);
+                bestFrom[m][strand] = bestFrom(chunks[m][strand]);
             }
         }
     }
 
-    /** Log-odds by window offset and base, of the motif read on the plus strand or matched to the reverse complement. */
-    private static double[][] logOdds(Pwm pwm, boolean minus) {
+    /** Per chunk of 4 window positions, the score of each 4-mer there (positions beyond the window add 0). */
+    private static double[][] chunkScores(Pwm pwm, boolean minus) {
         int w = pwm.length();
-        double[][] out = new double[w][4];
-        for (int i = 0; i < w; i++) {
-            for (int b = 0; b < 4; b++) {
-                double p = minus ? pwm.probability(w - 1 - i, 3 - b) : pwm.probability(i, b);
-                out[i][b] = Math.log(p / 0.25) / Math.log(2);
+        double[][] scores = new double[(w + K - 1) / K][1 << (2 * K)];
+        for (int c = 0; c < scores.length; c++) {
+            for (int code = 0; code < scores[c].length; code++) {
+                for (int j = 0, i = K * c; j < K && i < w; j++, i++) {
+                    int base = (code >> (2 * (K - 1 - j))) & 3;
+                    // the minus strand matches the motif to the reverse complement of the window
+                    scores[c][code] += minus ? pwm.logOdds(w - 1 - i, 3 - base) : pwm.logOdds(i, base);
+                }
             }
         }
-        return out;
+        return scores;
+    }
+
+    /** Entry c: the best score the chunks from c on can add. */
+    private static double[] bestFrom(double[][] chunks) {
+        double[] best = new double[chunks.length + 1];
+        for (int c = chunks.length - 1; c >= 0; c--) {
+            best[c] = best[c + 1] + Arrays.stream(chunks[c]).max().orElseThrow();
+        }
+        return best;
     }
 
     /** Occupancy of a site of relative affinity x = 2^(score - best), scaled so a consensus site has 1. */
@@ -92,7 +86,7 @@ final class Occupancy {
         List<Site> candidates = new ArrayList<>();
         for (int m = 0; m < motifs.size(); m++) {
             int width = motifs.get(m).length();
-            double best = bestFrom[m][0][0];
+            double best = motifs.get(m).maxScore();
             double floor = best + FLOOR_BITS;
             candidates.clear();
             for (int p = 0; p + width <= codes.length; p++) {
