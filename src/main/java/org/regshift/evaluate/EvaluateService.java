@@ -56,14 +56,18 @@ public final class EvaluateService {
         ordered.sort((a, b) -> Boolean.compare(!a.name().equals(reference), !b.name().equals(reference)));
         List<Evaluation.ScenarioResult> scenarios = new ArrayList<>();
         MetricSet referenceMetrics = null;
-        Set<String> common = request.commonIds() ? commonIds(ordered, request.split()) : null;
+        Map<String, String[]> ids = new LinkedHashMap<>();
+        if (request.commonIds()) {
+            ordered.forEach(s -> ids.put(s.name(), ids(s.file(), request.split())));
+        }
+        Set<String> common = request.commonIds() ? commonIds(ordered, ids) : null;
         for (Scenario s : ordered) {
             PredictionTable t = PredictionTable.read(s.file(), true, request.groupBy(), List.of(), true, s.truth(), request.split());
             Evaluation.Rows rows = null;
             if (common != null) {
-                String[] ids = ids(s.file(), request.split());
-                t = t.subset(IntStream.range(0, ids.length).filter(i -> common.contains(ids[i])).toArray());
-                rows = new Evaluation.Rows(ids.length, t.size());
+                String[] tableIds = ids.get(s.name());
+                t = t.subset(IntStream.range(0, tableIds.length).filter(i -> common.contains(tableIds[i])).toArray());
+                rows = new Evaluation.Rows(tableIds.length, t.size());
             }
             t = t.withY();
             if (t.size() == 0) {
@@ -96,15 +100,15 @@ public final class EvaluateService {
         return evaluation;
     }
 
-    /** The IDs present in every scenario's table (of the split's rows). */
-    private static Set<String> commonIds(List<Scenario> scenarios, String split) {
+    /** The IDs present in every scenario's table, from each scenario's IDs (of the split's rows). */
+    private static Set<String> commonIds(List<Scenario> scenarios, Map<String, String[]> ids) {
         Set<String> common = null;
         for (Scenario s : scenarios) {
-            Set<String> ids = new HashSet<>(Arrays.asList(ids(s.file(), split)));
+            Set<String> own = new HashSet<>(Arrays.asList(ids.get(s.name())));
             if (common == null) {
-                common = ids;
+                common = own;
             } else {
-                common.retainAll(ids);
+                common.retainAll(own);
             }
             if (common.isEmpty()) {
                 throw InputException.inFile(s.file(), "shares no ID with the scenarios before it (--common-ids)");
