@@ -1,7 +1,9 @@
 package org.regshift.train;
 
 import java.util.Locale;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.Adam;
+import org.regshift.model.net.Networks;
 import org.regshift.model.net.OneCycleSchedule;
 
 /**
@@ -31,8 +33,8 @@ public record Optimizer(double learningRate, Schedule schedule, double maxLearni
                 : Adam.builder().learningRateSchedule(new OneCycleSchedule(maxLearningRate, totalSteps)).build();
     }
 
-    /** The decoupled weight decay of the steps under {@code adam}. */
-    DecoupledDecay decay(Adam adam) {
-        return new DecoupledDecay(weightDecay, adam);
+    /** The decoupled weight decay of {@code net}'s steps under {@code adam}. */
+    DecoupledDecay decay(Adam adam, ComputationGraph net) {
+        return new DecoupledDecay(weightDecay, adam, Networks.learnedMask(net));
     }
 }

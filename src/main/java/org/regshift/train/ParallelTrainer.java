@@ -81,6 +81,7 @@ final class ParallelTrainer implements TrainingSteps {
         updater.applyUpdater(gradient, iteration++, 0);
         params.subi(gradient);
         decay.after(params, decrement);
+        twins.afterStep();
         return loss / rows;
     }
 

@@ -68,7 +68,7 @@ public final class Trainer {
                 settings.loss(), adam, seed);
         Engine.Choice engine = engine(net, settings, threads);
         LOG.info("train {}: engine {}", label, engine.describe());
-        try (TrainingSteps steps = TrainingSteps.of(engine.engine(), net, threads, seed, settings.optimizer().decay(adam))) {
+        try (TrainingSteps steps = TrainingSteps.of(engine.engine(), net, threads, seed, settings.optimizer().decay(adam, net))) {
             return train(net, steps, engine, settings, data, priors, seed, label, progress);
         }
     }

@@ -14,8 +14,10 @@ import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.LeanTesting;
 import org.regshift.model.net.Cnn;
 import org.regshift.model.net.CnnReference;
+import org.regshift.model.net.Head;
 import org.regshift.model.net.Loss;
 import org.regshift.model.net.Networks;
+import org.regshift.model.net.OneCycleSchedule;
 
 /** Training steps on twins equal DL4J's fit, whatever the number of twins. */
 class ParallelTrainerTest {
@@ -54,8 +56,8 @@ class ParallelTrainerTest {
         ComputationGraph dl4j = Networks.create(new CnnReference(), LENGTH, 0, Loss.GAUSSIAN_NLL, adam, 5);
         ComputationGraph lean = dl4j.clone();
         ComputationGraph plain = dl4j.clone();
-        TrainingSteps.GraphSteps graph = new TrainingSteps.GraphSteps(dl4j, adamW.decay(adam));
-        try (ParallelTrainer trainer = ParallelTrainer.of(lean, Engine.LEAN, 2, 5, adamW.decay(adam));
+        TrainingSteps.GraphSteps graph = new TrainingSteps.GraphSteps(dl4j, adamW.decay(adam, dl4j));
+        try (ParallelTrainer trainer = ParallelTrainer.of(lean, Engine.LEAN, 2, 5, adamW.decay(adam, lean));
              ParallelTrainer withoutDecay = ParallelTrainer.of(plain, Engine.LEAN, 1, 5, DecoupledDecay.NONE)) {
             for (int step = 0; step < 4; step++) {
                 INDArray before = lean.params().dup();
@@ -72,6 +74,44 @@ class ParallelTrainerTest {
                 plain.setParams(lean.params());
             }
         }
+    }
+
+    /**
+     * Batch normalisation sees the whole batch on any number of twins: AdamW steps of a LegNet in
+     * miniature on two twins equal the step on one twin from the same point, and those equal
+     * DL4J's fit, running statistics included. Adam's epsilon is raised from 1e-8 to 1e-4: the
+     * bias of the dense layer before the head's batch norm has a zero gradient up to rounding,
+     * which Adam's first steps would otherwise turn into +-lr either way.
+     */
+    @Test
+    void batchNormStepsOnTwoTwinsEqualOneTwinAndDl4jFitRunningStatisticsIncluded() {
+        Random random = new Random(9);
+        INDArray[] inputs = {LeanTesting.sequences(33, random)};
+        INDArray y = LeanTesting.labels(33, random);
+        Optimizer adamW = new Optimizer(1e-3, Optimizer.Schedule.ONECYCLE, 0.01, 0.1);
+        Adam adam = Adam.builder().learningRateSchedule(new OneCycleSchedule(0.01, 10)).epsilon(1e-4).build();
+        ComputationGraph dl4j = LeanTesting.miniLegNet(adam, 5);
+        ComputationGraph one = dl4j.clone();
+        ComputationGraph two = dl4j.clone();
+        INDArray running = Networks.learnedMask(one).rsub(1);
+        INDArray runningBefore = one.params().mul(running);
+        TrainingSteps.GraphSteps graph = new TrainingSteps.GraphSteps(dl4j, adamW.decay(adam, dl4j));
+        try (ParallelTrainer oneTwin = ParallelTrainer.of(one, Engine.LEAN, 1, 5, adamW.decay(adam, one));
+             ParallelTrainer twoTwins = ParallelTrainer.of(two, Engine.LEAN, 2, 5, adamW.decay(adam, two))) {
+            for (int step = 0; step < 3; step++) {
+                double expected = graph.fit(inputs, y);
+                assertThat(oneTwin.fit(inputs, y)).as("loss, step %d", step).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(twoTwins.fit(inputs, y)).as("loss on two twins, step %d", step)
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(LeanTesting.maxDifference(dl4j.params(), one.params())).as("one twin vs DL4J, step %d", step)
+                        .isLessThan(1e-5);
+                assertThat(LeanTesting.maxDifference(one.params(), two.params())).as("two twins vs one, step %d", step)
+                        .isLessThan(1e-5);
+                two.setParams(one.params());
+            }
+        }
+        assertThat(LeanTesting.maxDifference(runningBefore, one.params().mul(running))).as("running statistics moved")
+                .isGreaterThan(1e-3);
     }
 
     @Test
@@ -100,7 +140,7 @@ class ParallelTrainerTest {
         INDArray[] inputs = {LeanTesting.sequences(21, random)};
         INDArray y = LeanTesting.labels(21, random);
         ComputationGraph dl4j = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(4).biLstm(4).globalMaxPool(),
-                0, LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 2);
+                Head.plain(0), LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 2);
         ComputationGraph copies = dl4j.clone();
         try (ParallelTrainer trainer = ParallelTrainer.of(copies, Engine.GRAPH_COPIES, 2, 5, DecoupledDecay.NONE)) {
             for (int step = 0; step < 3; step++) {

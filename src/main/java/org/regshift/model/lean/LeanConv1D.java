@@ -1,6 +1,8 @@
 package org.regshift.model.lean;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -9,32 +11,48 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.regshift.model.net.NdBuffers;
 
 /**
- * A 1D convolution (stride 1, 'same' with an odd kernel, or 'valid') with an optional ReLU on NCW activations,
- * through libnd4j's conv1d ops. Weights are [kernel, in, out] views of the network's parameters.
+ * A 1D convolution (stride 1, 'same' with an odd kernel, or 'valid'; with or without bias) and its
+ * activation on NCW activations, through libnd4j's conv1d ops. Weights are [kernel, in, out] views
+ * of the network's parameters.
  * Without an input gradient (the first layer) the weight gradient is one matrix product of the
  * unfolded input, where conv1d_bp would also compute the input gradient.
  */
 final class LeanConv1D implements LeanLayer {
     private final LeanParameters p;
     private final boolean same;
-    private final boolean relu;
+    private final LeanActivation activation;
     private final NdBuffers.Scratch scratch = new NdBuffers.Scratch();
     private INDArray input;
+    private INDArray preOutput;
     private INDArray output;
 
-    LeanConv1D(LeanParameters p, boolean same, boolean relu) {
+    LeanConv1D(LeanParameters p, boolean same, LeanActivation activation) {
         this.p = p;
         this.same = same;
-        this.relu = relu;
+        this.activation = activation;
     }
 
     boolean relu() {
-        return relu;
+        return activation == LeanActivation.RELU;
     }
 
     /** This convolution with its ReLU left to the pooling layer after it. */
     LeanConv1D withoutRelu() {
-        return new LeanConv1D(p, same, false);
+        return new LeanConv1D(p, same, LeanActivation.IDENTITY);
+    }
+
+    private boolean bias() {
+        return p.bias() != null;
+    }
+
+    /** The op's inputs: {@code input}, the weights, the bias if any, then {@code after}. */
+    private INDArray[] withWeights(INDArray input, INDArray... after) {
+        List<INDArray> all = new ArrayList<>(List.of(input, p.weight()));
+        if (bias()) {
+            all.add(p.bias());
+        }
+        all.addAll(List.of(after));
+        return all.toArray(INDArray[]::new);
     }
 
     private int kernel() {
@@ -50,18 +68,20 @@ final class LeanConv1D implements LeanLayer {
     public INDArray forward(INDArray in, boolean training) {
         input = in;
         long length = same ? in.size(2) : in.size(2) - kernel() + 1;
-        output = Nd4j.createUninitialized(DataType.FLOAT, in.size(0), p.weight().size(2), length);
-        Nd4j.exec(op("conv1d").addInputs(in, p.weight(), p.bias()).addOutputs(output).build());
-        return relu ? LeanOps.relu(output) : output;
+        preOutput = Nd4j.createUninitialized(DataType.FLOAT, in.size(0), p.weight().size(2), length);
+        Nd4j.exec(op("conv1d").addInputs(withWeights(in)).addOutputs(preOutput).build());
+        output = activation.forward(preOutput);
+        return output;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        INDArray delta = relu ? LeanOps.reluBackward(output, outputGradient) : outputGradient;
+        INDArray delta = activation.backward(preOutput, output, outputGradient);
         if (inputGradient) {
             INDArray in = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
-            Nd4j.exec(op("conv1d_bp").addInputs(input, p.weight(), p.bias(), delta)
-                    .addOutputs(in, p.weightGradient(), p.biasGradient()).build());
+            INDArray[] outputs = bias() ? new INDArray[] {in, p.weightGradient(), p.biasGradient()}
+                    : new INDArray[] {in, p.weightGradient()};
+            Nd4j.exec(op("conv1d_bp").addInputs(withWeights(input, delta)).addOutputs(outputs).build());
             return in;
         }
         int outLength = (int) delta.size(2);
@@ -71,7 +91,9 @@ final class LeanConv1D implements LeanLayer {
         INDArray product = Nd4j.gemm(deltas, unfolded(outLength), false, true);
         p.weightGradient().reshape(rows, p.weight().size(2))
                 .assign(product.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)).transpose());
-        p.biasGradient().assign(product.getColumn(rows));
+        if (bias()) {
+            p.biasGradient().assign(product.getColumn(rows));
+        }
         return null;
     }
 

@@ -3,30 +3,32 @@ package org.regshift.model.lean;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A dense layer [batch, in] x W [in, out] + b, with an optional ReLU and dropout on its input. */
+/** A dense layer [batch, in] x W [in, out] + b and its activation, with optional dropout on its input. */
 final class LeanDense implements LeanLayer {
     private final LeanParameters p;
-    private final boolean relu;
+    private final LeanActivation activation;
     private final LeanDropout dropout;
     private INDArray input;
+    private INDArray preOutput;
     private INDArray output;
 
-    LeanDense(LeanParameters p, boolean relu, LeanDropout dropout) {
+    LeanDense(LeanParameters p, LeanActivation activation, LeanDropout dropout) {
         this.p = p;
-        this.relu = relu;
+        this.activation = activation;
         this.dropout = dropout;
     }
 
     @Override
     public INDArray forward(INDArray in, boolean training) {
         input = dropout == null ? in : dropout.forward(in, training);
-        output = input.mmul(p.weight()).addiRowVector(p.bias());
-        return relu ? LeanOps.relu(output) : output;
+        preOutput = input.mmul(p.weight()).addiRowVector(p.bias());
+        output = activation.forward(preOutput);
+        return output;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        INDArray delta = relu ? LeanOps.reluBackward(output, outputGradient) : outputGradient;
+        INDArray delta = activation.backward(preOutput, output, outputGradient);
         Nd4j.gemm(input, delta, p.weightGradient(), true, false, 1.0, 0.0);
         p.biasGradient().assign(delta.sum(0));
         if (!inputGradient) {

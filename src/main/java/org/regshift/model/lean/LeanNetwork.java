@@ -1,29 +1,36 @@
 package org.regshift.model.lean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.params.DepthwiseConvolutionParamInitializer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -35,17 +42,17 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.regshift.model.net.MaxPool1D;
-import org.regshift.model.net.Networks;
 
 /**
- * The forward and backward pass of a plain convolutional network (1D convolutions with ReLU, max
- * pooling, dropout, a global max pool, optional prior features, dense layers) directly on
- * libnd4j operations, on the parameters of its {@link ComputationGraph}, which stays the model
- * that is saved and predicts. A profile of DL4J's own fit showed most of the time outside the
- * kernels: each Conv1D runs its forward pass again in backpropagation and computes an input
- * gradient for the input layer, and per-layer copies and workspace moves add up; this does each
- * operation once. Gradients equal DL4J's (tested). {@link Twins} runs several, one per thread;
- * {@link Engine} decides where it runs.
+ * The forward and backward pass of a network on libnd4j operations, on the parameters of its
+ * {@link ComputationGraph}, which stays the model that is saved and predicts: the graph's vertices
+ * in topological order (1D and depthwise convolutions, batch normalisation, activations, max and
+ * average pooling, dropout, dense layers, concatenation, squeeze-and-excitation gates, reshapes,
+ * prior features), each gradient summed over the vertices that take the value. A profile of
+ * DL4J's own fit showed most of the time outside the kernels: each Conv1D runs its forward pass
+ * again in backpropagation and computes an input gradient for the input layer, and per-layer
+ * copies and workspace moves add up; this does each operation once. Gradients equal DL4J's
+ * (tested). {@link Twins} runs several, one per thread; {@link Engine} decides where it runs.
  */
 final class LeanNetwork implements Replica {
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
@@ -53,21 +60,27 @@ final class LeanNetwork implements Replica {
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
     private static final String WORKSPACE_ID = "regshift-lean";
     private static final Set<Class<? extends Layer>> SUPPORTED = Set.of(Convolution1DLayer.class, MaxPool1D.class,
-            DropoutLayer.class, GlobalPoolingLayer.class, DenseLayer.class, OutputLayer.class);
+            DropoutLayer.class, GlobalPoolingLayer.class, DenseLayer.class, OutputLayer.class, BatchNormalization.class,
+            ActivationLayer.class, DepthwiseConvolution2D.class, RepeatVector.class);
 
-    private final List<LeanLayer> trunk;
-    private final int trunkWidth;
-    private final boolean priors;
-    private final List<LeanLayer> head;
+    /**
+     * One vertex: what it computes, where its inputs are among the network's values (the network's
+     * inputs first, then each node's output in order), and which of them need a gradient.
+     */
+    private record Node(LeanVertex vertex, int[] inputs, boolean[] needed) {
+    }
+
+    private final int networkInputs;
+    private final List<Node> nodes;
+    private final List<LeanBatchNorm> batchNorms;
     private final ILossFunction loss;
     private final INDArray gradient;
 
-    private LeanNetwork(List<LeanLayer> trunk, int trunkWidth, boolean priors, List<LeanLayer> head, ILossFunction loss,
+    private LeanNetwork(int networkInputs, List<Node> nodes, List<LeanBatchNorm> batchNorms, ILossFunction loss,
                         INDArray gradient) {
-        this.trunk = trunk;
-        this.trunkWidth = trunkWidth;
-        this.priors = priors;
-        this.head = head;
+        this.networkInputs = networkInputs;
+        this.nodes = nodes;
+        this.batchNorms = batchNorms;
         this.loss = loss;
         this.gradient = gradient;
     }
@@ -75,87 +88,145 @@ final class LeanNetwork implements Replica {
     /**
      * A lean twin of {@code net} that reads its parameters and writes gradients into
      * {@code gradient} (laid out as {@link ComputationGraph#getFlattenedGradients()}), drawing dropout
-     * masks from {@code random}.
+     * masks from {@code random}; it is twin {@code twin} of those that combine batch statistics in {@code sums}.
      *
      * @throws Unsupported when the network has a layer or a wiring the lean engine does not implement
      */
-    static LeanNetwork of(ComputationGraph net, INDArray gradient, Random random) {
+    static LeanNetwork of(ComputationGraph net, INDArray gradient, Random random, TwinSums sums, int twin) {
         ComputationGraphConfiguration conf = net.getConfiguration();
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
         }
         INDArray flatGradient = gradient.reshape(-1);
         long gradientStart = net.getFlattenedGradients().offset();
-        List<LeanLayer> trunk = new ArrayList<>();
-        List<LeanLayer> head = new ArrayList<>();
-        int channels = 0;
-        int trunkWidth = 0;
-        boolean priors = false;
+        List<String> values = new ArrayList<>(conf.getNetworkInputs());
+        Map<String, Integer> consumers = new HashMap<>();
+        conf.getVertexInputs().values().forEach(in -> in.forEach(name -> consumers.merge(name, 1, Integer::sum)));
+        List<Node> nodes = new ArrayList<>();
+        List<LeanBatchNorm> batchNorms = new ArrayList<>();
         ILossFunction loss = null;
-        String previous = Networks.SEQUENCE;
         for (String name : conf.getTopologicalOrderStr()) {
             GraphVertex vertex = conf.getVertices().get(name);
             if (vertex == null) {
                 continue;
             }
-            List<String> inputs = conf.getVertexInputs().get(name);
-            if (vertex instanceof MergeVertex && inputs.equals(List.of(previous, Networks.PRIORS)) && trunkWidth > 0
-                    && head.isEmpty()) {
-                priors = true;
-                previous = name;
-                continue;
+            if (loss != null) {
+                throw new Unsupported("vertex " + name + " after the output layer");
             }
-            if (!(vertex instanceof LayerVertex layerVertex) || !inputs.equals(List.of(previous)) || loss != null) {
-                throw new Unsupported("vertex " + name + " is not a layer in a chain");
-            }
-            Layer layer = layerVertex.getLayerConf().getLayer();
-            if (!SUPPORTED.contains(layer.getClass())) {
-                throw new Unsupported("no lean " + layer.getClass().getSimpleName() + " (" + name + ")");
-            }
-            Map<String, INDArray> p = net.getLayer(name).paramTable();
-            INDArray graphView = net.getLayer(name).getGradientsViewArray();
-            Map<String, INDArray> g = graphView == null ? Map.of() : layer.initializer().getGradientsFromFlattened(
-                    layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
-                    graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
-            boolean takesDropout = layer instanceof DropoutLayer || layer instanceof DenseLayer || layer instanceof OutputLayer;
-            if (!plainDropout(layer.getIDropout()) || (layer.getIDropout() != null && !takesDropout)) {
-                throw new Unsupported("dropout of " + name + " is not plain inverted dropout on a dense or dropout layer");
-            }
-            LeanDropout dropout = dropout(layer.getIDropout(), random);
-            boolean inTrunk = trunkWidth == 0;
-            LeanLayer lean;
-            if (inTrunk && layer instanceof Convolution1DLayer c) {
-                channels = (int) c.getNOut();
-                lean = conv(c, p, g);
-            } else if (inTrunk && layer instanceof MaxPool1D pool) {
-                lean = new LeanMaxPool(pool.getSize(), takeRelu(trunk));
-            } else if (inTrunk && layer instanceof DropoutLayer) {
-                lean = dropout;
-            } else if (inTrunk && layer instanceof GlobalPoolingLayer pool && pool.getPoolingType() == PoolingType.MAX
-                    && pool.isCollapseDimensions() && channels > 0) {
-                trunkWidth = channels;
-                lean = new LeanGlobalMax(takeRelu(trunk));
-            } else if (!inTrunk && layer instanceof OutputLayer out && out.getActivationFn() instanceof ActivationIdentity) {
-                loss = out.getLossFn();
-                lean = dense(p, g, out.getActivationFn(), dropout);
-            } else if (!inTrunk && layer instanceof DenseLayer dense) {
-                lean = dense(p, g, dense.getActivationFn(), dropout);
+            List<String> inputNames = conf.getVertexInputs().get(name);
+            int[] inputs = inputNames.stream().mapToInt(values::indexOf).toArray();
+            LeanVertex lean;
+            if (vertex instanceof MergeVertex) {
+                lean = new LeanConcat();
+            } else if (vertex instanceof ElementWiseVertex e && e.getOp() == ElementWiseVertex.Op.Product && inputs.length == 2) {
+                lean = new LeanProduct();
+            } else if (vertex instanceof ReshapeVertex r && r.getMaskShape() == null && r.getNewShape()[0] == -1) {
+                lean = new LeanVertex.Single(new LeanReshape(r.getNewShape()));
+            } else if (vertex instanceof LayerVertex layerVertex && inputs.length == 1) {
+                Layer layer = layerVertex.getLayerConf().getLayer();
+                if (!SUPPORTED.contains(layer.getClass())) {
+                    throw new Unsupported("no lean " + layer.getClass().getSimpleName() + " (" + name + ")");
+                }
+                if (layer instanceof RepeatVector && !onlyIntoProduct(conf, name)) {
+                    throw new Unsupported("a RepeatVector (" + name + ") whose output feeds more than one product");
+                }
+                Map<String, INDArray> p = net.getLayer(name).paramTable();
+                INDArray graphView = net.getLayer(name).getGradientsViewArray();
+                Map<String, INDArray> g = graphView == null ? Map.of() : layer.initializer().getGradientsFromFlattened(
+                        layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
+                        graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
+                LeanLayer layerLean = layer instanceof BatchNormalization bn ? batchNorm(bn, name, p, g, sums, twin)
+                        : layer(layer, name, p, g, random, nodes, inputs[0] - values.size() + nodes.size(),
+                        consumers.getOrDefault(inputNames.get(0), 0) == 1);
+                if (layerLean instanceof LeanBatchNorm b) {
+                    batchNorms.add(b);
+                }
+                if (layer instanceof OutputLayer out) {
+                    loss = out.getLossFn();
+                }
+                lean = new LeanVertex.Single(layerLean);
             } else {
-                throw new Unsupported(layer.getClass().getSimpleName() + " " + name + " where the lean engine takes no such layer");
+                throw new Unsupported("no lean " + vertex.getClass().getSimpleName() + " (" + name + ")");
             }
-            (inTrunk ? trunk : head).add(lean);
-            previous = name;
+            if (java.util.Arrays.stream(inputs).anyMatch(i -> i < 0)) {
+                throw new Unsupported("vertex " + name + " takes an input the lean engine has not computed");
+            }
+            boolean[] needed = new boolean[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                needed[i] = inputs[i] >= conf.getNetworkInputs().size();
+            }
+            nodes.add(new Node(lean, inputs, needed));
+            values.add(name);
         }
         if (loss == null) {
-            throw new Unsupported("no output layer after the trunk");
+            throw new Unsupported("no output layer");
         }
-        return new LeanNetwork(trunk, trunkWidth, priors, head, loss, gradient);
+        return new LeanNetwork(conf.getNetworkInputs().size(), nodes, batchNorms, loss, gradient);
+    }
+
+    private static boolean onlyIntoProduct(ComputationGraphConfiguration conf, String name) {
+        List<String> takers = conf.getVertexInputs().entrySet().stream().filter(e -> e.getValue().contains(name))
+                .map(Map.Entry::getKey).toList();
+        return takers.size() == 1 && conf.getVertices().get(takers.get(0)) instanceof ElementWiseVertex e
+                && e.getOp() == ElementWiseVertex.Op.Product;
+    }
+
+    /**
+     * The lean form of a layer with parameters {@code p} and gradient views {@code g}; {@code input}
+     * is the index among {@code nodes} of the node that feeds it (negative for a network input),
+     * {@code soleTaker} whether the layer is that node's only taker.
+     */
+    private static LeanLayer layer(Layer layer, String name, Map<String, INDArray> p, Map<String, INDArray> g, Random random,
+                                   List<Node> nodes, int input, boolean soleTaker) {
+        boolean takesDropout = layer instanceof DropoutLayer || layer instanceof DenseLayer || layer instanceof OutputLayer;
+        if (!plainDropout(layer.getIDropout()) || (layer.getIDropout() != null && !takesDropout)) {
+            throw new Unsupported("dropout of " + name + " is not plain inverted dropout on a dense or dropout layer");
+        }
+        LeanDropout dropout = dropout(layer.getIDropout(), random);
+        if (layer instanceof Convolution1DLayer c) {
+            return conv(c, p, g);
+        } else if (layer instanceof MaxPool1D pool) {
+            return new LeanMaxPool(pool.getSize(), takeRelu(nodes, input, soleTaker));
+        } else if (layer instanceof DropoutLayer) {
+            return dropout;
+        } else if (layer instanceof GlobalPoolingLayer pool && pool.isCollapseDimensions()
+                && (pool.getPoolingType() == PoolingType.MAX || pool.getPoolingType() == PoolingType.AVG)) {
+            return pool.getPoolingType() == PoolingType.MAX ? new LeanGlobalMax(takeRelu(nodes, input, soleTaker))
+                    : new LeanGlobalAverage();
+        } else if (layer instanceof OutputLayer out && out.getActivationFn() instanceof ActivationIdentity) {
+            return dense(p, g, out.getActivationFn(), dropout);
+        } else if (layer instanceof DenseLayer dense) {
+            return dense(p, g, dense.getActivationFn(), dropout);
+        } else if (layer instanceof ActivationLayer a) {
+            return new LeanActivationLayer(LeanActivation.of(a.getActivationFn()));
+        } else if (layer instanceof DepthwiseConvolution2D d && d.getDepthMultiplier() == 1 && !d.hasBias()
+                && d.getConvolutionMode() == ConvolutionMode.Same && d.getKernelSize()[1] == 1 && d.getKernelSize()[0] % 2 == 1
+                && d.getStride()[0] == 1 && d.getStride()[1] == 1 && d.getDilation()[0] == 1 && d.getDilation()[1] == 1) {
+            return new LeanDepthwise(p.get(DepthwiseConvolutionParamInitializer.WEIGHT_KEY),
+                    g.get(DepthwiseConvolutionParamInitializer.WEIGHT_KEY));
+        } else if (layer instanceof RepeatVector) {
+            return new LeanRepeat();
+        }
+        throw new Unsupported(layer.getClass().getSimpleName() + " " + name + " where the lean engine takes no such layer");
+    }
+
+    private static LeanBatchNorm batchNorm(BatchNormalization bn, String name, Map<String, INDArray> p,
+                                           Map<String, INDArray> g, TwinSums sums, int twin) {
+        if (bn.isUseLogStd() || bn.isLockGammaBeta() || !(bn.getActivationFn() instanceof ActivationIdentity)
+                || bn.getIDropout() != null) {
+            throw new Unsupported("batch normalisation " + name + " keeps log10 of the standard deviation, locks gamma"
+                    + " and beta, or has an activation or dropout");
+        }
+        return new LeanBatchNorm(p.get(BatchNormalizationParamInitializer.GAMMA), p.get(BatchNormalizationParamInitializer.BETA),
+                p.get(BatchNormalizationParamInitializer.GLOBAL_MEAN), p.get(BatchNormalizationParamInitializer.GLOBAL_VAR),
+                g.get(BatchNormalizationParamInitializer.GAMMA), g.get(BatchNormalizationParamInitializer.BETA),
+                bn.getEps(), bn.getDecay(), sums, twin);
     }
 
     /** Why the lean engine cannot run {@code net}, or empty when it can. */
     static java.util.Optional<String> unsupported(ComputationGraph net) {
         try {
-            of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()), Nd4j.getRandom());
+            of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()), Nd4j.getRandom(), new TwinSums(1), 0);
             return java.util.Optional.empty();
         } catch (Unsupported e) {
             return java.util.Optional.of(e.getMessage());
@@ -172,12 +243,14 @@ final class LeanNetwork implements Replica {
     }
 
     /**
-     * Moves the ReLU of a convolution just before a max pool to after the pool (max and ReLU
-     * commute): true when there was one.
+     * Moves the ReLU of a convolution just before a max pool (node {@code input}, of which the pool
+     * is the sole taker) to after the pool (max and ReLU commute): true when there was one.
      */
-    private static boolean takeRelu(List<LeanLayer> trunk) {
-        if (!trunk.isEmpty() && trunk.get(trunk.size() - 1) instanceof LeanConv1D conv && conv.relu()) {
-            trunk.set(trunk.size() - 1, conv.withoutRelu());
+    private static boolean takeRelu(List<Node> nodes, int input, boolean soleTaker) {
+        if (soleTaker && input >= 0 && nodes.get(input).vertex() instanceof LeanVertex.Single single
+                && single.layer() instanceof LeanConv1D conv && conv.relu()) {
+            Node n = nodes.get(input);
+            nodes.set(input, new Node(new LeanVertex.Single(conv.withoutRelu()), n.inputs(), n.needed()));
             return true;
         }
         return false;
@@ -185,12 +258,12 @@ final class LeanNetwork implements Replica {
 
     private static LeanLayer conv(Convolution1DLayer c, Map<String, INDArray> p, Map<String, INDArray> g) {
         boolean same = c.getConvolutionMode() == ConvolutionMode.Same && c.getKernelSize()[0] % 2 == 1;
-        if (c.getStride()[0] != 1 || c.getDilation()[0] != 1 || !c.hasBias()
+        if (c.getStride()[0] != 1 || c.getDilation()[0] != 1
                 || !(same || (c.getConvolutionMode() == ConvolutionMode.Truncate && c.getPadding()[0] == 0))) {
-            throw new Unsupported("a convolution that is not stride 1, undilated, with bias, odd 'same' or unpadded");
+            throw new Unsupported("a convolution that is not stride 1, undilated, odd 'same' or unpadded");
         }
         return new LeanConv1D(new LeanParameters(kernelView(p.get("W")), p.get("b"), kernelView(g.get("W")), g.get("b")),
-                same, relu(c.getActivationFn()));
+                same, LeanActivation.of(c.getActivationFn()));
     }
 
     /**
@@ -203,22 +276,8 @@ final class LeanNetwork implements Replica {
 
     private static LeanLayer dense(Map<String, INDArray> p, Map<String, INDArray> g, IActivation activation,
                                    LeanDropout dropout) {
-        return new LeanDense(new LeanParameters(p.get("W"), p.get("b"), g.get("W"), g.get("b")), relu(activation), dropout);
-    }
-
-    /** True for ReLU, false for the identity. */
-    private static boolean relu(IActivation activation) {
-        if (activation instanceof ActivationIdentity) {
-            return false;
-        }
-        if (activation instanceof ActivationReLU r && r.getMax() == null && zero(r.getThreshold()) && zero(r.getNegativeSlope())) {
-            return true;
-        }
-        throw new Unsupported("activation " + activation + " (the lean engine has ReLU and the identity)");
-    }
-
-    private static boolean zero(Double value) {
-        return value == null || value == 0;
+        return new LeanDense(new LeanParameters(p.get("W"), p.get("b"), g.get("W"), g.get("b")), LeanActivation.of(activation),
+                dropout);
     }
 
     /** No dropout, or DL4J's plain inverted dropout with a fixed probability. */
@@ -240,18 +299,27 @@ final class LeanNetwork implements Replica {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             INDArray out = forward(inputs, true);
             Pair<Double, INDArray> scored = loss.computeGradientAndScore(labels, out, new ActivationIdentity(), null, false);
-            INDArray delta = scored.getSecond().muli(scale);
-            for (int i = head.size() - 1; i >= 0; i--) {
-                delta = head.get(i).backward(delta, true);
-            }
-            if (priors) {
-                delta = delta.get(NDArrayIndex.all(), NDArrayIndex.interval(0, trunkWidth));
-            }
-            for (int i = trunk.size() - 1; i >= 0; i--) {
-                delta = trunk.get(i).backward(delta, i > 0);
+            INDArray[] gradients = new INDArray[networkInputs + nodes.size()];
+            gradients[gradients.length - 1] = scored.getSecond().muli(scale);
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                Node node = nodes.get(i);
+                INDArray[] back = node.vertex().backward(gradients[networkInputs + i], node.needed());
+                for (int k = 0; k < back.length; k++) {
+                    if (node.needed()[k]) {
+                        int to = node.inputs()[k];
+                        gradients[to] = gradients[to] == null ? back[k] : gradients[to].addi(back[k]);
+                    }
+                }
+                gradients[networkInputs + i] = null;
             }
             return scored.getFirst();
         }
+    }
+
+    /** Moves batch normalisation's running statistics towards the last step's batch statistics. */
+    @Override
+    public void afterStep() {
+        batchNorms.forEach(LeanBatchNorm::updateRunningStatistics);
     }
 
     /** The (mean, log-variance) output of a batch, as the graph computes it. */
@@ -268,16 +336,15 @@ final class LeanNetwork implements Replica {
     }
 
     private INDArray forward(INDArray[] inputs, boolean training) {
-        INDArray a = inputs[0];
-        for (LeanLayer layer : trunk) {
-            a = layer.forward(a, training);
+        INDArray[] values = java.util.Arrays.copyOf(inputs, networkInputs + nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            INDArray[] in = new INDArray[node.inputs().length];
+            for (int k = 0; k < in.length; k++) {
+                in[k] = values[node.inputs()[k]];
+            }
+            values[networkInputs + i] = node.vertex().forward(in, training);
         }
-        if (priors) {
-            a = Nd4j.concat(1, a, inputs[1]);
-        }
-        for (LeanLayer layer : head) {
-            a = layer.forward(a, training);
-        }
-        return a;
+        return values[values.length - 1];
     }
 }

@@ -10,6 +10,10 @@ public interface Replica {
     /** The (mean, log-variance) output of the rows, as the graph computes it. */
     INDArray output(INDArray[] inputs);
 
+    /** Work after the optimiser's step on the gradients of the last {@link #computeGradient}: none by default. */
+    default void afterStep() {
+    }
+
     /** The gradient array, laid out as {@link org.deeplearning4j.nn.graph.ComputationGraph#getFlattenedGradients()}. */
     INDArray gradient();
 }

@@ -24,10 +24,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Twins implements AutoCloseable {
     private final List<Replica> replicas;
+    private final TwinSums sums;
     private final List<ExecutorService> threads = new ArrayList<>();
 
-    private Twins(List<Replica> replicas, long seed) {
+    private Twins(List<Replica> replicas, TwinSums sums, long seed) {
         this.replicas = replicas;
+        this.sums = sums;
         for (int i = 0; i < replicas.size(); i++) {
             ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "regshift-twin");
@@ -47,15 +49,21 @@ public final class Twins implements AutoCloseable {
      */
     public static Twins of(Engine engine, ComputationGraph net, int count, long seed) {
         List<Replica> twins = new ArrayList<>();
+        TwinSums sums = new TwinSums(count);
         for (int i = 0; i < count; i++) {
             twins.add(switch (engine) {
                 case LEAN -> LeanNetwork.of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()),
-                        Nd4j.getRandomFactory().getNewRandomInstance(seed + i));
+                        Nd4j.getRandomFactory().getNewRandomInstance(seed + i), sums, i);
                 case GRAPH_COPIES -> new GraphReplica(net);
                 case DL4J -> throw new IllegalArgumentException("the DL4J engine runs no twins");
             });
         }
-        return new Twins(twins, seed);
+        return new Twins(twins, sums, seed);
+    }
+
+    /** Work after the optimiser's step (batch normalisation's running statistics), done once: the twins share the batch. */
+    public void afterStep() {
+        replicas.get(0).afterStep();
     }
 
     /** The gradient array of replica i. */
@@ -69,11 +77,19 @@ public final class Twins implements AutoCloseable {
      */
     public <T> List<T> eachShare(long rows, BiFunction<Replica, long[], T> task) {
         int n = (int) Math.min(replicas.size(), rows);
+        sums.begin(n);
         List<Future<T>> futures = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Replica replica = replicas.get(i);
             long[] share = {i * rows / n, (i + 1) * rows / n};
-            futures.add(threads.get(i).submit(() -> task.apply(replica, share)));
+            futures.add(threads.get(i).submit(() -> {
+                try {
+                    return task.apply(replica, share);
+                } catch (RuntimeException e) {
+                    sums.abort();
+                    throw e;
+                }
+            }));
         }
         List<T> results = new ArrayList<>();
         for (Future<T> f : futures) {

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * A network design: the trunk that turns one-hot sequences [batch, 4, length] into a vector, and
- * the dropout of the dense head that {@link Networks} puts after it (with the prior features
- * merged in, if any) before the (mean, log-variance) output.
+ * the dense head that {@link Networks} puts after it (with the prior features merged in, if any)
+ * before the (mean, log-variance) output.
  */
-public sealed interface Architecture permits Cnn, CnnReference, BiLstm, Transformer {
-    List<Architecture> ALL = List.of(new Cnn(), new CnnReference(), new BiLstm(), new Transformer());
+public sealed interface Architecture permits Cnn, CnnReference, BiLstm, Transformer, LegNet {
+    List<Architecture> ALL = List.of(new Cnn(), new CnnReference(), new BiLstm(), new Transformer(), new LegNet());
 
     /** The name used on the command line and in model.json. */
     String name();
@@ -16,8 +16,7 @@ public sealed interface Architecture permits Cnn, CnnReference, BiLstm, Transfor
     /** Adds the trunk's blocks; returns the name of the vertex that holds the sequence's vector. */
     String trunk(Trunk trunk);
 
-    /** Fraction of the dense head's inputs dropped in training. */
-    double headDropout();
+    Head head();
 
     static Architecture parse(String name) {
         return ALL.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(

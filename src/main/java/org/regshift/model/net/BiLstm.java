@@ -21,7 +21,7 @@ public record BiLstm() implements Architecture {
     }
 
     @Override
-    public double headDropout() {
-        return 0.2;
+    public Head head() {
+        return Head.plain(0.2);
     }
 }

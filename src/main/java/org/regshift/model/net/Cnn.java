@@ -24,7 +24,7 @@ public record Cnn() implements Architecture {
     }
 
     @Override
-    public double headDropout() {
-        return DROPOUT;
+    public Head head() {
+        return Head.plain(DROPOUT);
     }
 }

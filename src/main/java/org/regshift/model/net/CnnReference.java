@@ -20,7 +20,7 @@ public record CnnReference() implements Architecture {
     }
 
     @Override
-    public double headDropout() {
-        return 0;
+    public Head head() {
+        return Head.plain(0);
     }
 }

@@ -20,7 +20,7 @@ public record Transformer() implements Architecture {
     }
 
     @Override
-    public double headDropout() {
-        return 0.2;
+    public Head head() {
+        return Head.plain(0.2);
     }
 }

@@ -2,16 +2,21 @@ package org.regshift.model.net;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.nd4j.linalg.activations.Activation;
 
@@ -20,6 +25,8 @@ import org.nd4j.linalg.activations.Activation;
  * input [batch, 4, length] (NCW) to a vector, keeping track of channels and length.
  */
 public final class Trunk {
+    /** LegNet's initialisation of dense layers: normal with standard deviation 0.001. */
+    public static final double LINEAR_SD = 0.001;
     private final GraphBuilder graph;
     private String last;
     private int channels;
@@ -49,18 +56,91 @@ public final class Trunk {
     }
 
     /**
-     * Batch normalisation per channel. DL4J's layer rejects [batch, channels, length] input, so the
-     * activations pass as [batch, channels, length, 1] (a view, no copy) and back.
+     * Batch normalisation per channel ({@link Networks#batchNorm}). DL4J's layer rejects [batch,
+     * channels, length] input, so the activations pass as [batch, channels, length, 1] (a view, no
+     * copy) and back.
      */
     public Trunk batchNorm() {
-        String in = "bn_in_" + (count + 1);
+        return asImage(() -> add("bn", Networks.batchNorm()));
+    }
+
+    /** Runs {@code layers} on the activations as [batch, channels, length, 1] images. */
+    private Trunk asImage(Runnable layers) {
+        String in = "image_in_" + (count + 1);
         graph.addVertex(in, new ReshapeVertex('c', new int[] {-1, channels, length, 1}, null), last);
         last = in;
-        add("bn", new BatchNormalization.Builder().build());
-        String out = "bn_out_" + count;
+        layers.run();
+        String out = "image_out_" + count;
         graph.addVertex(out, new ReshapeVertex('c', new int[] {-1, channels, length}, null), last);
         last = out;
         return this;
+    }
+
+    /** LegNet's local block: a convolution without bias ('same'), batch norm and SiLU. */
+    public Trunk localBlock(int out, int kernel) {
+        channels = out;
+        add("conv", new Convolution1DLayer.Builder().kernelSize(kernel).nOut(out).convolutionMode(ConvolutionMode.Same)
+                .hasBias(false).activation(Activation.IDENTITY).weightInit(fanOutNormal(kernel, out)).build());
+        return batchNorm().silu();
+    }
+
+    /**
+     * LegNet's EffBlock concatenated with its input: 1x1 expansion by {@code expansion}, depthwise
+     * convolution of {@code kernel}, squeeze-and-excitation reducing by {@code expansion}, 1x1
+     * projection back, each but the squeeze-and-excitation with batch norm and SiLU; the block's
+     * output comes first in the concatenation, as in LegNet.
+     */
+    public Trunk efficientBlock(int expansion, int kernel) {
+        String input = last;
+        int in = channels;
+        localBlock(in * expansion, 1);
+        asImage(() -> {
+            add("depthwise", new DepthwiseConvolution2D.Builder().kernelSize(kernel, 1).depthMultiplier(1)
+                    .nOut(channels).convolutionMode(ConvolutionMode.Same).hasBias(false).activation(Activation.IDENTITY)
+                    .weightInit(fanOutNormal(kernel, channels)).build());
+            add("bn", Networks.batchNorm());
+        });
+        silu().squeezeExcite(expansion).localBlock(in, 1);
+        String name = "concat_" + ++count;
+        graph.addVertex(name, new MergeVertex(), last, input);
+        last = name;
+        channels = 2 * in;
+        return this;
+    }
+
+    /**
+     * Squeeze-and-excitation: each channel scaled by a sigmoid gate computed from all channels'
+     * means (average pool, dense to channels / reduction + SiLU, dense back + sigmoid).
+     */
+    private Trunk squeezeExcite(int reduction) {
+        String input = last;
+        add("se_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+        add("se_reduce", new DenseLayer.Builder().nOut(channels / reduction).activation(Activation.SWISH)
+                .weightInit(new NormalDistribution(0, LINEAR_SD)).build());
+        add("se_expand", new DenseLayer.Builder().nOut(channels).activation(Activation.SIGMOID)
+                .weightInit(new NormalDistribution(0, LINEAR_SD)).build());
+        add("se_repeat", new RepeatVector.Builder().repetitionFactor(length).build());
+        String name = "se_scale_" + ++count;
+        graph.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Product), last, input);
+        last = name;
+        return this;
+    }
+
+    /** LegNet's mapper: batch norm and a 1x1 convolution (with bias) to {@code out} channels. */
+    public Trunk mapper(int out) {
+        batchNorm();
+        channels = out;
+        return add("conv", new Convolution1DLayer.Builder().kernelSize(1).nOut(out).convolutionMode(ConvolutionMode.Same)
+                .activation(Activation.IDENTITY).weightInit(fanOutNormal(1, out)).build());
+    }
+
+    private Trunk silu() {
+        return add("silu", new ActivationLayer(Activation.SWISH));
+    }
+
+    /** LegNet's (PyTorch's He) initialisation of convolutions: normal with variance 2 / (kernel x out channels). */
+    private static NormalDistribution fanOutNormal(int kernel, int out) {
+        return new NormalDistribution(0, Math.sqrt(2.0 / (kernel * out)));
     }
 
     public Trunk maxPool(int size) {
@@ -106,6 +186,12 @@ public final class Trunk {
         graph.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), last, skip);
         last = name;
         return this;
+    }
+
+    /** Ends the trunk with a global average pool over positions; returns the vector's vertex name. */
+    public String globalAveragePool() {
+        add("global_average", new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+        return last;
     }
 
     /** Ends the trunk with a global max pool over positions; returns the vector's vertex name. */

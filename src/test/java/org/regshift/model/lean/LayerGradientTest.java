@@ -64,7 +64,7 @@ class LayerGradientTest {
     void convolutionGradientsOfInputWeightsAndBiasMatchFiniteDifferences() {
         for (boolean same : new boolean[] {true, false}) {
             LeanParameters p = parameters(new long[] {5, 4, 6}, 6);
-            LeanConv1D conv = new LeanConv1D(p, same, false);
+            LeanConv1D conv = new LeanConv1D(p, same, LeanActivation.IDENTITY);
             INDArray x = gaussian(3, 4, 20);
             check(conv, x, null, null);
             check(conv, x, p.weight(), p.weightGradient());
@@ -82,8 +82,8 @@ class LayerGradientTest {
         LeanParameters d = parameters(new long[] {7, 5}, 5);
         INDArray convInput = gaussian(3, 4, 20);
         INDArray denseInput = gaussian(4, 7);
-        assertReluMasks(new LeanConv1D(c, true, true), new LeanConv1D(c, true, false), convInput, c);
-        assertReluMasks(new LeanDense(d, true, null), new LeanDense(d, false, null), denseInput, d);
+        assertReluMasks(new LeanConv1D(c, true, LeanActivation.RELU), new LeanConv1D(c, true, LeanActivation.IDENTITY), convInput, c);
+        assertReluMasks(new LeanDense(d, LeanActivation.RELU, null), new LeanDense(d, LeanActivation.IDENTITY, null), denseInput, d);
     }
 
     private void assertReluMasks(LeanLayer relu, LeanLayer linear, INDArray x, LeanParameters p) {
@@ -101,7 +101,7 @@ class LayerGradientTest {
     @Test
     void firstConvolutionWritesTheSameWeightGradientWithoutAnInputGradient() {
         LeanParameters p = parameters(new long[] {5, 4, 6}, 6);
-        LeanConv1D conv = new LeanConv1D(p, true, true);
+        LeanConv1D conv = new LeanConv1D(p, true, LeanActivation.RELU);
         INDArray x = gaussian(3, 4, 20);
         INDArray r = gaussian(3, 6, 20);
         conv.forward(x, true);
@@ -115,7 +115,7 @@ class LayerGradientTest {
     @Test
     void denseGradientsOfInputWeightsAndBiasMatchFiniteDifferences() {
         LeanParameters p = parameters(new long[] {7, 5}, 5);
-        LeanDense dense = new LeanDense(p, false, null);
+        LeanDense dense = new LeanDense(p, LeanActivation.IDENTITY, null);
         INDArray x = gaussian(4, 7);
         check(dense, x, null, null);
         check(dense, x, p.weight(), p.weightGradient());
@@ -128,6 +128,71 @@ class LayerGradientTest {
             check(new LeanMaxPool(4, relu), gaussian(2, 3, 18), null, null);
             check(new LeanGlobalMax(relu), gaussian(2, 3, 18), null, null);
         }
+    }
+
+    @Test
+    void batchNormGradientsOfInputGammaAndBetaMatchFiniteDifferencesWithBatchStatistics() {
+        for (long[] shape : new long[][] {{5, 3, 7}, {6, 4}}) {
+            long channels = shape[1];
+            INDArray gamma = gaussian(1, channels).addi(1);
+            INDArray beta = gaussian(1, channels);
+            INDArray gammaGradient = Nd4j.zeros(DataType.FLOAT, 1, channels);
+            INDArray betaGradient = Nd4j.zeros(DataType.FLOAT, 1, channels);
+            LeanBatchNorm bn = new LeanBatchNorm(gamma, beta, Nd4j.zeros(DataType.FLOAT, 1, channels),
+                    Nd4j.ones(DataType.FLOAT, 1, channels), gammaGradient, betaGradient, 1e-5, 0.9, new TwinSums(1), 0);
+            INDArray x = gaussian(shape).muli(2).addi(1);
+            check(bn, x, null, null);
+            check(bn, x, gamma, gammaGradient);
+            check(bn, x, beta, betaGradient);
+        }
+    }
+
+    @Test
+    void depthwiseConvolutionGradientsOfInputAndWeightsMatchFiniteDifferences() {
+        INDArray weight = gaussian(3, 1, 5, 1);
+        INDArray weightGradient = Nd4j.zeros(DataType.FLOAT, 3, 1, 5, 1);
+        LeanDepthwise depthwise = new LeanDepthwise(weight, weightGradient);
+        INDArray x = gaussian(2, 5, 11, 1);
+        check(depthwise, x, null, null);
+        check(depthwise, x, weight, weightGradient);
+    }
+
+    @Test
+    void averagePoolingAndSmoothActivationsMatchFiniteDifferences() {
+        check(new LeanGlobalAverage(), gaussian(3, 4, 9), null, null);
+        check(new LeanActivationLayer(LeanActivation.SWISH), gaussian(3, 4, 9), null, null);
+        check(new LeanActivationLayer(LeanActivation.SIGMOID), gaussian(3, 4, 9), null, null);
+    }
+
+    /** A two-input vertex's gradients against finite differences of sum(output x r), for each input. */
+    private void checkVertex(LeanVertex vertex, INDArray... inputs) {
+        INDArray r = gaussian(vertex.forward(dups(inputs), true).shape());
+        INDArray[] computed = vertex.backward(r.dup(), new boolean[] {true, true});
+        for (int i = 0; i < inputs.length; i++) {
+            INDArray flat = inputs[i].reshape(-1);
+            INDArray flatComputed = computed[i].dup('c').reshape(-1);
+            for (int c = 0; c < CHECKS; c++) {
+                long k = random.nextInt((int) flat.length());
+                float original = flat.getFloat(k);
+                flat.putScalar(k, original + EPS);
+                double plus = vertex.forward(dups(inputs), true).castTo(DataType.DOUBLE).mul(r.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
+                flat.putScalar(k, original - EPS);
+                double minus = vertex.forward(dups(inputs), true).castTo(DataType.DOUBLE).mul(r.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
+                flat.putScalar(k, original);
+                assertThat(flatComputed.getDouble(k)).as("input %d coordinate %d", i, k).isCloseTo((plus - minus) / (2 * EPS), within(TOLERANCE));
+            }
+        }
+    }
+
+    private static INDArray[] dups(INDArray[] arrays) {
+        return java.util.Arrays.stream(arrays).map(INDArray::dup).toArray(INDArray[]::new);
+    }
+
+    @Test
+    void concatenationAndGatedProductsMatchFiniteDifferences() {
+        checkVertex(new LeanConcat(), gaussian(2, 3, 8), gaussian(2, 5, 8));
+        checkVertex(new LeanProduct(), gaussian(2, 3, 8), gaussian(2, 3, 8));
+        checkVertex(new LeanProduct(), gaussian(2, 3), gaussian(2, 3, 8));
     }
 
     @Test

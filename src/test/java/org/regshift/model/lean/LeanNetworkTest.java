@@ -13,6 +13,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.regshift.model.net.Head;
 import org.regshift.model.net.Loss;
 import org.regshift.model.net.Networks;
 
@@ -23,7 +24,7 @@ class LeanNetworkTest {
         Random random = new Random(4);
         ComputationGraph net = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(3)
                 .conv(6, 3, true, Activation.RELU).conv(5, 3, false, Activation.IDENTITY).globalMaxPool(),
-                0, LENGTH, 2, Loss.BETA_NLL, new Adam(1e-3), 9);
+                Head.plain(0), LENGTH, 2, Loss.BETA_NLL, new Adam(1e-3), 9);
         INDArray[] inputs = {sequences(17, random), Nd4j.rand(DataType.FLOAT, 17, 2)};
         INDArray y = labels(17, random);
         net.setInputs(inputs);
@@ -31,11 +32,31 @@ class LeanNetworkTest {
         net.computeGradientAndScore();
         INDArray expected = net.getFlattenedGradients().div(17);
         INDArray gradient = Nd4j.zeros(DataType.FLOAT, 1, net.numParams());
-        LeanNetwork lean = LeanNetwork.of(net, gradient, Nd4j.getRandom());
+        LeanNetwork lean = LeanNetwork.of(net, gradient, Nd4j.getRandom(), new TwinSums(1), 0);
         double loss = lean.computeGradient(inputs, y, 1.0 / 17);
         assertThat(loss / 17).isCloseTo(net.score(), org.assertj.core.data.Offset.offset(1e-5));
         assertThat(maxDifference(expected.reshape(-1), gradient.reshape(-1))).isLessThan(1e-5);
         assertThat(gradient.amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void gradientsAndOutputsEqualDl4jThroughALegNetInMiniature() {
+        Random random = new Random(5);
+        ComputationGraph net = LeanTesting.miniLegNet(new Adam(1e-3), 3);
+        INDArray[] inputs = {sequences(19, random)};
+        INDArray y = labels(19, random);
+        net.setInputs(inputs);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        INDArray learned = Networks.learnedMask(net);
+        INDArray expected = net.getFlattenedGradients().div(19).muli(learned);
+        INDArray gradient = Nd4j.zeros(DataType.FLOAT, 1, net.numParams());
+        LeanNetwork lean = LeanNetwork.of(net, gradient, Nd4j.getRandom(), new TwinSums(1), 0);
+        double loss = lean.computeGradient(inputs, y, 1.0 / 19);
+        assertThat(loss / 19).isCloseTo(net.score(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(maxDifference(expected.reshape(-1), gradient.reshape(-1))).isLessThan(1e-5);
+        assertThat(gradient.amaxNumber().doubleValue()).isGreaterThan(1e-3);
+        assertThat(maxDifference(net.outputSingle(false, inputs), lean.output(inputs))).isLessThan(1e-5);
     }
 
     @Test

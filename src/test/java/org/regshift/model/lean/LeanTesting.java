@@ -1,6 +1,12 @@
 package org.regshift.model.lean;
 
 import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.regshift.model.net.Head;
+import org.regshift.model.net.Loss;
+import org.regshift.model.net.Networks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,6 +35,12 @@ public final class LeanTesting {
             y[2 * i] = (float) random.nextGaussian();
         }
         return Nd4j.create(y, new long[] {n, 2}, DataType.FLOAT);
+    }
+
+    /** A LegNet in miniature: batch norm, SiLU, depthwise convolution, squeeze-and-excitation, concatenation, average pooling. */
+    public static ComputationGraph miniLegNet(Adam adam, int seed) {
+        return Networks.create(t -> t.localBlock(8, 5).efficientBlock(2, 3).localBlock(6, 3).maxPool(2).mapper(8)
+                .globalAveragePool(), new Head(8, true, Activation.SWISH, 0, 0), LENGTH, 0, Loss.GAUSSIAN_NLL, adam, seed);
     }
 
     public static double maxDifference(INDArray a, INDArray b) {
