@@ -2,126 +2,268 @@ package org.regshift.model.lean;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.regshift.model.net.NdBuffers;
 
 /**
  * Batch normalisation per channel of [batch, channels, ...] activations, as DL4J's layer computes
- * it: in training, with the mean and (biased) variance of the whole batch, which the twins that
- * share it combine through {@link TwinSums} (so a step on two twins equals the step on one); at
- * inference, with the running statistics, which {@link #updateRunningStatistics} moves towards
- * each step's batch statistics after the step.
+ * it, optionally followed by SiLU: in training, with the mean and (biased) variance of the whole
+ * batch, which the twins that share it combine through {@link TwinSums} (so a step on two twins
+ * equals the step on one); at inference, with the running statistics, which
+ * {@link #updateRunningStatistics} moves towards each step's batch statistics after the step.
+ * Normalisation, SiLU's product and both backward passes are fused loops over Java copies of the
+ * activations (a profile of LegNet found batch norm and SiLU as chains of libnd4j element-wise
+ * operations the largest cost); only the sigmoid runs as a libnd4j operation. The twin's layers
+ * share {@code scratch}.
  */
 final class LeanBatchNorm implements LeanLayer {
-    private final INDArray gamma;
-    private final INDArray beta;
+    private final float[] gamma;
+    private final float[] beta;
+    private final INDArray gammaView;
+    private final INDArray betaView;
     private final INDArray runningMean;
     private final INDArray runningVariance;
     private final INDArray gammaGradient;
     private final INDArray betaGradient;
     private final double epsilon;
     private final double decay;
+    private final boolean silu;
     private final TwinSums sums;
     private final int twin;
+    private final NdBuffers.Scratch scratch;
     private long[] shape;
-    private INDArray normalised;
-    private INDArray inverseSd;
-    private double[] batchMean;
-    private double[] batchVariance;
+    private int rows;
+    private int channels;
+    private int positions;
+    private boolean training;
+    private INDArray input;
+    private INDArray sigmoid;
+    private INDArray output;
+    private double[] mean;
+    private double[] variance;
+    private double[] inverseSd;
     private double count;
 
     /**
      * {@code gamma} ... {@code betaGradient} are views of the network's parameters and of the twin's
-     * gradient; {@code decay} is the weight of the running statistics in their update.
+     * gradient; {@code decay} is the weight of the running statistics in their update; {@code silu}
+     * whether SiLU follows.
      */
     LeanBatchNorm(INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVariance, INDArray gammaGradient,
-                  INDArray betaGradient, double epsilon, double decay, TwinSums sums, int twin) {
-        this.gamma = gamma.reshape(gamma.length());
-        this.beta = beta.reshape(beta.length());
+                  INDArray betaGradient, double epsilon, double decay, boolean silu, TwinSums sums, int twin,
+                  NdBuffers.Scratch scratch) {
+        this.gammaView = gamma;
+        this.betaView = beta;
+        this.gamma = new float[(int) gamma.length()];
+        this.beta = new float[(int) beta.length()];
         this.runningMean = runningMean.reshape(runningMean.length());
         this.runningVariance = runningVariance.reshape(runningVariance.length());
         this.gammaGradient = gammaGradient == null ? null : gammaGradient.reshape(gammaGradient.length());
         this.betaGradient = betaGradient == null ? null : betaGradient.reshape(betaGradient.length());
         this.epsilon = epsilon;
         this.decay = decay;
+        this.silu = silu;
         this.sums = sums;
         this.twin = twin;
+        this.scratch = scratch;
     }
 
-    /** The activations as [batch, channels, rest]. */
-    private static INDArray perChannel(INDArray a) {
-        return a.reshape('c', a.size(0), a.size(1), a.length() / a.size(0) / a.size(1));
+    /** This layer with SiLU after it. */
+    LeanBatchNorm withSilu() {
+        return new LeanBatchNorm(gammaView, betaView, runningMean, runningVariance, gammaGradient, betaGradient, epsilon, decay,
+                true, sums, twin, scratch);
     }
 
     @Override
     public INDArray forward(INDArray in, boolean training) {
+        this.training = training;
         shape = in.shape();
-        INDArray x = perChannel(in);
-        if (!training) {
-            INDArray scale = Transforms.sqrt(runningVariance.add(epsilon), false).rdivi(1).muli(gamma);
-            INDArray shift = beta.sub(runningMean.mul(scale));
-            INDArray y = Broadcast.mul(x, scale, x.ulike(), 1);
-            return Broadcast.add(y, shift, y, 1).reshape('c', shape);
+        rows = (int) in.size(0);
+        channels = (int) in.size(1);
+        positions = (int) (in.length() / rows / channels);
+        int n = (int) in.length();
+        input = in;
+        NdBuffers.floats(gammaView).get(gamma);
+        NdBuffers.floats(betaView).get(beta);
+        float[] x = scratch.atLeast(0, n);
+        NdBuffers.floats(in).get(x, 0, n);
+        if (training) {
+            batchStatistics(x);
+        } else {
+            mean = runningMean.toDoubleVector();
+            variance = runningVariance.toDoubleVector();
+            inverseSd = inverseSd(variance);
         }
-        long channels = x.size(1);
-        double[] local = new double[(int) channels + 1];
-        System.arraycopy(x.sum(0, 2).toDoubleVector(), 0, local, 0, (int) channels);
-        local[(int) channels] = x.size(0) * x.size(2);
+        float[] y = scratch.atLeast(1, n);
+        forEachChannel((c, from, to) -> {
+            float a = (float) (inverseSd[c] * gamma[c]);
+            float b = (float) (beta[c] - mean[c] * inverseSd[c] * gamma[c]);
+            for (int i = from; i < to; i++) {
+                y[i] = x[i] * a + b;
+            }
+        });
+        if (!silu) {
+            output = filled(y, n);
+            return output;
+        }
+        sigmoid = Nd4j.exec(new Sigmoid(filled(y, n), Nd4j.createUninitialized(DataType.FLOAT, shape)));
+        float[] s = scratch.atLeast(0, n);
+        NdBuffers.floats(sigmoid).get(s, 0, n);
+        for (int i = 0; i < n; i++) {
+            y[i] *= s[i];
+        }
+        output = filled(y, n);
+        return output;
+    }
+
+    /** The step's mean and variance over the whole batch: sums over this twin's share, added over the twins. */
+    private void batchStatistics(float[] x) {
+        double[] local = new double[channels + 1];
+        forEachChannel((c, from, to) -> local[c] += sum(x, from, to));
+        local[channels] = (double) rows * positions;
         double[] total = sums.sum(twin, local);
-        count = total[(int) channels];
-        batchMean = scaled(total, channels, 1 / count);
-        INDArray centred = Broadcast.sub(x, vector(batchMean), x.ulike(), 1);
-        batchVariance = scaled(sums.sum(twin, centred.mul(centred).sum(0, 2).toDoubleVector()), channels, 1 / count);
-        inverseSd = Transforms.sqrt(vector(batchVariance).addi(epsilon), false).rdivi(1);
-        normalised = Broadcast.mul(centred, inverseSd, centred, 1);
-        INDArray y = Broadcast.mul(normalised, gamma, normalised.ulike(), 1);
-        return Broadcast.add(y, beta, y, 1).reshape('c', shape);
-    }
-
-    /** {@code length} values from {@code from} on, times {@code scale}. */
-    private static double[] scaled(double[] values, int from, long length, double scale) {
-        double[] v = new double[(int) length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values[from + i] * scale;
+        count = total[channels];
+        mean = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            mean[c] = total[c] / count;
         }
-        return v;
+        double[] squares = new double[channels];
+        forEachChannel((c, from, to) -> squares[c] += squaredDeviations(x, from, to, mean[c]));
+        double[] totalSquares = sums.sum(twin, squares);
+        variance = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            variance[c] = totalSquares[c] / count;
+        }
+        inverseSd = inverseSd(variance);
     }
 
-    private static double[] scaled(double[] values, long length, double scale) {
-        return scaled(values, 0, length, scale);
-    }
-
-    private static INDArray vector(double[] values) {
-        return Nd4j.createFromArray(values).castTo(DataType.FLOAT);
+    private double[] inverseSd(double[] v) {
+        double[] inverse = new double[v.length];
+        for (int c = 0; c < v.length; c++) {
+            inverse[c] = 1 / Math.sqrt((float) (v[c] + epsilon));
+        }
+        return inverse;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        INDArray g = perChannel(outputGradient);
-        long channels = g.size(1);
-        INDArray localBeta = g.sum(0, 2);
-        INDArray localGamma = g.mul(normalised).sum(0, 2);
-        betaGradient.assign(localBeta);
-        gammaGradient.assign(localGamma);
+        int n = (int) outputGradient.length();
+        float[] g = scratch.atLeast(0, n);
+        NdBuffers.floats(outputGradient).get(g, 0, n);
+        if (silu) {
+            float[] s = scratch.atLeast(1, n);
+            float[] out = scratch.atLeast(2, n);
+            NdBuffers.floats(sigmoid).get(s, 0, n);
+            NdBuffers.floats(output).get(out, 0, n);
+            for (int i = 0; i < n; i++) {
+                g[i] *= s[i] + out[i] * (1 - s[i]);
+            }
+        }
+        if (!training) {
+            forEachChannel((c, from, to) -> {
+                float a = (float) (inverseSd[c] * gamma[c]);
+                for (int i = from; i < to; i++) {
+                    g[i] *= a;
+                }
+            });
+            return filled(g, n);
+        }
+        float[] x = scratch.atLeast(3, n);
+        NdBuffers.floats(input).get(x, 0, n);
+        double[] local = new double[2 * channels];
+        forEachChannel((c, from, to) -> {
+            local[c] += sum(g, from, to);
+            local[channels + c] += dotDeviations(g, x, from, to, mean[c]) * inverseSd[c];
+        });
+        betaGradient.assign(Nd4j.createFromArray(java.util.Arrays.copyOfRange(local, 0, channels)).castTo(DataType.FLOAT));
+        gammaGradient.assign(Nd4j.createFromArray(java.util.Arrays.copyOfRange(local, channels, 2 * channels)).castTo(DataType.FLOAT));
         if (!inputGradient) {
             return null;
         }
-        double[] local = new double[2 * (int) channels];
-        System.arraycopy(localBeta.toDoubleVector(), 0, local, 0, (int) channels);
-        System.arraycopy(localGamma.toDoubleVector(), 0, local, (int) channels, (int) channels);
         double[] total = sums.sum(twin, local);
-        INDArray meanBeta = vector(scaled(total, channels, 1 / count));
-        INDArray meanGamma = vector(scaled(total, (int) channels, channels, 1 / count));
         // dx = gamma / sd x (g - mean(g) - normalised x mean(g x normalised)), the means over the whole batch
-        INDArray dx = Broadcast.mul(normalised, meanGamma, normalised.ulike(), 1).rsubi(g);
-        Broadcast.sub(dx, meanBeta, dx, 1);
-        return Broadcast.mul(dx, inverseSd.mul(gamma), dx, 1).reshape('c', shape);
+        forEachChannel((c, from, to) -> {
+            double scale = gamma[c] * inverseSd[c];
+            float a = (float) scale;
+            float b = (float) (-scale * inverseSd[c] * total[channels + c] / count);
+            float d = (float) (-scale * total[c] / count - b * mean[c]);
+            for (int i = from; i < to; i++) {
+                g[i] = g[i] * a + x[i] * b + d;
+            }
+        });
+        return filled(g, n);
     }
 
     /** Moves the running statistics towards the last training step's batch statistics. */
     void updateRunningStatistics() {
-        runningMean.muli(decay).addi(vector(batchMean).muli(1 - decay));
-        runningVariance.muli(decay).addi(vector(batchVariance).muli(1 - decay));
+        runningMean.muli(decay).addi(Nd4j.createFromArray(mean).castTo(DataType.FLOAT).muli(1 - decay));
+        runningVariance.muli(decay).addi(Nd4j.createFromArray(variance).castTo(DataType.FLOAT).muli(1 - decay));
+    }
+
+    /** A new array of the activations' shape holding the first {@code n} values. */
+    private INDArray filled(float[] values, int n) {
+        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape);
+        NdBuffers.writable(a).put(values, 0, n);
+        return a;
+    }
+
+    /** What runs on each contiguous run [from, to) of one row's channel c. */
+    private interface ChannelRun {
+        void accept(int c, int from, int to);
+    }
+
+    private void forEachChannel(ChannelRun run) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                int from = (r * channels + c) * positions;
+                run.accept(c, from, from + positions);
+            }
+        }
+    }
+
+    /** Sums in four lanes, so that the additions pipeline (the same order every time). */
+    private static double sum(float[] a, int from, int to) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double squaredDeviations(float[] a, int from, int to, double mean) {
+        double s0 = 0, s1 = 0;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            double d0 = a[i] - mean;
+            double d1 = a[i + 1] - mean;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+        }
+        for (; i < to; i++) {
+            double d = a[i] - mean;
+            s0 += d * d;
+        }
+        return s0 + s1;
+    }
+
+    private static double dotDeviations(float[] g, float[] x, int from, int to, double mean) {
+        double s0 = 0, s1 = 0;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            s0 += g[i] * (x[i] - mean);
+            s1 += g[i + 1] * (x[i + 1] - mean);
+        }
+        for (; i < to; i++) {
+            s0 += g[i] * (x[i] - mean);
+        }
+        return s0 + s1;
     }
 }

@@ -42,6 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.regshift.model.net.MaxPool1D;
+import org.regshift.model.net.NdBuffers;
 
 /**
  * The forward and backward pass of a network on libnd4j operations, on the parameters of its
@@ -103,7 +104,7 @@ final class LeanNetwork implements Replica {
         Map<String, Integer> consumers = new HashMap<>();
         conf.getVertexInputs().values().forEach(in -> in.forEach(name -> consumers.merge(name, 1, Integer::sum)));
         List<Node> nodes = new ArrayList<>();
-        List<LeanBatchNorm> batchNorms = new ArrayList<>();
+        NdBuffers.Scratch scratch = new NdBuffers.Scratch();
         ILossFunction loss = null;
         for (String name : conf.getTopologicalOrderStr()) {
             GraphVertex vertex = conf.getVertices().get(name);
@@ -135,12 +136,9 @@ final class LeanNetwork implements Replica {
                 Map<String, INDArray> g = graphView == null ? Map.of() : layer.initializer().getGradientsFromFlattened(
                         layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
                         graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
-                LeanLayer layerLean = layer instanceof BatchNormalization bn ? batchNorm(bn, name, p, g, sums, twin)
+                LeanLayer layerLean = layer instanceof BatchNormalization bn ? batchNorm(bn, name, p, g, sums, twin, scratch)
                         : layer(layer, name, p, g, random, nodes, inputs[0] - values.size() + nodes.size(),
                         consumers.getOrDefault(inputNames.get(0), 0) == 1);
-                if (layerLean instanceof LeanBatchNorm b) {
-                    batchNorms.add(b);
-                }
                 if (layer instanceof OutputLayer out) {
                     loss = out.getLossFn();
                 }
@@ -161,6 +159,8 @@ final class LeanNetwork implements Replica {
         if (loss == null) {
             throw new Unsupported("no output layer");
         }
+        List<LeanBatchNorm> batchNorms = nodes.stream().map(Node::vertex).filter(v -> v instanceof LeanVertex.Single single
+                && single.layer() instanceof LeanBatchNorm).map(v -> (LeanBatchNorm) ((LeanVertex.Single) v).layer()).toList();
         return new LeanNetwork(conf.getNetworkInputs().size(), nodes, batchNorms, loss, gradient);
     }
 
@@ -198,7 +198,9 @@ final class LeanNetwork implements Replica {
         } else if (layer instanceof DenseLayer dense) {
             return dense(p, g, dense.getActivationFn(), dropout);
         } else if (layer instanceof ActivationLayer a) {
-            return new LeanActivationLayer(LeanActivation.of(a.getActivationFn()));
+            LeanActivation activation = LeanActivation.of(a.getActivationFn());
+            return new LeanActivationLayer(activation == LeanActivation.SWISH && takeSilu(nodes, input, soleTaker)
+                    ? LeanActivation.IDENTITY : activation);
         } else if (layer instanceof DepthwiseConvolution2D d && d.getDepthMultiplier() == 1 && !d.hasBias()
                 && d.getConvolutionMode() == ConvolutionMode.Same && d.getKernelSize()[1] == 1 && d.getKernelSize()[0] % 2 == 1
                 && d.getStride()[0] == 1 && d.getStride()[1] == 1 && d.getDilation()[0] == 1 && d.getDilation()[1] == 1) {
@@ -211,7 +213,7 @@ final class LeanNetwork implements Replica {
     }
 
     private static LeanBatchNorm batchNorm(BatchNormalization bn, String name, Map<String, INDArray> p,
-                                           Map<String, INDArray> g, TwinSums sums, int twin) {
+                                           Map<String, INDArray> g, TwinSums sums, int twin, NdBuffers.Scratch scratch) {
         if (bn.isUseLogStd() || bn.isLockGammaBeta() || !(bn.getActivationFn() instanceof ActivationIdentity)
                 || bn.getIDropout() != null) {
             throw new Unsupported("batch normalisation " + name + " keeps log10 of the standard deviation, locks gamma"
@@ -220,7 +222,7 @@ final class LeanNetwork implements Replica {
         return new LeanBatchNorm(p.get(BatchNormalizationParamInitializer.GAMMA), p.get(BatchNormalizationParamInitializer.BETA),
                 p.get(BatchNormalizationParamInitializer.GLOBAL_MEAN), p.get(BatchNormalizationParamInitializer.GLOBAL_VAR),
                 g.get(BatchNormalizationParamInitializer.GAMMA), g.get(BatchNormalizationParamInitializer.BETA),
-                bn.getEps(), bn.getDecay(), sums, twin);
+                bn.getEps(), bn.getDecay(), false, sums, twin, scratch);
     }
 
     /** Why the lean engine cannot run {@code net}, or empty when it can. */
@@ -251,6 +253,20 @@ final class LeanNetwork implements Replica {
                 && single.layer() instanceof LeanConv1D conv && conv.relu()) {
             Node n = nodes.get(input);
             nodes.set(input, new Node(new LeanVertex.Single(conv.withoutRelu()), n.inputs(), n.needed()));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Fuses SiLU into the batch normalisation just before it (node {@code input}, of which the
+     * activation is the sole taker): true when it did, and the activation then passes its input on.
+     */
+    private static boolean takeSilu(List<Node> nodes, int input, boolean soleTaker) {
+        if (soleTaker && input >= 0 && nodes.get(input).vertex() instanceof LeanVertex.Single single
+                && single.layer() instanceof LeanBatchNorm bn) {
+            Node n = nodes.get(input);
+            nodes.set(input, new Node(new LeanVertex.Single(bn.withSilu()), n.inputs(), n.needed()));
             return true;
         }
         return false;

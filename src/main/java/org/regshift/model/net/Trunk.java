@@ -81,7 +81,7 @@ public final class Trunk {
         channels = out;
         add("conv", new Convolution1DLayer.Builder().kernelSize(kernel).nOut(out).convolutionMode(ConvolutionMode.Same)
                 .hasBias(false).activation(Activation.IDENTITY).weightInit(fanOutNormal(kernel, out)).build());
-        return batchNorm().silu();
+        return asImage(() -> add("bn", Networks.batchNorm()).silu());
     }
 
     /**
@@ -98,9 +98,9 @@ public final class Trunk {
             add("depthwise", new DepthwiseConvolution2D.Builder().kernelSize(kernel, 1).depthMultiplier(1)
                     .nOut(channels).convolutionMode(ConvolutionMode.Same).hasBias(false).activation(Activation.IDENTITY)
                     .weightInit(fanOutNormal(kernel, channels)).build());
-            add("bn", Networks.batchNorm());
+            add("bn", Networks.batchNorm()).silu();
         });
-        silu().squeezeExcite(expansion).localBlock(in, 1);
+        squeezeExcite(expansion).localBlock(in, 1);
         String name = "concat_" + ++count;
         graph.addVertex(name, new MergeVertex(), last, input);
         last = name;

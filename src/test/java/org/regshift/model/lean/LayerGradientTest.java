@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.regshift.model.net.NdBuffers;
 
 /**
  * Each lean layer's backward pass against central finite differences of its forward pass, for the
@@ -131,19 +132,22 @@ class LayerGradientTest {
     }
 
     @Test
-    void batchNormGradientsOfInputGammaAndBetaMatchFiniteDifferencesWithBatchStatistics() {
-        for (long[] shape : new long[][] {{5, 3, 7}, {6, 4}}) {
+    void batchNormGradientsOfInputGammaAndBetaMatchFiniteDifferencesWithBatchStatisticsWithAndWithoutSilu() {
+        for (long[] shape : new long[][] {{5, 3, 7}, {6, 4}, {4, 3, 7, 1}}) {
+            for (boolean silu : new boolean[] {false, true}) {
             long channels = shape[1];
             INDArray gamma = gaussian(1, channels).addi(1);
             INDArray beta = gaussian(1, channels);
             INDArray gammaGradient = Nd4j.zeros(DataType.FLOAT, 1, channels);
             INDArray betaGradient = Nd4j.zeros(DataType.FLOAT, 1, channels);
             LeanBatchNorm bn = new LeanBatchNorm(gamma, beta, Nd4j.zeros(DataType.FLOAT, 1, channels),
-                    Nd4j.ones(DataType.FLOAT, 1, channels), gammaGradient, betaGradient, 1e-5, 0.9, new TwinSums(1), 0);
+                    Nd4j.ones(DataType.FLOAT, 1, channels), gammaGradient, betaGradient, 1e-5, 0.9, silu, new TwinSums(1), 0,
+                    new NdBuffers.Scratch());
             INDArray x = gaussian(shape).muli(2).addi(1);
             check(bn, x, null, null);
             check(bn, x, gamma, gammaGradient);
             check(bn, x, beta, betaGradient);
+            }
         }
     }
 
