@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regshift.model.lean.LeanInputGradients;
 import org.regshift.model.net.Networks;
 
 /**
@@ -44,10 +45,14 @@ public final class InputGradients {
     }
 
     /**
-     * d(mean output, standardised) / d(one-hot input) of one network, in inference mode: dropout is
-     * switched off for the pass and restored after it.
+     * d(mean output, standardised) / d(one-hot input) of one network, in inference mode: on the
+     * lean engine where it runs the network (batch normalisation with its running statistics),
+     * else through DL4J's vertices with dropout switched off for the pass and restored after it.
      */
     public static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
+        if (LeanInputGradients.supports(net)) {
+            return LeanInputGradients.ofMean(net, inputs);
+        }
         Layer[] layers = net.getLayers();
         IDropout[] dropout = new IDropout[layers.length];
         for (int i = 0; i < layers.length; i++) {

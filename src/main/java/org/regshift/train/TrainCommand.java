@@ -33,8 +33,9 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "Architectures: cnn (default: three convolutions with ReLU, max pooling and dropout), "
                 + "cnn-reference (the PyTorch peer's CNN, layer for layer), bilstm (conv stem + bidirectional LSTM), "
-                + "transformer (conv stem + sinusoidal positions + two self-attention blocks). Every one ends in a dense "
-                + "head with a mean and a log-variance output (floored).",
+                + "transformer (conv stem + sinusoidal positions + two self-attention blocks), legnet (LegNet, Penzar et "
+                + "al. 2023, layer for layer: EfficientNet-style blocks with depthwise convolutions, squeeze-and-excitation "
+                + "and batch norm). Every one ends in a dense head with a mean and a log-variance output (floored).",
             "",
             "Losses: gaussian-nll; beta-nll (Seitzer et al. 2022, beta 0.5); mse (the variance is then the member's "
                 + "validation MSE, and the ensemble's spread). Priors: GC fraction and, per motif, the best PWM score "

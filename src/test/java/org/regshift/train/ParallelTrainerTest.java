@@ -116,6 +116,24 @@ class ParallelTrainerTest {
     }
 
     @Test
+    void batchNormOnTwoTwinsGivesTheSameBytesEveryRun() {
+        Random random = new Random(10);
+        INDArray[] inputs = {LeanTesting.sequences(40, random)};
+        INDArray y = LeanTesting.labels(40, random);
+        INDArray[] runs = new INDArray[2];
+        for (int run = 0; run < 2; run++) {
+            ComputationGraph net = LeanTesting.miniLegNet(new Adam(1e-2), 4);
+            try (ParallelTrainer trainer = ParallelTrainer.of(net, Engine.LEAN, 2, 1, DecoupledDecay.NONE)) {
+                for (int step = 0; step < 3; step++) {
+                    trainer.fit(inputs, y);
+                }
+            }
+            runs[run] = net.params().dup();
+        }
+        assertThat(LeanTesting.maxDifference(runs[0], runs[1])).isZero();
+    }
+
+    @Test
     void dropoutMasksFollowTheSeedSoTheSameSeedGivesTheSameWeights() {
         Random random = new Random(6);
         INDArray[] inputs = {LeanTesting.sequences(40, random)};

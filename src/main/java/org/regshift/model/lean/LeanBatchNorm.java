@@ -38,8 +38,7 @@ final class LeanBatchNorm implements LeanLayer {
     private int positions;
     private boolean training;
     private INDArray input;
-    private INDArray sigmoid;
-    private INDArray output;
+    private INDArray siluDerivative;
     private double[] mean;
     private double[] variance;
     private double[] inverseSd;
@@ -104,23 +103,25 @@ final class LeanBatchNorm implements LeanLayer {
             }
         });
         if (!silu) {
-            output = filled(y, n);
-            return output;
+            return filled(y, n);
         }
-        sigmoid = Nd4j.exec(new Sigmoid(filled(y, n), Nd4j.createUninitialized(DataType.FLOAT, shape)));
+        siluDerivative = filled(y, n);
+        Nd4j.exec(new Sigmoid(siluDerivative, siluDerivative));
         float[] s = scratch.atLeast(0, n);
-        NdBuffers.floats(sigmoid).get(s, 0, n);
+        NdBuffers.floats(siluDerivative).get(s, 0, n);
         for (int i = 0; i < n; i++) {
-            y[i] *= s[i];
+            float out = y[i] * s[i];
+            y[i] = out;
+            s[i] += out * (1 - s[i]);
         }
-        output = filled(y, n);
-        return output;
+        NdBuffers.writable(siluDerivative).put(s, 0, n);
+        return filled(y, n);
     }
 
     /** The step's mean and variance over the whole batch: sums over this twin's share, added over the twins. */
     private void batchStatistics(float[] x) {
         double[] local = new double[channels + 1];
-        forEachChannel((c, from, to) -> local[c] += sum(x, from, to));
+        forEachChannel((c, from, to) -> local[c] += Runs.sum(x, from, to));
         local[channels] = (double) rows * positions;
         double[] total = sums.sum(twin, local);
         count = total[channels];
@@ -129,7 +130,8 @@ final class LeanBatchNorm implements LeanLayer {
             mean[c] = total[c] / count;
         }
         double[] squares = new double[channels];
-        forEachChannel((c, from, to) -> squares[c] += squaredDeviations(x, from, to, mean[c]));
+        float[] centres = toFloats(mean);
+        forEachChannel((c, from, to) -> squares[c] += Runs.squaredDeviations(x, from, to, centres[c]));
         double[] totalSquares = sums.sum(twin, squares);
         variance = new double[channels];
         for (int c = 0; c < channels; c++) {
@@ -152,12 +154,10 @@ final class LeanBatchNorm implements LeanLayer {
         float[] g = scratch.atLeast(0, n);
         NdBuffers.floats(outputGradient).get(g, 0, n);
         if (silu) {
-            float[] s = scratch.atLeast(1, n);
-            float[] out = scratch.atLeast(2, n);
-            NdBuffers.floats(sigmoid).get(s, 0, n);
-            NdBuffers.floats(output).get(out, 0, n);
+            float[] d = scratch.atLeast(1, n);
+            NdBuffers.floats(siluDerivative).get(d, 0, n);
             for (int i = 0; i < n; i++) {
-                g[i] *= s[i] + out[i] * (1 - s[i]);
+                g[i] *= d[i];
             }
         }
         if (!training) {
@@ -169,13 +169,17 @@ final class LeanBatchNorm implements LeanLayer {
             });
             return filled(g, n);
         }
-        float[] x = scratch.atLeast(3, n);
+        float[] x = scratch.atLeast(2, n);
         NdBuffers.floats(input).get(x, 0, n);
         double[] local = new double[2 * channels];
+        float[] centres = toFloats(mean);
         forEachChannel((c, from, to) -> {
-            local[c] += sum(g, from, to);
-            local[channels + c] += dotDeviations(g, x, from, to, mean[c]) * inverseSd[c];
+            local[c] += Runs.sum(g, from, to);
+            local[channels + c] += Runs.dotDeviations(g, x, from, to, centres[c]);
         });
+        for (int c = 0; c < channels; c++) {
+            local[channels + c] *= inverseSd[c];
+        }
         betaGradient.assign(Nd4j.createFromArray(java.util.Arrays.copyOfRange(local, 0, channels)).castTo(DataType.FLOAT));
         gammaGradient.assign(Nd4j.createFromArray(java.util.Arrays.copyOfRange(local, channels, 2 * channels)).castTo(DataType.FLOAT));
         if (!inputGradient) {
@@ -201,6 +205,14 @@ final class LeanBatchNorm implements LeanLayer {
         runningVariance.muli(decay).addi(Nd4j.createFromArray(variance).castTo(DataType.FLOAT).muli(1 - decay));
     }
 
+    private static float[] toFloats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
     /** A new array of the activations' shape holding the first {@code n} values. */
     private INDArray filled(float[] values, int n) {
         INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape);
@@ -220,50 +232,5 @@ final class LeanBatchNorm implements LeanLayer {
                 run.accept(c, from, from + positions);
             }
         }
-    }
-
-    /** Sums in four lanes, so that the additions pipeline (the same order every time). */
-    private static double sum(float[] a, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-        }
-        for (; i < to; i++) {
-            s0 += a[i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    private static double squaredDeviations(float[] a, int from, int to, double mean) {
-        double s0 = 0, s1 = 0;
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            double d0 = a[i] - mean;
-            double d1 = a[i + 1] - mean;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-        }
-        for (; i < to; i++) {
-            double d = a[i] - mean;
-            s0 += d * d;
-        }
-        return s0 + s1;
-    }
-
-    private static double dotDeviations(float[] g, float[] x, int from, int to, double mean) {
-        double s0 = 0, s1 = 0;
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            s0 += g[i] * (x[i] - mean);
-            s1 += g[i + 1] * (x[i + 1] - mean);
-        }
-        for (; i < to; i++) {
-            s0 += g[i] * (x[i] - mean);
-        }
-        return s0 + s1;
     }
 }

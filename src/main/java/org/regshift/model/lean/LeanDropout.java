@@ -14,6 +14,7 @@ final class LeanDropout implements LeanLayer {
     private final double retain;
     private final Random random;
     private INDArray mask;
+    private boolean training;
 
     LeanDropout(double retain, Random random) {
         this.retain = retain;
@@ -22,6 +23,7 @@ final class LeanDropout implements LeanLayer {
 
     @Override
     public INDArray forward(INDArray in, boolean training) {
+        this.training = training;
         if (!training) {
             return in;
         }
@@ -33,6 +35,6 @@ final class LeanDropout implements LeanLayer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        return outputGradient.muli(mask);
+        return training ? outputGradient.muli(mask) : outputGradient;
     }
 }

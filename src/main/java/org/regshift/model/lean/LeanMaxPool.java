@@ -28,9 +28,7 @@ final class LeanMaxPool implements LeanLayer {
     public INDArray forward(INDArray in, boolean training) {
         inputShape = in.shape();
         INDArray grouped = MaxPooling.windows(in, size);
-        if (training) {
-            argmax = Nd4j.argMax(grouped, 3);
-        }
+        argmax = Nd4j.argMax(grouped, 3);
         output = grouped.max(3);
         return relu ? LeanOps.relu(output) : output;
     }

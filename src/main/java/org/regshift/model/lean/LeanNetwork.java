@@ -315,21 +315,48 @@ final class LeanNetwork implements Replica {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
             INDArray out = forward(inputs, true);
             Pair<Double, INDArray> scored = loss.computeGradientAndScore(labels, out, new ActivationIdentity(), null, false);
-            INDArray[] gradients = new INDArray[networkInputs + nodes.size()];
-            gradients[gradients.length - 1] = scored.getSecond().muli(scale);
-            for (int i = nodes.size() - 1; i >= 0; i--) {
-                Node node = nodes.get(i);
-                INDArray[] back = node.vertex().backward(gradients[networkInputs + i], node.needed());
-                for (int k = 0; k < back.length; k++) {
-                    if (node.needed()[k]) {
-                        int to = node.inputs()[k];
-                        gradients[to] = gradients[to] == null ? back[k] : gradients[to].addi(back[k]);
-                    }
-                }
-                gradients[networkInputs + i] = null;
-            }
+            backward(scored.getSecond().muli(scale), false);
             return scored.getFirst();
         }
+    }
+
+    /**
+     * d(mean output) / d(sequence input) of a batch in inference mode (running statistics, no
+     * dropout); the prior features, if any, are held.
+     */
+    INDArray meanInputGradient(INDArray[] inputs) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            INDArray out = forward(inputs, false);
+            INDArray seed = Nd4j.zeros(DataType.FLOAT, out.shape());
+            seed.getColumn(0).assign(1);
+            return backward(seed, true)[0].detach();
+        }
+    }
+
+    /**
+     * Backpropagates {@code outputGradient} through the nodes, summing each value's gradient over
+     * its takers; returns the gradients of the values, of the sequence input too when
+     * {@code sequenceGradient}.
+     */
+    private INDArray[] backward(INDArray outputGradient, boolean sequenceGradient) {
+        INDArray[] gradients = new INDArray[networkInputs + nodes.size()];
+        gradients[gradients.length - 1] = outputGradient;
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node node = nodes.get(i);
+            boolean[] needed = node.needed().clone();
+            for (int k = 0; k < needed.length; k++) {
+                needed[k] |= sequenceGradient && node.inputs()[k] == 0;
+            }
+            INDArray[] back = node.vertex().backward(gradients[networkInputs + i], needed);
+            for (int k = 0; k < back.length; k++) {
+                if (needed[k]) {
+                    int to = node.inputs()[k];
+                    gradients[to] = gradients[to] == null ? back[k] : gradients[to].addi(back[k]);
+                }
+            }
+            gradients[networkInputs + i] = null;
+        }
+        return gradients;
     }
 
     /** Moves batch normalisation's running statistics towards the last step's batch statistics. */
