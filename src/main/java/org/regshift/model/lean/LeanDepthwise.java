@@ -2,41 +2,114 @@ package org.regshift.model.lean;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.regshift.model.net.NdBuffers;
 
 /**
  * A depthwise convolution along the length of [batch, channels, length, 1] activations (kernel
- * [kernel, 1], stride 1, 'same', no bias, one output channel per input channel), through
- * libnd4j's depthwise_conv2d ops; weights [kernel, 1, channels, 1] as DL4J keeps them.
+ * [kernel, 1], stride 1, 'same', no bias, one output channel per input channel) as loops over
+ * Java copies of the activations: libnd4j's depthwise_conv2d took three times as long in a
+ * profile of LegNet. Weights [kernel, 1, channels, 1] as DL4J keeps them; the twin's layers share
+ * {@code scratch}.
  */
 final class LeanDepthwise implements LeanLayer {
     private final INDArray weight;
     private final INDArray weightGradient;
+    private final NdBuffers.Scratch scratch;
     private INDArray input;
 
-    LeanDepthwise(INDArray weight, INDArray weightGradient) {
+    LeanDepthwise(INDArray weight, INDArray weightGradient, NdBuffers.Scratch scratch) {
         this.weight = weight;
         this.weightGradient = weightGradient;
+        this.scratch = scratch;
     }
 
-    private DynamicCustomOp.DynamicCustomOpsBuilder op(String name) {
-        // kernel height and width, strides, paddings, dilations, same mode, NCHW
-        return DynamicCustomOp.builder(name).addIntegerArguments((int) weight.size(0), 1, 1, 1, 0, 0, 1, 1, 1, 0);
+    private int kernel() {
+        return (int) weight.size(0);
+    }
+
+    /** The weights as [kernel position][channel]. */
+    private float[][] taps(int channels) {
+        float[] w = new float[kernel() * channels];
+        NdBuffers.floats(weight).get(w);
+        float[][] taps = new float[kernel()][channels];
+        for (int t = 0; t < kernel(); t++) {
+            System.arraycopy(w, t * channels, taps[t], 0, channels);
+        }
+        return taps;
     }
 
     @Override
     public INDArray forward(INDArray in, boolean training) {
         input = in;
-        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, in.shape());
-        Nd4j.exec(op("depthwise_conv2d").addInputs(in, weight).addOutputs(output).build());
-        return output;
+        int rows = (int) in.size(0);
+        int channels = (int) in.size(1);
+        int length = (int) in.size(2);
+        int n = (int) in.length();
+        float[] x = scratch.atLeast(0, n);
+        float[] y = scratch.atLeast(1, n);
+        NdBuffers.floats(in).get(x, 0, n);
+        java.util.Arrays.fill(y, 0, n, 0f);
+        float[][] taps = taps(channels);
+        int pad = kernel() / 2;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                int run = (r * channels + c) * length;
+                for (int t = 0; t < kernel(); t++) {
+                    float w = taps[t][c];
+                    int shift = t - pad;
+                    for (int p = Math.max(0, -shift), end = Math.min(length, length - shift); p < end; p++) {
+                        y[run + p] += w * x[run + p + shift];
+                    }
+                }
+            }
+        }
+        return filled(y, n, in.shape());
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        INDArray in = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
-        Nd4j.exec(op("depthwise_conv2d_bp").addInputs(input, weight, outputGradient).addOutputs(in, weightGradient).build());
-        return inputGradient ? in : null;
+        int rows = (int) input.size(0);
+        int channels = (int) input.size(1);
+        int length = (int) input.size(2);
+        int n = (int) input.length();
+        float[] x = scratch.atLeast(0, n);
+        float[] g = scratch.atLeast(1, n);
+        float[] dx = scratch.atLeast(2, n);
+        NdBuffers.floats(input).get(x, 0, n);
+        NdBuffers.floats(outputGradient).get(g, 0, n);
+        java.util.Arrays.fill(dx, 0, n, 0f);
+        float[][] taps = taps(channels);
+        double[][] dw = new double[kernel()][channels];
+        int pad = kernel() / 2;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                int run = (r * channels + c) * length;
+                for (int t = 0; t < kernel(); t++) {
+                    float w = taps[t][c];
+                    int shift = t - pad;
+                    int from = run + Math.max(0, -shift);
+                    int to = run + Math.min(length, length - shift);
+                    dw[t][c] += Runs.dot(g, from, to, x, shift);
+                    for (int i = from; i < to; i++) {
+                        dx[i + shift] += w * g[i];
+                    }
+                }
+            }
+        }
+        float[] flat = new float[kernel() * channels];
+        for (int t = 0; t < kernel(); t++) {
+            for (int c = 0; c < channels; c++) {
+                flat[t * channels + c] = (float) dw[t][c];
+            }
+        }
+        weightGradient.assign(Nd4j.create(flat, weightGradient.shape(), 'c'));
+        return inputGradient ? filled(dx, n, input.shape()) : null;
+    }
+
+    private static INDArray filled(float[] values, int n, long[] shape) {
+        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape);
+        NdBuffers.writable(a).put(values, 0, n);
+        return a;
     }
 }

@@ -137,7 +137,7 @@ final class LeanNetwork implements Replica {
                         layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
                         graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
                 LeanLayer layerLean = layer instanceof BatchNormalization bn ? batchNorm(bn, name, p, g, sums, twin, scratch)
-                        : layer(layer, name, p, g, random, nodes, inputs[0] - values.size() + nodes.size(),
+                        : layer(layer, name, p, g, random, scratch, nodes, inputs[0] - values.size() + nodes.size(),
                         consumers.getOrDefault(inputNames.get(0), 0) == 1);
                 if (layer instanceof OutputLayer out) {
                     loss = out.getLossFn();
@@ -177,7 +177,7 @@ final class LeanNetwork implements Replica {
      * {@code soleTaker} whether the layer is that node's only taker.
      */
     private static LeanLayer layer(Layer layer, String name, Map<String, INDArray> p, Map<String, INDArray> g, Random random,
-                                   List<Node> nodes, int input, boolean soleTaker) {
+                                   NdBuffers.Scratch scratch, List<Node> nodes, int input, boolean soleTaker) {
         boolean takesDropout = layer instanceof DropoutLayer || layer instanceof DenseLayer || layer instanceof OutputLayer;
         if (!plainDropout(layer.getIDropout()) || (layer.getIDropout() != null && !takesDropout)) {
             throw new Unsupported("dropout of " + name + " is not plain inverted dropout on a dense or dropout layer");
@@ -205,7 +205,7 @@ final class LeanNetwork implements Replica {
                 && d.getConvolutionMode() == ConvolutionMode.Same && d.getKernelSize()[1] == 1 && d.getKernelSize()[0] % 2 == 1
                 && d.getStride()[0] == 1 && d.getStride()[1] == 1 && d.getDilation()[0] == 1 && d.getDilation()[1] == 1) {
             return new LeanDepthwise(p.get(DepthwiseConvolutionParamInitializer.WEIGHT_KEY),
-                    g.get(DepthwiseConvolutionParamInitializer.WEIGHT_KEY));
+                    g.get(DepthwiseConvolutionParamInitializer.WEIGHT_KEY), scratch);
         } else if (layer instanceof RepeatVector) {
             return new LeanRepeat();
         }

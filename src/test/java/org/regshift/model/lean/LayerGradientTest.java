@@ -155,7 +155,7 @@ class LayerGradientTest {
     void depthwiseConvolutionGradientsOfInputAndWeightsMatchFiniteDifferences() {
         INDArray weight = gaussian(3, 1, 5, 1);
         INDArray weightGradient = Nd4j.zeros(DataType.FLOAT, 3, 1, 5, 1);
-        LeanDepthwise depthwise = new LeanDepthwise(weight, weightGradient);
+        LeanDepthwise depthwise = new LeanDepthwise(weight, weightGradient, new NdBuffers.Scratch());
         INDArray x = gaussian(2, 5, 11, 1);
         check(depthwise, x, null, null);
         check(depthwise, x, weight, weightGradient);

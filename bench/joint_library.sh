@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The lentiMPRA joint-library benchmark (Agarwal et al. 2025; shared/data/agarwal2025_joint_library):
+# for each cell type as the target, train on folds 1-8, stop early on fold 9, test on fold 10.
+# RegShift's ARCHS (one seed each) against the PyTorch peers legnet_reference.py and
+# torch_reference.py at the same epochs; RegShift predicts with --rc-average, as LegNet does.
+# Then the real cell-type shift: each RegShift model's fold-10 predictions scored against the same
+# sequences measured in the other cell types, raw, split-conformal (fitted on fold 9) and Mondrian
+# conformal by design_library, through `evaluate`.
+# Usage: bench/joint_library.sh   (environment: CELLS="hepg2 k562 wtc11" ARCHS="legnet cnn"
+#        EPOCHS=10 BATCH=256 PEERS="legnet torch" SEED=1 BENCH_DIR=/tmp/regshift-bench-joint)
+# Output: $BENCH_DIR/results.tsv (one row per cell type and model) and, per RegShift model,
+# $BENCH_DIR/<cell>_<arch>/shift/metrics.tsv (the shift report's table).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/common.sh"
+work=${BENCH_DIR:-/tmp/regshift-bench-joint}
+cells=${CELLS:-hepg2 k562 wtc11}
+archs=${ARCHS:-legnet cnn}
+peers=${PEERS:-legnet torch}
+epochs=${EPOCHS:-10}
+batch=${BATCH:-256}
+seed=${SEED:-1}
+data="$here/../shared/data/agarwal2025_joint_library/joint_library.tsv.gz"
+peer_dir="$here/../shared/bench"
+bench_jar "$work"
+java_opts=(-Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=16g)
+results="$work/results.tsv"
+printf 'cell\tmodel\tepochs\tpearson\tspearman\tnll\tcoverage90\ttrain_seq_per_s\n' > "$results"
+
+# the median training throughput of the epochs after the first, from a train log
+speed() {
+  grep -oP 'epoch \d+ .*\(\K[0-9]+(?= sequences/s\))' "$1" | awk 'NR>1' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+# one metric of a scenario from evaluate's metrics.tsv
+metric() {
+  awk -F'\t' -v s="$2" -v m="$3" 'NR==1 {for (i=1;i<=NF;i++) c[$i]=i; next} $c["scenario"]==s && $c["group"]=="all" {print $c[m]}' "$1"
+}
+
+for cell in $cells; do
+  table="$work/$cell.tsv"
+  # id, sequence, activity (the target cell type), the other cell types, design_library, split
+  zcat "$data" | awk -F'\t' -v cell="$cell" 'BEGIN {OFS="\t"}
+    NR==1 {for (i=1;i<=NF;i++) c[$i]=i; printf "id\tsequence\tactivity"; for (i=3;i<=5;i++) if ($i!=cell) printf "\t%s", $i;
+           print "\tdesign_library\tsplit"; next}
+    {split_=($c["fold"]<=8)?"train":($c["fold"]==9?"valid":"test"); printf "%s\t%s\t%s", $1, $2, $c[cell];
+     for (i=3;i<=5;i++) if (i!=c[cell]) printf "\t%s", $i; print "\t" $c["design_library"] "\t" split_}' > "$table"
+  others=$(head -1 "$table" | cut -f4,5 | tr '\t' ' ')
+  for arch in $archs; do
+    out="$work/${cell}_$arch"
+    rm -rf "$out" && mkdir -p "$out"
+    recipe=()
+    [ "$arch" = legnet ] && recipe=(--schedule onecycle --max-lr 0.005 --weight-decay 0.1 --augment rc,shift)
+    java "${java_opts[@]}" -jar "$jar" train --data "$table" --out "$out/model" --arch "$arch" --epochs "$epochs" \
+      --patience "$epochs" --batch-size "$batch" --threads 2 --seed "$seed" "${recipe[@]}" 2> "$out/train.log"
+    java "${java_opts[@]}" -jar "$jar" predict --model "$out/model" --data "$table" --rc-average --threads 2 \
+      --out "$out/predictions.tsv" 2> "$out/predict.log"
+    java -jar "$jar" calibrate --fit "$out/predictions.tsv" --fit-split valid --apply "$out/predictions.tsv" \
+      --out "$out/conformal" 2> "$out/calibrate.log"
+    java -jar "$jar" calibrate --fit "$out/predictions.tsv" --fit-split valid --apply "$out/predictions.tsv" \
+      --method mondrian --group-by design_library --out "$out/mondrian" 2>> "$out/calibrate.log"
+    scenarios=(--predictions "$cell=$out/predictions.tsv" --predictions "${cell}_conformal=$out/conformal/predictions.calibrated.tsv"
+               --predictions "${cell}_mondrian=$out/mondrian/predictions.calibrated.tsv")
+    for other in $others; do
+      awk -F'\t' -v col="$other" 'NR==1 {for (i=1;i<=NF;i++) if ($i==col) k=i; print "id\ty"; next} {print $1 "\t" $k}' \
+        "$table" > "$out/truth_$other.tsv"
+      for kind in raw conformal mondrian; do
+        file="$out/predictions.tsv"
+        [ "$kind" = raw ] || file="$out/$kind/predictions.calibrated.tsv"
+        scenarios+=(--predictions "${other}_$kind=$file" --truth "${other}_$kind=$out/truth_$other.tsv")
+      done
+    done
+    java -jar "$jar" evaluate "${scenarios[@]}" --split test --out "$out/shift" 2> "$out/evaluate.log"
+    m="$out/shift/metrics.tsv"
+    printf '%s\tregshift-%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cell" "$arch" "$epochs" "$(metric "$m" "$cell" pearson)" \
+      "$(metric "$m" "$cell" spearman)" "$(metric "$m" "$cell" nll)" "$(metric "$m" "$cell" coverage_90)" \
+      "$(speed "$out/train.log")" >> "$results"
+  done
+  for peer in $peers; do
+    script="$peer_dir/${peer}_reference.py"
+    line=$(/usr/bin/python3 "$script" --data "$table" --epochs "$epochs" --threads 2 | sed -n 's/^RESULT //p')
+    printf '%s\t%s-reference\t%s\t%s\n' "$cell" "$peer" "$epochs" "$(python3 -c "import json,sys; r=json.loads(sys.argv[1]);
+print('\t'.join(str(r.get(k)) for k in ('pearson','spearman','nll','coverage90','train_seq_per_s')))" "$line")" >> "$results"
+  done
+done
+column -t -s $'\t' "$results"
