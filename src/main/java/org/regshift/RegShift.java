@@ -12,6 +12,7 @@ import org.regshift.explain.ExplainCommand;
 import org.regshift.io.InputException;
 import org.regshift.io.UsageException;
 import org.regshift.predict.PredictCommand;
+import org.regshift.prepare.PrepareCommand;
 import org.regshift.provenance.Version;
 import org.regshift.qc.QcCommand;
 import org.regshift.redundancy.RedundancyCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** The {@code regshift} executable: one subcommand per pipeline step. */
 @Command(name = "regshift", mixinStandardHelpOptions = true, versionProvider = RegShift.VersionProvider.class,
         description = "Robust machine learning on regulatory DNA under distribution shift.",
-        subcommands = {SimulateCommand.class, QcCommand.class, TrainCommand.class, EnsembleCommand.class, PredictCommand.class, CalibrateCommand.class,
+        subcommands = {SimulateCommand.class, QcCommand.class, PrepareCommand.class, TrainCommand.class, EnsembleCommand.class, PredictCommand.class, CalibrateCommand.class,
             SelectCommand.class, EvaluateCommand.class, ScoreVariantsCommand.class, ExplainCommand.class, AttackCommand.class,
             RedundancyCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data."})

@@ -1,0 +1,70 @@
+package org.regshift.prepare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regshift.testing.Cli;
+
+/** The joint-library sample (test-data/agarwal2025) as an activity table with folds as splits and two shifted cell types. */
+class PrepareCommandTest {
+    private static final Path SAMPLE = Cli.TEST_DATA.resolve("agarwal2025/joint_library_sample.tsv");
+
+    @TempDir
+    Path dir;
+
+    private static Object[] folds(Object... more) {
+        List<Object> args = new java.util.ArrayList<>(List.of("--data", SAMPLE, "--target-column", "hepg2", "--split-column", "fold",
+                "--train-splits", "1-8", "--valid-splits", "9"));
+        args.addAll(List.of(more));
+        return args.toArray();
+    }
+
+    @Test
+    void foldsBecomeSplitsTheTargetBecomesActivityAndEachShiftColumnATruthTable() throws IOException {
+        Path out = Cli.succeed("prepare", dir.resolve("out"), folds("--test-splits", "10", "--shift-columns", "k562,wtc11"));
+        List<Map<String, String>> input = Cli.table(SAMPLE);
+        List<Map<String, String>> activity = Cli.table(out.resolve("activity.tsv"));
+        assertThat(activity).hasSize(input.size());
+        assertThat(activity.get(0).keySet()).containsExactly("id", "sequence", "activity", "split", "k562", "wtc11", "design_library");
+        Map<String, String> expectedSplit = Map.of("9", "valid", "10", "test");
+        for (int i = 0; i < input.size(); i++) {
+            assertThat(activity.get(i).get("id")).isEqualTo(input.get(i).get("id"));
+            assertThat(activity.get(i).get("sequence")).isEqualTo(input.get(i).get("sequence"));
+            assertThat(Cli.number(activity.get(i), "activity")).isEqualTo(Cli.number(input.get(i), "hepg2"));
+            assertThat(activity.get(i).get("split")).isEqualTo(expectedSplit.getOrDefault(input.get(i).get("fold"), "train"));
+        }
+        Map<String, Long> splits = activity.stream().collect(Collectors.groupingBy(r -> r.get("split"), Collectors.counting()));
+        assertThat(splits).containsEntry("valid", 5L).containsEntry("test", 4L).containsEntry("train", 51L);
+        for (String shift : List.of("k562", "wtc11")) {
+            List<Map<String, String>> truth = Cli.table(out.resolve("shift_" + shift + ".tsv"));
+            Map<String, String> byId = input.stream().collect(Collectors.toMap(r -> r.get("id"), r -> r.get(shift)));
+            assertThat(truth).hasSize(input.size());
+            truth.forEach(r -> assertThat(Double.parseDouble(r.get("y"))).isEqualTo(Double.parseDouble(byId.get(r.get("id")))));
+        }
+    }
+
+    @Test
+    void aFoldInNoListAMissingColumnAndOverlappingListsFailWithOneLineAndWriteNothing() {
+        Function<Object[], Cli.Result> run = args -> {
+            Object[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("prepare", "--out", dir.resolve("bad")),
+                    java.util.Arrays.stream(args)).toArray();
+            return Cli.run(all);
+        };
+        Cli.assertFailsCleanly(run.apply(folds()), 3, "'10' in column 'fold' is in no split list");
+        Cli.assertFailsCleanly(run.apply(folds("--test-splits", "10", "--shift-columns", "hela")), 3,
+                "no column 'hela' (--shift-columns)");
+        Cli.assertFailsCleanly(run.apply(new Object[] {"--data", SAMPLE, "--target-column", "liver"}), 3,
+                "no column 'liver' (--target-column)");
+        Cli.assertFailsCleanly(run.apply(folds("--test-splits", "8-10")), 2, "split value '8' is in the train and the test lists");
+        Cli.assertFailsCleanly(run.apply(new Object[] {"--data", SAMPLE, "--target-column", "hepg2", "--split-column", "design_library"}),
+                3, "'WTC11' in column 'design_library' is not a split name");
+        assertThat(Files.exists(dir.resolve("bad"))).isFalse();
+    }
+}
