@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
+import org.regshift.cli.TableColumnOptions;
 import org.regshift.provenance.Provenance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code regshift prepare}: a measured activity table as RegShift's activity table, with shift truth tables. */
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
         description = {"Turn a table of measured activities (any value column; folds or split names) into RegShift's "
             + "activity table, for train and predict in place of qc's: id, sequence, activity (--target-column), split "
             + "(train, valid, calibration, test: the --split-column's values through the split lists, e.g. folds "
-            + "--train-splits 1-8 --valid-splits 9 --test-splits 10), then the table's other columns.",
+            + "--train-splits 1-8 --valid-splits 9 --test-splits 10), then the table's other columns. A table without "
+            + "the split column (and no lists) is written without one, for train's seeded split.",
             "",
             "Each --shift-columns column holds the same sequences measured elsewhere (another cell type or condition): "
                 + "it is written as shift_<column>.tsv (id, y), the truth of a shifted scenario for 'evaluate --truth'.",
@@ -28,18 +31,8 @@ public final class PrepareCommand extends StepCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--id-column", defaultValue = "id", paramLabel = "NAME", description = "ID column.")
-    String idColumn;
-
-    @Option(names = "--sequence-column", defaultValue = "sequence", paramLabel = "NAME", description = "Sequence column.")
-    String sequenceColumn;
-
-    @Option(names = "--target-column", defaultValue = "activity", paramLabel = "NAME", description = "The activity to model.")
-    String targetColumn;
-
-    @Option(names = "--split-column", defaultValue = "split", paramLabel = "NAME",
-            description = "Column whose values assign rows to splits (split names, or values such as folds in the lists below).")
-    String splitColumn;
+    @Mixin
+    TableColumnOptions columns;
 
     @Option(names = "--train-splits", paramLabel = "LIST", description = "Split-column values of the training rows (e.g. 1-8 or 1,2,3).")
     String trainSplits;
@@ -59,9 +52,8 @@ public final class PrepareCommand extends StepCommand {
 
     @Override
     protected String run(Provenance provenance, Progress progress) {
-        PrepareService.Result r = PrepareService.run(new PrepareService.Request(data, out, idColumn, sequenceColumn, targetColumn,
-                splitColumn, java.util.Arrays.asList(trainSplits, validSplits, calibrationSplits, testSplits), shiftColumns),
-                provenance, progress);
+        PrepareService.Result r = PrepareService.run(new PrepareService.Request(data, out, columns.columns(),
+                java.util.Arrays.asList(trainSplits, validSplits, calibrationSplits, testSplits), shiftColumns), provenance, progress);
         String splits = r.rowsPerSplit().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         return "activity table (" + splits + ")" + (r.shiftColumns().isEmpty() ? "" : " and " + r.shiftColumns().size()

@@ -12,17 +12,18 @@ import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.io.UsageException;
 import org.regshift.provenance.Provenance;
+import org.regshift.seq.SequenceTable;
 
 /**
  * A measured activity table turned into RegShift's: id, sequence, activity (the target column),
- * split (train, valid, calibration or test, from the split column through {@link SplitLists}),
+ * split (train, valid, calibration or test, from the split column through {@link SplitLists}; no
+ * split column when the table has none and no lists are given),
  * then the table's other columns; and, for each shift column (the same sequences measured in
  * another cell type or condition), a truth table of id and y for {@code evaluate --truth}.
  */
 public final class PrepareService {
     /** The input table, its column names, the split lists and the shift columns. */
-    public record Request(Path data, Path out, String idColumn, String sequenceColumn, String targetColumn,
-                          String splitColumn, List<String> splitLists, List<String> shiftColumns) {
+    public record Request(Path data, Path out, SequenceTable.Columns columns, List<String> splitLists, List<String> shiftColumns) {
     }
 
     /** Rows written per split, and the shift tables written. */
@@ -34,24 +35,28 @@ public final class PrepareService {
 
     public static Result run(Request request, Provenance provenance, Progress progress) {
         SplitLists lists = SplitLists.of(request.splitLists());
-        if (request.shiftColumns().contains(request.targetColumn())) {
-            throw new UsageException("the target column '" + request.targetColumn() + "' is also a shift column");
+        SequenceTable.Columns names = request.columns();
+        if (request.shiftColumns().contains(names.target())) {
+            throw new UsageException("the target column '" + names.target() + "' is also a shift column");
         }
         provenance.input("data", request.data());
         Map<String, Long> rows = new LinkedHashMap<>();
         SplitLists.SPLITS.forEach(s -> rows.put(s, 0L));
         try (AtomicOutputDir dir = new AtomicOutputDir(request.out());
              TsvReader in = new TsvReader(request.data())) {
-            int id = required(in, request.idColumn(), "--id-column");
-            int sequence = required(in, request.sequenceColumn(), "--sequence-column");
-            int target = required(in, request.targetColumn(), "--target-column");
-            int split = required(in, request.splitColumn(), "--split-column");
+            int id = required(in, names.id(), "--id-column");
+            int sequence = required(in, names.sequence(), "--sequence-column");
+            int target = required(in, names.target(), "--target-column");
+            int split = lists.given() || in.column(names.split()) >= 0 ? required(in, names.split(), "--split-column") : -1;
             List<Integer> shifts = new ArrayList<>();
             for (String column : request.shiftColumns()) {
                 shifts.add(required(in, column, "--shift-columns"));
             }
             List<Integer> passed = new ArrayList<>();
-            List<String> header = new ArrayList<>(List.of("id", "sequence", "activity", "split"));
+            List<String> header = new ArrayList<>(List.of("id", "sequence", "activity"));
+            if (split >= 0) {
+                header.add("split");
+            }
             for (int c = 0; c < in.header().size(); c++) {
                 if (c != id && c != sequence && c != target && c != split) {
                     passed.add(c);
@@ -64,13 +69,16 @@ public final class PrepareService {
                     truths.add(new TsvWriter(dir.file(truthFile(column)), List.of("id", "y")));
                 }
                 while (in.next()) {
-                    String s = lists.split(in.field(split).trim());
+                    String s = split < 0 ? "unsplit" : lists.split(in.field(split).trim());
                     if (s == null) {
-                        throw in.error("'" + in.field(split) + "' in column '" + request.splitColumn() + "' is "
+                        throw in.error("'" + in.field(split) + "' in column '" + names.split() + "' is "
                                 + (lists.given() ? "in no split list (--train-splits, --valid-splits, --calibration-splits, --test-splits)"
                                 : "not a split name (train, valid, calibration, test; or give split lists)"));
                     }
-                    List<Object> row = new ArrayList<>(List.of(in.field(id), in.field(sequence), in.number(target), s));
+                    List<Object> row = new ArrayList<>(List.of(in.field(id), in.field(sequence), in.number(target)));
+                    if (split >= 0) {
+                        row.add(s);
+                    }
                     for (int c : passed) {
                         row.add(in.field(c));
                     }

@@ -215,9 +215,7 @@ final class LeanBatchNorm implements LeanLayer {
 
     /** A new array of the activations' shape holding the first {@code n} values. */
     private INDArray filled(float[] values, int n) {
-        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape);
-        NdBuffers.writable(a).put(values, 0, n);
-        return a;
+        return NdBuffers.filled(values, n, shape);
     }
 
     /** What runs on each contiguous run [from, to) of one row's channel c. */

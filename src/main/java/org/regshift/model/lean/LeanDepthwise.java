@@ -1,6 +1,5 @@
 package org.regshift.model.lean;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regshift.model.net.NdBuffers;
@@ -51,20 +50,13 @@ final class LeanDepthwise implements LeanLayer {
         NdBuffers.floats(in).get(x, 0, n);
         java.util.Arrays.fill(y, 0, n, 0f);
         float[][] taps = taps(channels);
-        int pad = kernel() / 2;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++) {
-                int run = (r * channels + c) * length;
-                for (int t = 0; t < kernel(); t++) {
-                    float w = taps[t][c];
-                    int shift = t - pad;
-                    for (int p = Math.max(0, -shift), end = Math.min(length, length - shift); p < end; p++) {
-                        y[run + p] += w * x[run + p + shift];
-                    }
-                }
+        forEachTap(rows, channels, length, (c, t, from, to, shift) -> {
+            float w = taps[t][c];
+            for (int i = from; i < to; i++) {
+                y[i] += w * x[i + shift];
             }
-        }
-        return filled(y, n, in.shape());
+        });
+        return NdBuffers.filled(y, n, in.shape());
     }
 
     @Override
@@ -81,22 +73,13 @@ final class LeanDepthwise implements LeanLayer {
         java.util.Arrays.fill(dx, 0, n, 0f);
         float[][] taps = taps(channels);
         double[][] dw = new double[kernel()][channels];
-        int pad = kernel() / 2;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++) {
-                int run = (r * channels + c) * length;
-                for (int t = 0; t < kernel(); t++) {
-                    float w = taps[t][c];
-                    int shift = t - pad;
-                    int from = run + Math.max(0, -shift);
-                    int to = run + Math.min(length, length - shift);
-                    dw[t][c] += Runs.dot(g, from, to, x, shift);
-                    for (int i = from; i < to; i++) {
-                        dx[i + shift] += w * g[i];
-                    }
-                }
+        forEachTap(rows, channels, length, (c, t, from, to, shift) -> {
+            float w = taps[t][c];
+            dw[t][c] += Runs.dot(g, from, to, x, shift);
+            for (int i = from; i < to; i++) {
+                dx[i + shift] += w * g[i];
             }
-        }
+        });
         float[] flat = new float[kernel() * channels];
         for (int t = 0; t < kernel(); t++) {
             for (int c = 0; c < channels; c++) {
@@ -104,12 +87,26 @@ final class LeanDepthwise implements LeanLayer {
             }
         }
         weightGradient.assign(Nd4j.create(flat, weightGradient.shape(), 'c'));
-        return inputGradient ? filled(dx, n, input.shape()) : null;
+        return inputGradient ? NdBuffers.filled(dx, n, input.shape()) : null;
     }
 
-    private static INDArray filled(float[] values, int n, long[] shape) {
-        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape);
-        NdBuffers.writable(a).put(values, 0, n);
-        return a;
+    /** What runs for tap t of channel c: output positions [from, to) read the input at position + shift. */
+    private interface TapRun {
+        void accept(int c, int t, int from, int to, int shift);
     }
+
+    /** Each tap of each channel of each row, over the output positions whose input lies inside the sequence. */
+    private void forEachTap(int rows, int channels, int length, TapRun run) {
+        int pad = kernel() / 2;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                int start = (r * channels + c) * length;
+                for (int t = 0; t < kernel(); t++) {
+                    int shift = t - pad;
+                    run.accept(c, t, start + Math.max(0, -shift), start + Math.min(length, length - shift), shift);
+                }
+            }
+        }
+    }
+
 }
