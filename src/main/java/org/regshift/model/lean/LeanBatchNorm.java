@@ -95,6 +95,27 @@ final class LeanBatchNorm implements LeanLayer {
             inverseSd = inverseSd(variance);
         }
         float[] y = scratch.atLeast(1, n);
+        normalise(x, y);
+        if (!silu) {
+            return filled(y, n);
+        }
+        INDArray output = filled(y, n);
+        Nd4j.exec(new Sigmoid(output, output));
+        float[] s = scratch.atLeast(0, n);
+        NdBuffers.floats(output).get(s, 0, n);
+        for (int i = 0; i < n; i++) {
+            float out = y[i] * s[i];
+            y[i] = out;
+            s[i] += out * (1 - s[i]);
+        }
+        NdBuffers.writable(output).put(y, 0, n);
+        // at inference the derivative is recomputed if a backward pass asks for it: prediction keeps one array less
+        siluDerivative = training ? filled(s, n) : null;
+        return output;
+    }
+
+    /** y = gamma (x - mean) / sd + beta. */
+    private void normalise(float[] x, float[] y) {
         forEachChannel((c, from, to) -> {
             float a = (float) (inverseSd[c] * gamma[c]);
             float b = (float) (beta[c] - mean[c] * inverseSd[c] * gamma[c]);
@@ -102,20 +123,24 @@ final class LeanBatchNorm implements LeanLayer {
                 y[i] = x[i] * a + b;
             }
         });
-        if (!silu) {
-            return filled(y, n);
+    }
+
+    /** SiLU's derivative at the normalised input, into scratch slot 1: kept from training, else computed again. */
+    private float[] siluDerivative(int n) {
+        float[] d = scratch.atLeast(1, n);
+        if (siluDerivative != null) {
+            NdBuffers.floats(siluDerivative).get(d, 0, n);
+            return d;
         }
-        siluDerivative = filled(y, n);
-        Nd4j.exec(new Sigmoid(siluDerivative, siluDerivative));
-        float[] s = scratch.atLeast(0, n);
-        NdBuffers.floats(siluDerivative).get(s, 0, n);
+        float[] x = scratch.atLeast(2, n);
+        NdBuffers.floats(input).get(x, 0, n);
+        normalise(x, x);
+        INDArray sigmoid = Nd4j.exec(new Sigmoid(filled(x, n), Nd4j.createUninitialized(DataType.FLOAT, shape)));
+        NdBuffers.floats(sigmoid).get(d, 0, n);
         for (int i = 0; i < n; i++) {
-            float out = y[i] * s[i];
-            y[i] = out;
-            s[i] += out * (1 - s[i]);
+            d[i] += x[i] * d[i] * (1 - d[i]);
         }
-        NdBuffers.writable(siluDerivative).put(s, 0, n);
-        return filled(y, n);
+        return d;
     }
 
     /** The step's mean and variance over the whole batch: sums over this twin's share, added over the twins. */
@@ -154,8 +179,7 @@ final class LeanBatchNorm implements LeanLayer {
         float[] g = scratch.atLeast(0, n);
         NdBuffers.floats(outputGradient).get(g, 0, n);
         if (silu) {
-            float[] d = scratch.atLeast(1, n);
-            NdBuffers.floats(siluDerivative).get(d, 0, n);
+            float[] d = siluDerivative(n);
             for (int i = 0; i < n; i++) {
                 g[i] *= d[i];
             }
