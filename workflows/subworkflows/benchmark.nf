@@ -68,8 +68,8 @@ workflow BENCHMARK {
                                                      REGSHIFT_SELECT.out.versions, REGSHIFT_EVALUATE.out.versions)
 }
 
-// [meta, names, files] for evaluate from [name, file] pairs, in name order (reference first).
+// [meta, names, files, no truths] for evaluate from [name, file] pairs, in name order (reference first).
 def sortedScenarios(pairs, meta) {
     pairs.toSortedList { a, b -> (a[0] == 'reference' ? '' : a[0]) <=> (b[0] == 'reference' ? '' : b[0]) }
-        .map { sorted -> [meta, sorted.collect { it[0] }, sorted.collect { it[1] }] }
+        .map { sorted -> [meta, sorted.collect { it[0] }, sorted.collect { it[1] }, []] }
 }

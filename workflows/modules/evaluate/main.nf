@@ -1,11 +1,13 @@
 // regshift evaluate: every metric per scenario against the reference, per group, and report.html.
+// Each truth table shift_<name>.tsv adds a scenario <name>: the first predictions table scored
+// against those true values (the same sequences measured elsewhere).
 
 process REGSHIFT_EVALUATE {
     tag "${meta.id}"
     label 'process_single'
 
     input:
-    tuple val(meta), val(names), path(predictions, stageAs: 'scenarios/*')
+    tuple val(meta), val(names), path(predictions, stageAs: 'scenarios/*'), path(truths, stageAs: 'truths/*')
 
     output:
     tuple val(meta), path("${prefix}/report.html") , emit: report
@@ -22,10 +24,14 @@ process REGSHIFT_EVALUATE {
     prefix   = task.ext.prefix ?: "${meta.id}"
     def files = predictions instanceof List ? predictions : [predictions]
     def pairs = [names, files].transpose().collect { n, f -> "${n}=${f}" }.join(' ')
+    def shifts = (truths instanceof List ? truths : [truths]).findAll { it }.collect { t ->
+        def n = t.toString().replaceFirst(/^.*\//, '').replaceFirst(/^shift_/, '').replaceFirst(/\.tsv$/, '')
+        "--predictions ${n}=${files[0]} --truth ${n}=${t}"
+    }.join(' ')
     def reference = meta.reference ? "--reference ${meta.reference}" : ''
     def common = meta.common_ids ? '--common-ids' : ''
     """
-    regshift evaluate --predictions ${pairs} ${reference} ${common} --out ${prefix} ${args}
+    regshift evaluate --predictions ${pairs} ${shifts} ${reference} ${common} --out ${prefix} ${args}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code regshift prepare}: a measured activity table as RegShift's activity table, with shift truth tables. */
 @Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Turn a table of measured activities (any value column; folds or split names) into RegShift's "
-            + "activity table, for train and predict in place of qc's: id, sequence, activity (--target-column), split "
+            + "activity table, for train and predict in place of qc's: id, sequence, activity (--target-column), gc (unless "
+            + "the table has one), split "
             + "(train, valid, calibration, test: the --split-column's values through the split lists, e.g. folds "
             + "--train-splits 1-8 --valid-splits 9 --test-splits 10), then the table's other columns. A table without "
             + "the split column (and no lists) is written without one, for train's seeded split.",

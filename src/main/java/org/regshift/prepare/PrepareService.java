@@ -12,11 +12,12 @@ import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.io.UsageException;
 import org.regshift.provenance.Provenance;
+import org.regshift.seq.Alphabet;
 import org.regshift.seq.SequenceTable;
 
 /**
  * A measured activity table turned into RegShift's: id, sequence, activity (the target column),
- * split (train, valid, calibration or test, from the split column through {@link SplitLists}; no
+ * gc (the sequence's GC fraction, unless the table has a gc column, as qc writes it), split (train, valid, calibration or test, from the split column through {@link SplitLists}; no
  * split column when the table has none and no lists are given),
  * then the table's other columns; and, for each shift column (the same sequences measured in
  * another cell type or condition), a truth table of id and y for {@code evaluate --truth}.
@@ -53,7 +54,11 @@ public final class PrepareService {
                 shifts.add(required(in, column, "--shift-columns"));
             }
             List<Integer> passed = new ArrayList<>();
+            boolean gc = in.column("gc") < 0;
             List<String> header = new ArrayList<>(List.of("id", "sequence", "activity"));
+            if (gc) {
+                header.add("gc");
+            }
             if (split >= 0) {
                 header.add("split");
             }
@@ -76,6 +81,9 @@ public final class PrepareService {
                                 : "not a split name (train, valid, calibration, test; or give split lists)"));
                     }
                     List<Object> row = new ArrayList<>(List.of(in.field(id), in.field(sequence), in.number(target)));
+                    if (gc) {
+                        row.add(Alphabet.gcFraction(in.field(sequence).toUpperCase(java.util.Locale.ROOT)));
+                    }
                     if (split >= 0) {
                         row.add(s);
                     }

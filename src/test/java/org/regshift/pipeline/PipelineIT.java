@@ -168,6 +168,29 @@ class PipelineIT {
 
     @Test
     @Order(6)
+    void measuredActivitiesWithFoldsRunThroughPrepareAndTheOtherCellTypesBecomeShiftScenarios() throws IOException {
+        Path dir = runDir.resolve("activity");
+        Path results = dir.resolve("results");
+        Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "--activity",
+                Nextflow.REPO.resolve("test-data/agarwal2025/joint_library_sample.tsv.gz").toString(), "--target_column", "hepg2",
+                "--split_column", "fold", "--train_splits", "1-8", "--valid_splits", "9", "--test_splits", "10",
+                "--shift_columns", "k562,wtc11", "--ensemble", "1", "--epochs", "2", "--max_cpus", "2", "--outdir", results.toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).doesNotContain("REGSHIFT_QC");
+        JsonNode metrics = JSON.readTree(results.resolve("evaluate/metrics.json").toFile());
+        assertThat(metrics.at("/split").asText()).isEqualTo("test");
+        for (String scenario : List.of("hepg2", "k562", "wtc11")) {
+            assertThat(metrics.at("/scenarios/" + scenario + "/metrics/n").asInt()).as(scenario).isEqualTo(113); // fold 10 of the sample
+        }
+        assertThat(metrics.at("/scenarios/k562/metrics/pearson").asDouble())
+                .isNotEqualTo(metrics.at("/scenarios/hepg2/metrics/pearson").asDouble());
+        assertThat(results.resolve("prepare/hepg2/shift_wtc11.tsv")).isNotEmptyFile();
+        // no calibration split: the calibrator is fitted on the validation split (fold 9 of the sample)
+        assertThat(JSON.readTree(results.resolve("calibrate/calibration.json").toFile()).at("/fit/n").asInt()).isEqualTo(122);
+    }
+
+    @Test
+    @Order(6)
     void yourDataRunsThroughEveryStepWithVariantsAndChunkedPredictionGivesTheSameBytes() throws IOException, InterruptedException {
         Path dir = runDir.resolve("data");
         Path results = dir.resolve("results");

@@ -14,7 +14,7 @@ import org.regshift.testing.Cli;
 
 /** The joint-library sample (test-data/agarwal2025) as an activity table with folds as splits and two shifted cell types. */
 class PrepareCommandTest {
-    private static final Path SAMPLE = Cli.TEST_DATA.resolve("agarwal2025/joint_library_sample.tsv");
+    private static final Path SAMPLE = Cli.TEST_DATA.resolve("agarwal2025/joint_library_sample.tsv.gz");
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class PrepareCommandTest {
         List<Map<String, String>> input = Cli.table(SAMPLE);
         List<Map<String, String>> activity = Cli.table(out.resolve("activity.tsv"));
         assertThat(activity).hasSize(input.size());
-        assertThat(activity.get(0).keySet()).containsExactly("id", "sequence", "activity", "split", "k562", "wtc11", "design_library");
+        assertThat(activity.get(0).keySet()).containsExactly("id", "sequence", "activity", "gc", "split", "k562", "wtc11", "design_library");
         Map<String, String> expectedSplit = Map.of("9", "valid", "10", "test");
         for (int i = 0; i < input.size(); i++) {
             assertThat(activity.get(i).get("id")).isEqualTo(input.get(i).get("id"));
@@ -40,8 +40,13 @@ class PrepareCommandTest {
             assertThat(Cli.number(activity.get(i), "activity")).isEqualTo(Cli.number(input.get(i), "hepg2"));
             assertThat(activity.get(i).get("split")).isEqualTo(expectedSplit.getOrDefault(input.get(i).get("fold"), "train"));
         }
+        Map<String, Long> folds = input.stream().collect(Collectors.groupingBy(r -> r.get("fold"), Collectors.counting()));
         Map<String, Long> splits = activity.stream().collect(Collectors.groupingBy(r -> r.get("split"), Collectors.counting()));
-        assertThat(splits).containsEntry("valid", 5L).containsEntry("test", 4L).containsEntry("train", 51L);
+        assertThat(splits).containsEntry("valid", folds.get("9")).containsEntry("test", folds.get("10"))
+                .containsEntry("train", input.size() - folds.get("9") - folds.get("10"));
+        String first = activity.get(0).get("sequence");
+        assertThat(Cli.number(activity.get(0), "gc")).isCloseTo(first.chars().filter(b -> b == 'G' || b == 'C').count()
+                / (double) first.length(), org.assertj.core.data.Offset.offset(1e-6));
         for (String shift : List.of("k562", "wtc11")) {
             List<Map<String, String>> truth = Cli.table(out.resolve("shift_" + shift + ".tsv"));
             Map<String, String> byId = input.stream().collect(Collectors.toMap(r -> r.get("id"), r -> r.get(shift)));

@@ -84,9 +84,11 @@ public final class Cli {
         assertThat(r.stdout()).isEmpty();
     }
 
-    /** A TSV as rows of column -> value. */
+    /** A TSV (plain or gzip) as rows of column -> value. */
     public static List<Map<String, String>> table(Path tsv) throws IOException {
-        List<String> lines = Files.readAllLines(tsv);
+        List<String> lines = tsv.toString().endsWith(".gz")
+                ? new String(new java.util.zip.GZIPInputStream(Files.newInputStream(tsv)).readAllBytes(), StandardCharsets.UTF_8).lines().toList()
+                : Files.readAllLines(tsv);
         String[] names = lines.get(0).split("\t");
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
