@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The lentiMPRA joint-library benchmark (Agarwal et al. 2025; shared/data/agarwal2025_joint_library):
-# for each cell type as the target, train on folds 1-8, stop early on fold 9, test on fold 10.
+# for each cell type as the target (`regshift prepare`), train on folds 1-8, stop early on fold 9,
+# test on fold 10.
 # RegShift's ARCHS (one seed each) against the PyTorch peers legnet_reference.py and
 # torch_reference.py at the same epochs; RegShift predicts with --rc-average, as LegNet does.
 # Then the real cell-type shift: each RegShift model's fold-10 predictions scored against the same
@@ -38,14 +39,10 @@ metric() {
 }
 
 for cell in $cells; do
-  table="$work/$cell.tsv"
-  # id, sequence, activity (the target cell type), the other cell types, design_library, split
-  zcat "$data" | awk -F'\t' -v cell="$cell" 'BEGIN {OFS="\t"}
-    NR==1 {for (i=1;i<=NF;i++) c[$i]=i; printf "id\tsequence\tactivity"; for (i=3;i<=5;i++) if ($i!=cell) printf "\t%s", $i;
-           print "\tdesign_library\tsplit"; next}
-    {split_=($c["fold"]<=8)?"train":($c["fold"]==9?"valid":"test"); printf "%s\t%s\t%s", $1, $2, $c[cell];
-     for (i=3;i<=5;i++) if (i!=c[cell]) printf "\t%s", $i; print "\t" $c["design_library"] "\t" split_}' > "$table"
-  others=$(head -1 "$table" | cut -f4,5 | tr '\t' ' ')
+  others=$(for c in hepg2 k562 wtc11; do [ "$c" = "$cell" ] || printf '%s ' "$c"; done)
+  java -jar "$jar" prepare --data "$data" --target-column "$cell" --split-column fold --train-splits 1-8 \
+    --valid-splits 9 --test-splits 10 --shift-columns "$(echo $others | tr ' ' ',')" --out "$work/$cell" 2> "$work/$cell.log"
+  table="$work/$cell/activity.tsv"
   for arch in $archs; do
     out="$work/${cell}_$arch"
     rm -rf "$out" && mkdir -p "$out"
@@ -62,12 +59,10 @@ for cell in $cells; do
     scenarios=(--predictions "$cell=$out/predictions.tsv" --predictions "${cell}_conformal=$out/conformal/predictions.calibrated.tsv"
                --predictions "${cell}_mondrian=$out/mondrian/predictions.calibrated.tsv")
     for other in $others; do
-      awk -F'\t' -v col="$other" 'NR==1 {for (i=1;i<=NF;i++) if ($i==col) k=i; print "id\ty"; next} {print $1 "\t" $k}' \
-        "$table" > "$out/truth_$other.tsv"
       for kind in raw conformal mondrian; do
         file="$out/predictions.tsv"
         [ "$kind" = raw ] || file="$out/$kind/predictions.calibrated.tsv"
-        scenarios+=(--predictions "${other}_$kind=$file" --truth "${other}_$kind=$out/truth_$other.tsv")
+        scenarios+=(--predictions "${other}_$kind=$file" --truth "${other}_$kind=$work/$cell/shift_$other.tsv")
       done
     done
     java -jar "$jar" evaluate "${scenarios[@]}" --split test --out "$out/shift" 2> "$out/evaluate.log"
