@@ -8,7 +8,7 @@
 # sequences measured in the other cell types, raw, split-conformal (fitted on fold 9) and Mondrian
 # conformal by design_library, through `evaluate`.
 # Usage: bench/joint_library.sh   (environment: CELLS="hepg2 k562 wtc11" ARCHS="legnet cnn"
-#        EPOCHS=10 BATCH=256 PEERS="legnet torch" SEED=1 BENCH_DIR=/tmp/regshift-bench-joint)
+#        EPOCHS=10 BATCH=256 PEERS="legnet torch" (empty: none) SEED=1 BENCH_DIR=/tmp/regshift-bench-joint)
 # Output: $BENCH_DIR/results.tsv (one row per cell type and model) and, per RegShift model,
 # $BENCH_DIR/<cell>_<arch>/shift/metrics.tsv (the shift report's table).
 set -euo pipefail
@@ -17,7 +17,7 @@ source "$here/bench/common.sh"
 work=${BENCH_DIR:-/tmp/regshift-bench-joint}
 cells=${CELLS:-hepg2 k562 wtc11}
 archs=${ARCHS:-legnet cnn}
-peers=${PEERS:-legnet torch}
+peers=${PEERS-legnet torch}
 epochs=${EPOCHS:-10}
 batch=${BATCH:-256}
 seed=${SEED:-1}
