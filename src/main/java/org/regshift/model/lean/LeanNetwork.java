@@ -100,6 +100,7 @@ final class LeanNetwork implements Replica {
         }
         INDArray flatGradient = gradient.reshape(-1);
         long gradientStart = net.getFlattenedGradients().offset();
+        int networkInputs = conf.getNetworkInputs().size();
         List<String> values = new ArrayList<>(conf.getNetworkInputs());
         Map<String, Integer> consumers = new HashMap<>();
         conf.getVertexInputs().values().forEach(in -> in.forEach(name -> consumers.merge(name, 1, Integer::sum)));
@@ -116,6 +117,9 @@ final class LeanNetwork implements Replica {
             }
             List<String> inputNames = conf.getVertexInputs().get(name);
             int[] inputs = inputNames.stream().mapToInt(values::indexOf).toArray();
+            if (java.util.Arrays.stream(inputs).anyMatch(i -> i < 0)) {
+                throw new Unsupported("vertex " + name + " takes an input the lean engine has not computed");
+            }
             LeanVertex lean;
             if (vertex instanceof MergeVertex) {
                 lean = new LeanConcat();
@@ -129,7 +133,7 @@ final class LeanNetwork implements Replica {
                     throw new Unsupported("no lean " + layer.getClass().getSimpleName() + " (" + name + ")");
                 }
                 if (layer instanceof RepeatVector && !onlyIntoProduct(conf, name)) {
-                    throw new Unsupported("a RepeatVector (" + name + ") whose output feeds more than one product");
+                    throw new Unsupported("a RepeatVector (" + name + ") that feeds anything but one product");
                 }
                 Map<String, INDArray> p = net.getLayer(name).paramTable();
                 INDArray graphView = net.getLayer(name).getGradientsViewArray();
@@ -137,7 +141,7 @@ final class LeanNetwork implements Replica {
                         layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
                         graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
                 LeanLayer layerLean = layer instanceof BatchNormalization bn ? batchNorm(bn, name, p, g, sums, twin, scratch)
-                        : layer(layer, name, p, g, random, scratch, nodes, inputs[0] - values.size() + nodes.size(),
+                        : layer(layer, name, p, g, random, scratch, nodes, inputs[0] - networkInputs,
                         consumers.getOrDefault(inputNames.get(0), 0) == 1);
                 if (layer instanceof OutputLayer out) {
                     loss = out.getLossFn();
@@ -146,12 +150,9 @@ final class LeanNetwork implements Replica {
             } else {
                 throw new Unsupported("no lean " + vertex.getClass().getSimpleName() + " (" + name + ")");
             }
-            if (java.util.Arrays.stream(inputs).anyMatch(i -> i < 0)) {
-                throw new Unsupported("vertex " + name + " takes an input the lean engine has not computed");
-            }
             boolean[] needed = new boolean[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
-                needed[i] = inputs[i] >= conf.getNetworkInputs().size();
+                needed[i] = inputs[i] >= networkInputs;
             }
             nodes.add(new Node(lean, inputs, needed));
             values.add(name);
@@ -161,7 +162,7 @@ final class LeanNetwork implements Replica {
         }
         List<LeanBatchNorm> batchNorms = nodes.stream().map(Node::vertex).filter(v -> v instanceof LeanVertex.Single single
                 && single.layer() instanceof LeanBatchNorm).map(v -> (LeanBatchNorm) ((LeanVertex.Single) v).layer()).toList();
-        return new LeanNetwork(conf.getNetworkInputs().size(), nodes, batchNorms, loss, gradient);
+        return new LeanNetwork(networkInputs, nodes, batchNorms, loss, gradient);
     }
 
     private static boolean onlyIntoProduct(ComputationGraphConfiguration conf, String name) {
