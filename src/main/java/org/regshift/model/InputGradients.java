@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.LeanInputGradients;
 import org.regshift.model.net.Networks;
 
@@ -50,7 +51,7 @@ public final class InputGradients {
      * else through DL4J's vertices with dropout switched off for the pass and restored after it.
      */
     public static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
-        if (LeanInputGradients.supports(net)) {
+        if (Engine.forInference(net, 1).engine() == Engine.LEAN) {
             return LeanInputGradients.ofMean(net, inputs);
         }
         Layer[] layers = net.getLayers();

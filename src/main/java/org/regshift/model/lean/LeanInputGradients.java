@@ -10,11 +10,6 @@ public final class LeanInputGradients {
     private LeanInputGradients() {
     }
 
-    /** True when the lean engine runs {@code net}. */
-    public static boolean supports(ComputationGraph net) {
-        return LeanNetwork.unsupported(net).isEmpty();
-    }
-
     /**
      * d(mean output, standardised) / d(one-hot input) of a batch, in inference mode (batch
      * normalisation's running statistics, no dropout): [batch, 4, length].
