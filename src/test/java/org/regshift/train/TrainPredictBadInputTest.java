@@ -64,7 +64,7 @@ class TrainPredictBadInputTest {
         Cli.assertFailsCleanly(Cli.run("train", "--data", t, "--out", tmp.resolve("m"), "--target-column", "value"), 3,
                 "table.tsv line 1: no target column 'value'");
         String[][] usage = {
-            {"--arch", "resnet", "unknown architecture 'resnet' (available: cnn, cnn-reference, bilstm, transformer)"},
+            {"--arch", "resnet", "unknown architecture 'resnet' (available: cnn, cnn-reference, bilstm, transformer, legnet)"},
             {"--seq-len", "long", "--seq-len must be auto or a whole number"},
             {"--loss", "huber", "--loss': expected one of gaussian-nll, beta-nll, mse, not 'huber'"},
             {"--priors", "dnase", "--priors': expected one of none, gc, motif, motif+gc, not 'dnase'"},
