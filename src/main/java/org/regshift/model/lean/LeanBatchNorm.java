@@ -104,13 +104,17 @@ final class LeanBatchNorm implements LeanLayer {
         float[] s = scratch.atLeast(0, n);
         NdBuffers.floats(output).get(s, 0, n);
         for (int i = 0; i < n; i++) {
-            float out = y[i] * s[i];
-            y[i] = out;
-            s[i] += out * (1 - s[i]);
+            y[i] *= s[i];
         }
         NdBuffers.writable(output).put(y, 0, n);
-        // at inference the derivative is recomputed if a backward pass asks for it: prediction keeps one array less
-        siluDerivative = training ? filled(s, n) : null;
+        // at inference the derivative is computed only if a backward pass asks for it: prediction keeps one array less
+        siluDerivative = null;
+        if (training) {
+            for (int i = 0; i < n; i++) {
+                s[i] += y[i] * (1 - s[i]);
+            }
+            siluDerivative = filled(s, n);
+        }
         return output;
     }
 
