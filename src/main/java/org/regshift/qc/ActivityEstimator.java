@@ -14,11 +14,13 @@ final class ActivityEstimator {
             + "CPM-normalised per-barcode mean DNA, over barcodes passing the count minima and outlier filter "
             + "(CPM by the replicate's kept totals; +1 pseudocount only where a minimum is 0); element activity = "
             + "mean over replicates, activity_se = their standard deviation / sqrt(replicates); an element needs "
-            + "--min-barcodes barcodes in every replicate (element-level tables: counts above the minima)";
+            + "--min-barcodes barcodes in every replicate (element-level tables: counts above the minima; MPRAflow's "
+            + "per-replicate tables: MPRAflow's log2(rna_count / dna_count) of its normalised values, n_obs_bc barcodes)";
 
     private final QcParameters params;
     private final boolean barcodeLevel;
 
+    /** {@code barcodeLevel}: the table counts each element's barcodes, so --min-barcodes applies. */
     ActivityEstimator(QcParameters params, boolean barcodeLevel) {
         this.params = params;
         this.barcodeLevel = barcodeLevel;
@@ -38,7 +40,7 @@ final class ActivityEstimator {
             boolean complete = true;
             for (int r = 0; r < reps; r++) {
                 if (e.kept[r] >= needed) {
-                    a[r] = log2((double) e.rnaSum[r] / e.dnaSum[r]) + offset[r];
+                    a[r] = e.measured != null ? e.measured[r] : log2((double) e.rnaSum[r] / e.dnaSum[r]) + offset[r];
                 } else {
                     a[r] = Double.NaN;
                     complete = false;

@@ -3,6 +3,7 @@ package org.regshift.qc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,10 @@ final class CountAggregator {
     record FastaSequences(Path file, Map<String, String> byId, boolean allowMissing) {
     }
 
+    /** MPRAflow's name for the barcodes that belong to no design element. */
+    private static final String MPRAFLOW_UNASSIGNED = "no_BC";
+
+    private final List<Path> files;
     private final Path file;
     private final CountLayout layout;
     private final BarcodeFilter filter;
@@ -41,9 +46,11 @@ final class CountAggregator {
     private int missing;
     private long rows;
 
-    CountAggregator(Path file, CountLayout layout, QcParameters params, FastaSequences fasta, boolean iupacToN,
+    /** {@code files}: the count table, or MPRAflow's per-replicate tables in replicate order. */
+    CountAggregator(List<Path> files, CountLayout layout, QcParameters params, FastaSequences fasta, boolean iupacToN,
                     LongConsumer progress) {
-        this.file = file;
+        this.files = files;
+        this.file = files.get(0);
         this.layout = layout;
         this.filter = new BarcodeFilter(params);
         this.fasta = fasta;
@@ -67,6 +74,10 @@ final class CountAggregator {
         tallies = layout.replicates().stream().map(r -> new ReplicateTally(r.name())).toArray(ReplicateTally[]::new);
         missing = 0;
         rows = 0;
+        if (layout.replicateFiles()) {
+            readReplicateFiles();
+            return new CountSummary(elements, List.of(tallies), rows, missing, grouped);
+        }
         try (TsvReader reader = new TsvReader(file)) {
             if (layout.longTable()) {
                 readLongRows(reader);
@@ -184,6 +195,79 @@ final class CountAggregator {
         progress.accept(rows);
     }
 
+    /**
+     * MPRAflow's per-replicate tables: its dna_count and rna_count are normalised (CPM of the
+     * per-barcode mean, +1 pseudocount), so a replicate's activity is MPRAflow's own
+     * log2(rna_count / dna_count) and n_obs_bc its barcodes; an element absent from a replicate's
+     * file has no barcodes there.
+     */
+    private void readReplicateFiles() {
+        for (int r = 0; r < files.size(); r++) {
+            Map<String, Long> lines = new HashMap<>();
+            try (TsvReader reader = new TsvReader(files.get(r))) {
+                int idColumn = column(reader, layout.id());
+                int dnaColumn = column(reader, layout.replicates().get(r).dna());
+                int rnaColumn = column(reader, layout.replicates().get(r).rna());
+                int barcodeColumn = column(reader, layout.barcodesPerElement());
+                while (reader.next()) {
+                    String id = reader.field(idColumn);
+                    if (id.equals(MPRAFLOW_UNASSIGNED)) {
+                        continue;
+                    }
+                    Long first = lines.putIfAbsent(id, reader.lineNumber());
+                    if (first != null) {
+                        throw reader.error("duplicate ID '" + id + "' (first at line " + first + "); a per-replicate table "
+                                + "has one row per element");
+                    }
+                    ElementCounts e = byId.get(id);
+                    if (e == null) {
+                        e = start(reader, id);
+                        e.measured = new double[files.size()];
+                        Arrays.fill(e.measured, Double.NaN);
+                    }
+                    e.measured[r] = Math.log(positive(reader, rnaColumn) / positive(reader, dnaColumn)) / Math.log(2);
+                    e.kept[r] = barcodes(reader, barcodeColumn);
+                    tallies[r].barcodes += e.kept[r];
+                    tallies[r].kept += e.kept[r];
+                    if (++rows % PROGRESS_EVERY == 0) {
+                        progress.accept(rows);
+                    }
+                }
+                if (lines.isEmpty()) {
+                    throw reader.error("the table has no element rows");
+                }
+            }
+        }
+        progress.accept(rows);
+    }
+
+    private static int column(TsvReader reader, CountLayout.Column column) {
+        int index = reader.column(column.name());
+        if (index < 0) {
+            throw InputException.atLine(reader.file(), 1, "no column '" + column.name() + "' (columns: "
+                    + String.join(", ", reader.header()) + "); each replicate's table has MPRAflow's columns");
+        }
+        return index;
+    }
+
+    private static double positive(TsvReader reader, int column) {
+        double value = reader.number(column);
+        if (!(value > 0)) {
+            throw reader.error(value + " in column '" + reader.header().get(column) + "' is not a positive normalised count");
+        }
+        return value;
+    }
+
+    /** n_obs_bc: pandas writes it as a float (12.0); it must be a whole number. */
+    private static int barcodes(TsvReader reader, int column) {
+        double value = reader.number(column);
+        if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+            throw reader.error("'" + reader.field(column) + "' in column '" + reader.header().get(column)
+                    + "' is not a number of barcodes");
+        }
+        return (int) value;
+    }
+
     private static RuntimeException duplicate(TsvReader reader, ElementCounts first) {
         return reader.error("duplicate ID '" + first.id + "' (first at line " + first.firstLine
                 + "); an element-level table has one row per element");
@@ -210,7 +294,7 @@ final class CountAggregator {
                 missing++;
             }
         }
-        if (layout.barcodesPerElement() != null) {
+        if (layout.barcodesPerElement() != null && !layout.replicateFiles()) {
             element.reportedBarcodes = reader.count(layout.barcodesPerElement().index());
         }
         elements.add(element);

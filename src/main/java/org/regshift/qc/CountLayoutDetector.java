@@ -21,7 +21,8 @@ import org.regshift.io.UsageException;
  * Explicit column lists override the names and pair up by position. Columns of normalised values
  * ({@code *_normalized}, {@code *_normalised}) are never counts. A table with {@code replicate},
  * {@code dna_counts} and {@code rna_counts} columns is long (MPRAsnakeflow's oligo level), with
- * {@code n_bc} as its barcodes per element.
+ * {@code n_bc} as its barcodes per element. A table with {@code name}, {@code dna_count},
+ * {@code rna_count} and {@code n_obs_bc} is one replicate of MPRAflow's per-replicate tables.
  */
 public final class CountLayoutDetector {
     public static final List<String> ID_CANDIDATES = List.of("id", "oligo_id", "oligo_name", "name");
@@ -29,6 +30,7 @@ public final class CountLayoutDetector {
     private static final String N_BARCODES = "n_barcodes";
     private static final List<String> LONG_COLUMNS = List.of("replicate", "dna_counts", "rna_counts");
     private static final String LONG_BARCODES = "n_bc";
+    private static final List<String> MPRAFLOW_COLUMNS = List.of("name", "dna_count", "rna_count", "n_obs_bc");
     private static final Pattern NORMALISED = Pattern.compile("(?i).*normali[sz]ed.*");
     private static final Pattern DNA = Pattern.compile("(?i)(?:dna_count|dna|plasmid)_(.+)");
     private static final Pattern RNA = Pattern.compile("(?i)(?:(.+)_)?rna(?:_count)?_(.+)");
@@ -51,21 +53,32 @@ public final class CountLayoutDetector {
         return header.containsAll(LONG_COLUMNS);
     }
 
+    /** Whether the header is that of one of MPRAflow's per-replicate tables. */
+    public static boolean isMpraflowReplicate(List<String> header) {
+        return header.containsAll(MPRAFLOW_COLUMNS);
+    }
+
     public CountLayout detect(Choices choices) {
         return detect(choices, List.of());
     }
 
-    /** The layout; {@code longReplicates}: a long table's replicate names, in order of appearance. */
-    public CountLayout detect(Choices choices, List<String> longReplicates) {
+    /**
+     * The layout; {@code sharedColumnReplicates}: the replicate names of a long table (in order of
+     * appearance) or of MPRAflow's per-replicate files (in file order), whose replicates share columns.
+     */
+    public CountLayout detect(Choices choices, List<String> sharedColumnReplicates) {
         CountLayout.Column id = idColumn(choices.idColumn());
         CountLayout.Column replicate = isLong(header) ? required(LONG_COLUMNS.get(0), "replicate") : null;
-        if (replicate != null && hasExplicitColumns(choices)) {
-            throw new UsageException("--dna-columns and --rna-columns do not apply to a long table (" + file
-                    + " has replicate, dna_counts and rna_counts columns)");
+        boolean replicateFiles = replicate == null && isMpraflowReplicate(header);
+        if ((replicate != null || replicateFiles) && hasExplicitColumns(choices)) {
+            throw new UsageException("--dna-columns and --rna-columns do not apply to " + file + ": its replicates share "
+                    + "the columns " + (replicateFiles ? "dna_count and rna_count" : "dna_counts and rna_counts"));
         }
         CountLayout.Column barcode = optional("barcode");
         CountLayout.Column sequence = choices.sequenceColumn() == null ? null : required(choices.sequenceColumn(), "sequence");
-        List<CountLayout.Replicate> replicates = replicate != null ? longReplicates(longReplicates)
+        List<CountLayout.Replicate> replicates = replicate != null
+                ? sharedColumns(sharedColumnReplicates, LONG_COLUMNS.get(1), LONG_COLUMNS.get(2))
+                : replicateFiles ? sharedColumns(sharedColumnReplicates, MPRAFLOW_COLUMNS.get(1), MPRAFLOW_COLUMNS.get(2))
                 : hasExplicitColumns(choices) ? explicitReplicates(choices.dnaColumns(), choices.rnaColumns())
                 : namedReplicates(choices.condition());
         Set<String> used = new LinkedHashSet<>();
@@ -93,13 +106,13 @@ public final class CountLayoutDetector {
             }
         }
         CountLayout.Column barcodesPerElement = barcode != null ? null : replicate != null ? optional(LONG_BARCODES)
-                : optional(N_BARCODES);
-        return new CountLayout(id, barcode, sequence, barcodesPerElement, replicates, passThrough, replicate);
+                : replicateFiles ? required(MPRAFLOW_COLUMNS.get(3), "barcodes") : optional(N_BARCODES);
+        return new CountLayout(id, barcode, sequence, barcodesPerElement, replicates, passThrough, replicate, replicateFiles);
     }
 
-    private List<CountLayout.Replicate> longReplicates(List<String> names) {
-        CountLayout.Column dna = required(LONG_COLUMNS.get(1), "DNA");
-        CountLayout.Column rna = required(LONG_COLUMNS.get(2), "RNA");
+    private List<CountLayout.Replicate> sharedColumns(List<String> names, String dnaColumn, String rnaColumn) {
+        CountLayout.Column dna = required(dnaColumn, "DNA");
+        CountLayout.Column rna = required(rnaColumn, "RNA");
         return names.stream().map(n -> new CountLayout.Replicate(n, dna, rna)).toList();
     }
 

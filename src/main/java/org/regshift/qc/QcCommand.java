@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
                 + "content (*_mqc.tsv, *_mqc.json) and provenance.json."
         })
 public final class QcCommand extends StepCommand {
-    @Option(names = "--counts", required = true, paramLabel = "FILE",
-            description = "Count table (TSV, plain or gzip), barcode- or element-level.")
-    Path counts;
+    @Option(names = "--counts", required = true, split = ",", paramLabel = "FILE",
+            description = "Count table (TSV, plain or gzip), barcode- or element-level, wide or long (MPRAsnakeflow's "
+                    + "oligo table); or MPRAflow's per-replicate tables (<condition>_<rep>_counts.tsv), comma-separated.")
+    List<Path> counts;
 
     @Option(names = "--fasta", paramLabel = "FILE", description = "Sequences (FASTA, plain, gzip or bgzip), IDs as in the counts.")
     Path fasta;
@@ -106,7 +107,9 @@ public final class QcCommand extends StepCommand {
     @Override
     protected String run(Provenance provenance, Progress progress) {
         QcRequest request = request();
-        provenance.input("counts", counts);
+        for (int i = 0; i < counts.size(); i++) {
+            provenance.input(i == 0 ? "counts" : "counts_" + (i + 1), counts.get(i));
+        }
         if (fasta != null) {
             provenance.input("fasta", fasta);
         }

@@ -1,5 +1,6 @@
 package org.regshift.qc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -65,7 +67,8 @@ record QcMetrics(String sample, Table table, String estimator, Filters filters, 
     static QcMetrics of(QcResult result, String sample) {
         QcRequest request = result.request();
         CountSummary summary = result.summary();
-        Table table = new Table(request.counts().toString(), result.layout().barcodeLevel() ? "barcode" : "element",
+        Table table = new Table(request.counts().stream().map(Path::toString).collect(Collectors.joining(",")),
+                result.layout().barcodeLevel() ? "barcode" : result.layout().replicateFiles() ? "mpraflow_replicates" : "element",
                 request.columns().condition(), summary.rows(), summary.grouped(),
                 result.layout().replicates().stream()
                         .map(r -> new ReplicateColumns(r.name(), r.dna().name(), r.rna().name())).toList());

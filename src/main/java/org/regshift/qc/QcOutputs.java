@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.Json;
+import org.regshift.io.Numbers;
 import org.regshift.io.TsvWriter;
 import org.regshift.plot.Plots;
 import org.regshift.seq.Alphabet;
@@ -76,8 +77,8 @@ final class QcOutputs {
                 row.add(a.activity());
                 row.add(a.se());
                 row.add(a.barcodes());
-                row.add(sum(e.dnaSum));
-                row.add(sum(e.rnaSum));
+                row.add(e.measured == null ? sum(e.dnaSum) : Numbers.MISSING);
+                row.add(e.measured == null ? sum(e.rnaSum) : Numbers.MISSING);
                 if (sequences) {
                     row.add(Alphabet.gcFraction(e.sequence));
                 }
@@ -166,7 +167,7 @@ final class QcOutputs {
                     .mapToDouble(a -> Alphabet.gcFraction(a.counts().sequence)).toArray();
             Plots.scatter(dir, "gc_vs_activity", "GC content vs activity", "GC fraction", "log2 activity", gc, activity);
         }
-        if (result.layout().barcodeLevel()) {
+        if (result.layout().barcodeLevel() || result.layout().replicateFiles()) {
             double[] barcodes = result.activities().stream().mapToDouble(ElementActivity::barcodes).toArray();
             Plots.histogram(dir, "barcodes_per_element", "Barcodes per element (fewest over replicates)",
                     "barcodes passing filters", barcodes, BINS);

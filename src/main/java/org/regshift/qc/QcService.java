@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
 import org.regshift.io.TsvReader;
@@ -18,6 +20,7 @@ import org.regshift.split.GroupSplitter;
 /** Reads an MPRA count table, estimates element activities, and assigns splits. */
 public final class QcService {
     private static final String SEQUENCE = "sequence";
+    private static final Pattern MPRAFLOW_FILE = Pattern.compile("(.+)_([^_]+)_counts\\.tsv(?:\\.gz)?");
 
     private QcService() {
     }
@@ -44,7 +47,11 @@ public final class QcService {
         if (request.columns().condition() != null) {
             return request.columns().condition();
         }
-        String name = request.counts().getFileName().toString();
+        String name = request.table().getFileName().toString();
+        Matcher mpraflow = MPRAFLOW_FILE.matcher(name);
+        if (mpraflow.matches()) {
+            return mpraflow.group(1);
+        }
         int dot = name.indexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
@@ -56,7 +63,8 @@ public final class QcService {
                 : new CountAggregator.FastaSequences(request.fasta(), fasta, request.allowMissing());
         CountSummary summary = new CountAggregator(request.counts(), layout, request.params(), sequences,
                 request.iupacToN(), progress).read();
-        List<ElementActivity> activities = new ActivityEstimator(request.params(), layout.barcodeLevel()).estimate(summary);
+        List<ElementActivity> activities = new ActivityEstimator(request.params(),
+                layout.barcodeLevel() || layout.replicateFiles()).estimate(summary);
         String[] splits = splits(request, layout, activities);
         int withoutCounts = fasta == null ? 0 : fasta.size() - (summary.elements().size() - summary.missingSequences());
         return new QcResult(request, layout, summary, activities, splits, withoutCounts);
@@ -68,8 +76,13 @@ public final class QcService {
             throw new UsageException("--fasta and --sequence-column both give sequences: choose one");
         }
         List<String> header;
-        try (TsvReader reader = new TsvReader(request.counts())) {
+        try (TsvReader reader = new TsvReader(request.table())) {
             header = reader.header();
+        }
+        boolean replicateFiles = CountLayoutDetector.isMpraflowReplicate(header) && !CountLayoutDetector.isLong(header);
+        if (request.counts().size() > 1 && !replicateFiles) {
+            throw new UsageException("several --counts files are read as MPRAflow's per-replicate tables (name, dna_count, "
+                    + "rna_count, n_obs_bc), one per replicate; " + request.table() + " is not one");
         }
         String sequenceColumn = c.sequenceColumn() == null && !hasFasta && header.contains(SEQUENCE) ? SEQUENCE
                 : c.sequenceColumn();
@@ -81,8 +94,24 @@ public final class QcService {
         }
         CountLayoutDetector.Choices resolved = new CountLayoutDetector.Choices(c.idColumn(), sequenceColumn,
                 c.dnaColumns(), c.rnaColumns(), c.condition(), keep);
-        List<String> longReplicates = CountLayoutDetector.isLong(header) ? replicateNames(request.counts()) : List.of();
-        return new CountLayoutDetector(request.counts(), header).detect(resolved, longReplicates);
+        List<String> replicates = CountLayoutDetector.isLong(header) ? replicateNames(request.table())
+                : replicateFiles ? replicateFileNames(request.counts()) : List.of();
+        return new CountLayoutDetector(request.table(), header).detect(resolved, replicates);
+    }
+
+    /** MPRAflow's per-replicate tables are named {@code <condition>_<replicate>_counts.tsv}; others by position. */
+    private static List<String> replicateFileNames(List<Path> files) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Matcher m = MPRAFLOW_FILE.matcher(files.get(i).getFileName().toString());
+            String name = m.matches() ? m.group(2) : String.valueOf(i + 1);
+            if (names.contains(name)) {
+                throw new UsageException("two --counts files are replicate '" + name + "' (" + files.get(names.indexOf(name))
+                        + ", " + files.get(i) + ")");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /** The values of a long table's replicate column, in order of appearance. */
@@ -115,7 +144,7 @@ public final class QcService {
                 ElementCounts e = activities.get(i).counts();
                 String split = e.passThrough[column];
                 if (!GroupSplitter.SPLITS.contains(split)) {
-                    throw InputException.atLine(request.counts(), e.firstLine, "split '" + split + "' in column '"
+                    throw InputException.atLine(request.table(), e.firstLine, "split '" + split + "' in column '"
                             + request.splitColumn() + "' is not one of " + GroupSplitter.SPLITS);
                 }
                 out[i] = split;
@@ -129,7 +158,7 @@ public final class QcService {
             ElementCounts e = activities.get(i).counts();
             String group = groupColumn < 0 ? e.id : e.passThrough[groupColumn];
             if (group.isBlank()) {
-                throw InputException.atLine(request.counts(), e.firstLine, "empty value in split-by column '"
+                throw InputException.atLine(request.table(), e.firstLine, "empty value in split-by column '"
                         + request.splitBy() + "'");
             }
             groups.add(group);

@@ -172,6 +172,83 @@ class QcInputFormsTest {
         assertThat(tmp.resolve("bad")).doesNotExist();
     }
 
+    /**
+     * MPRAflow's per-replicate tables as its merge_label.py writes them from the same counts:
+     * {@code (sum + 1) / (barcodes + 1) / replicate total * 10^6} for DNA and RNA, a no_BC row, n_obs_bc
+     * as a float. Their activity is MPRAflow's log2 ratio; against the native layout of the
+     * pseudocounted counts it differs only by the replicates' normalisation constants.
+     */
+    @Test
+    void mpraflowPerReplicateTablesGiveMpraflowsActivitiesAndTheNativeOnesUpToAConstant() throws IOException {
+        var sums = oligoSums();
+        java.util.Map<String, Double> expected = new java.util.HashMap<>();
+        List<Path> files = new ArrayList<>();
+        for (var rep : sums.entrySet()) {
+            double dnaTotal = rep.getValue().values().stream().mapToLong(c -> c[0]).sum() + 17;
+            double rnaTotal = rep.getValue().values().stream().mapToLong(c -> c[1]).sum() + 23;
+            StringBuilder t = new StringBuilder("name\tdna_count\trna_count\tn_obs_bc\tratio\tlog2\n");
+            t.append("no_BC\t1.5\t2.5\t40.0\t1.6\t0.7\n");
+            rep.getValue().forEach((oligo, c) -> {
+                double dna = (c[0] + 1.0) / (c[2] + 1) / dnaTotal * 1e6;
+                double rna = (c[1] + 1.0) / (c[2] + 1) / rnaTotal * 1e6;
+                double log2 = Math.log(rna / dna) / Math.log(2);
+                t.append(oligo).append('\t').append(dna).append('\t').append(rna).append('\t').append((double) c[2])
+                        .append('\t').append(rna / dna).append('\t').append(log2).append('\n');
+                expected.merge(oligo, log2 / sums.size(), Double::sum);
+            });
+            Path file = tmp.resolve("HepG2_" + rep.getKey() + "_counts.tsv");
+            Files.writeString(file, t);
+            files.add(file);
+        }
+        StringBuilder wide = new StringBuilder("oligo_name\tdna_1\trna_1\tdna_2\trna_2\n");
+        sums.get("1").forEach((oligo, c1) -> {
+            long[] c2 = sums.get("2").get(oligo);
+            wide.append(oligo).append('\t').append(c1[0] + 1).append('\t').append(c1[1] + 1).append('\t').append(c2[0] + 1)
+                    .append('\t').append(c2[1] + 1).append('\n');
+        });
+        Path wideTable = tmp.resolve("wide.tsv");
+        Files.writeString(wideTable, wide);
+
+        var mpraflow = analysed(files);
+        var native_ = analysed(List.of(wideTable));
+        assertThat(mpraflow).hasSizeGreaterThan(2000).doesNotContainKey("no_BC");
+        double offset = mpraflow.get("high_0_1") - native_.get("high_0_1");
+        mpraflow.forEach((id, a) -> {
+            assertThat(a).as(id).isCloseTo(expected.get(id), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(a - native_.get(id)).as(id).isCloseTo(offset, org.assertj.core.api.Assertions.within(1e-9));
+        });
+        Path out = qc("mpraflow", "--counts", files.get(0) + "," + files.get(1), "--min-barcodes", "1");
+        assertThat(activities(out)).hasSameSizeAs(mpraflow);
+        JsonNode qc = JSON.readTree(out.resolve("qc.json").toFile());
+        assertThat(qc.at("/sample").asText()).isEqualTo("HepG2");
+        assertThat(qc.at("/table/level").asText()).isEqualTo("mpraflow_replicates");
+        assertThat(qc.at("/table/replicates/1/name").asText()).isEqualTo("2");
+        assertThat(Cli.table(out.resolve("activity.tsv")).get(0).get("dna_total")).isEqualTo("NA");
+
+        List<String> lines = Files.readAllLines(files.get(1));
+        Path twice = tmp.resolve("HepG2_3_counts.tsv");
+        Files.write(twice, java.util.stream.Stream.concat(lines.stream(), java.util.stream.Stream.of(lines.get(4))).toList());
+        Cli.assertFailsCleanly(Cli.run("qc", "--counts", files.get(0) + "," + twice, "--out", tmp.resolve("bad")), 3,
+                "HepG2_3_counts.tsv line " + (lines.size() + 1) + ": duplicate ID '" + lines.get(4).split("\t")[0]
+                        + "' (first at line 5)");
+        Cli.assertFailsCleanly(Cli.run("qc", "--counts", files.get(0) + "," + wideTable, "--out", tmp.resolve("bad")), 3,
+                "wide.tsv line 1: no column 'name'");
+        Cli.assertFailsCleanly(Cli.run("qc", "--counts", wideTable + "," + files.get(0), "--out", tmp.resolve("bad")), 2,
+                "several --counts files are read as MPRAflow's per-replicate tables");
+        assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+
+    /** id -> activity of the kept elements, as qc computes them (before they are written with 7 digits). */
+    private static java.util.Map<String, Double> analysed(List<Path> counts) {
+        CountLayoutDetector.Choices columns = new CountLayoutDetector.Choices(null, null, List.of(), List.of(), null, List.of());
+        QcRequest request = new QcRequest(counts, null, columns, new QcParameters(1, 1, OutlierRule.NONE, 3, 1), false,
+                false, null, null, new double[] {0.7, 0.1, 0.1, 0.1}, 1, null);
+        java.util.Map<String, Double> activity = new java.util.HashMap<>();
+        QcService.analyse(request, rows -> { }).activities().stream().filter(ElementActivity::kept)
+                .forEach(a -> activity.put(a.counts().id, a.activity()));
+        return activity;
+    }
+
     /** id -> activity of a qc output. */
     private static java.util.Map<String, String> activities(Path out) throws IOException {
         java.util.Map<String, String> activity = new java.util.TreeMap<>();
