@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
                 + "as gc, in 5 quantile bins) with the worst group's gap.",
             "",
             "Outputs: metrics.json, metrics.tsv (one row per scenario and group), report.html (self-contained: "
-                + "tables and embedded plots of reliability, coverage vs nominal, risk-coverage, degradation per "
-                + "scenario), and the plots as PNG and SVG."
+                + "a summary computed from the metrics, heatmaps of shift family x severity, per family the coverage "
+                + "of central intervals vs nominal and the risk-coverage curve, compact and full tables), and the "
+                + "per-family plots as PNG and SVG (coverage_<family>, risk_<family>)."
         })
 public final class EvaluateCommand extends StepCommand {
     @Option(names = "--predictions", required = true, arity = "1..*", paramLabel = "NAME=FILE",
@@ -57,6 +58,14 @@ public final class EvaluateCommand extends StepCommand {
             + "elements everywhere, when some step dropped elements from some tables); metrics.json reports each "
             + "scenario's rows and the fraction left out.")
     boolean commonIds;
+
+    @Option(names = "--model", paramLabel = "BUNDLE", description = "The model bundle that made the predictions, named "
+            + "in the report's summary.")
+    Path model;
+
+    @Option(names = "--uncalibrated-metrics", paramLabel = "FILE", description = "metrics.json of evaluate on the same "
+            + "scenarios before calibration: the report sets the coverage before calibration beside the coverage after.")
+    Path uncalibratedMetrics;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -90,7 +99,11 @@ public final class EvaluateCommand extends StepCommand {
                 provenance.input(s.name() + "_truth", s.truth().file());
             }
         }
-        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, intervalLevel, commonIds, out), provenance);
+        if (uncalibratedMetrics != null) {
+            provenance.input("uncalibrated_metrics", uncalibratedMetrics);
+        }
+        EvaluateService.run(new EvaluateService.Request(scenarios, reference, groupBy, split, intervalLevel, commonIds, model,
+                uncalibratedMetrics, out), provenance);
         return scenarios.size() + " scenarios; report written to " + out.resolve("report.html");
     }
 

@@ -40,10 +40,12 @@ public final class EvaluateService {
 
     /**
      * {@code split} null evaluates every row, else only the rows of that split; {@code commonIds}
-     * keeps only the IDs present in every scenario.
+     * keeps only the IDs present in every scenario; {@code model} (a bundle) and
+     * {@code uncalibratedMetrics} (evaluate's metrics.json of the same scenarios before calibration)
+     * are optional, for the report.
      */
     public record Request(List<Scenario> scenarios, String reference, String groupBy, String split, double intervalLevel,
-                          boolean commonIds, Path out) {
+                          boolean commonIds, Path model, Path uncalibratedMetrics, Path out) {
     }
 
     private EvaluateService() {
@@ -51,6 +53,12 @@ public final class EvaluateService {
 
     public static Evaluation run(Request request, Provenance provenance) {
         String reference = request.reference() == null ? request.scenarios().get(0).name() : request.reference();
+        ReportContext context = ReportContext.of(request.model(), request.uncalibratedMetrics());
+        if (!context.uncalibrated().isEmpty()
+                && request.scenarios().stream().noneMatch(s -> context.uncalibrated().containsKey(s.name()))) {
+            throw InputException.inFile(request.uncalibratedMetrics(), "has none of the evaluated scenarios ("
+                    + String.join(", ", request.scenarios().stream().map(Scenario::name).toList()) + ")");
+        }
         double[] groupEdges = null;
         List<Scenario> ordered = new ArrayList<>(request.scenarios());
         ordered.sort((a, b) -> Boolean.compare(!a.name().equals(reference), !b.name().equals(reference)));
@@ -93,7 +101,7 @@ public final class EvaluateService {
         try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
             Json.write(out.file("metrics.json"), evaluation.toJson());
             writeTable(out.file("metrics.tsv"), evaluation);
-            ShiftReport.write(out.staging(), evaluation);
+            ShiftReport.write(out.staging(), evaluation, context);
             provenance.write(out.file(AtomicOutputDir.PROVENANCE));
             out.commit();
         }

@@ -125,6 +125,16 @@ public record ModelBundle(String architecture, int length, double targetMean, do
         return file;
     }
 
+    /** The model.json of a bundle directory or .zip, without loading its networks. */
+    public static JsonNode readManifest(Path path) {
+        if (Files.isRegularFile(path)) {
+            try (BundleArchive archive = new BundleArchive(path)) {
+                return manifest(archive.root());
+            }
+        }
+        return manifest(path);
+    }
+
     /** Loads a bundle directory, or a .zip of one. */
     public static ModelBundle load(Path path) {
         if (Files.isRegularFile(path)) {

@@ -17,6 +17,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /** Plots written as PNG and SVG side by side (name.png, name.svg). */
@@ -110,7 +111,20 @@ public final class Plots {
 
     /** A line chart with its own x values per series. */
     public static XYChart curves(String title, String xLabel, String yLabel, Map<String, double[][]> series) {
-        XYChart chart = chart(title, xLabel, yLabel);
+        return curves(title, xLabel, yLabel, series, WIDTH, HEIGHT);
+    }
+
+    /** A line chart with its own x values per series, of the given size in pixels (small multiples). */
+    public static XYChart curves(String title, String xLabel, String yLabel, Map<String, double[][]> series, int width,
+                                 int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        if (width < WIDTH) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+            chart.getStyler().setXAxisDecimalPattern("0.0#");
+        }
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(0);

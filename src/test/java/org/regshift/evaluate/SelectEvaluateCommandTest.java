@@ -111,12 +111,21 @@ class SelectEvaluateCommandTest {
         assertThat(tsv.get(0)).startsWith("scenario\tgroup\tn\trmse\tmae\tpearson");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<h1>RegShift shift report</h1>", "noisy", "biased");
-        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(6);
+        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(5);
         assertThat(html).doesNotContain("http://", "https://", "<script");
-        for (String plot : List.of("reliability", "interval_coverage", "risk_coverage", "degradation_accuracy", "degradation_error")) {
+        for (String plot : List.of("coverage_noisy", "coverage_biased", "risk_noisy", "risk_biased")) {
             assertThat(out.resolve(plot + ".png")).isNotEmptyFile();
             assertThat(out.resolve(plot + ".svg")).isNotEmptyFile();
         }
+        Path withRaw = Cli.succeed("evaluate", tmp.resolve("eval_raw"), "--predictions", "in_distribution=" + id, "noisy=" + noisy,
+                "--uncalibrated-metrics", out.resolve("metrics.json"));
+        assertThat(Files.readString(withRaw.resolve("report.html"))).contains("<h3>90% coverage, uncalibrated</h3>",
+                "<li>Calibration moves the coverage of in_distribution from ");
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "a=" + id, "--uncalibrated-metrics", id, "--out",
+                tmp.resolve("bad")), 3, "id.tsv");
+        Cli.assertFailsCleanly(Cli.run("evaluate", "--predictions", "other=" + id, "--uncalibrated-metrics",
+                out.resolve("metrics.json"), "--out", tmp.resolve("bad")), 3, "has none of the evaluated scenarios (other)");
+        assertThat(tmp.resolve("bad")).doesNotExist();
     }
 
     @Test
