@@ -3,8 +3,8 @@
 // training library (one task per member), predictions for every library, and a calibrator fitted
 // on the training library's calibration split and applied to every predictions table; then, per
 // test library, selective prediction with the threshold chosen on the training library's
-// calibration split, and the shift report over all test libraries, calibrated and raw, each scored on
-// the elements every library kept through qc.
+// calibration split, and the shift report over all test libraries, raw, then calibrated with the raw
+// coverage beside it, each scored on the elements every library kept through qc.
 
 include { REGSHIFT_SIMULATE } from '../modules/simulate/main'
 include { REGSHIFT_QC       } from '../modules/qc/main'
@@ -50,9 +50,12 @@ workflow BENCHMARK {
         .combine(calibratedTables.train.map { name, file -> file })
         .map { name, table, fit -> [[id: name], table, fit] })
 
-    REGSHIFT_EVALUATE(sortedScenarios(calibratedTables.test, [id: 'evaluate', reference: 'reference', common_ids: true]))
     REGSHIFT_EVALUATE_RAW(sortedScenarios(byRole.test.map { meta, file -> [meta.id, file] },
-                                          [id: 'evaluate_raw', reference: 'reference', common_ids: true]))
+                                          [id: 'evaluate_raw', reference: 'reference', common_ids: true])
+        .map { it + [[], []] })
+    REGSHIFT_EVALUATE(sortedScenarios(calibratedTables.test, [id: 'evaluate', reference: 'reference', common_ids: true])
+        .combine(REGSHIFT_EVALUATE_RAW.out.json.map { meta, json -> json })
+        .combine(TRAIN_ENSEMBLE.out.model.map { meta, model -> model }))
 
     emit:
     libraries   = REGSHIFT_SIMULATE.out.library

@@ -1,13 +1,15 @@
 // regshift evaluate: every metric per scenario against the reference, per group, and report.html.
 // Each truth table shift_<name>.tsv adds a scenario <name>: the first predictions table scored
-// against those true values (the same sequences measured elsewhere).
+// against those true values (the same sequences measured elsewhere). Optional: the metrics.json of
+// the same scenarios before calibration and the model bundle, both named in the report.
 
 process REGSHIFT_EVALUATE {
     tag "${meta.id}"
     label 'process_single'
 
     input:
-    tuple val(meta), val(names), path(predictions, stageAs: 'scenarios/*'), path(truths, stageAs: 'truths/*')
+    tuple val(meta), val(names), path(predictions, stageAs: 'scenarios/*'), path(truths, stageAs: 'truths/*'),
+          path(uncalibrated, stageAs: 'uncalibrated/*'), path(model, stageAs: 'model/*')
 
     output:
     tuple val(meta), path("${prefix}/report.html") , emit: report
@@ -30,8 +32,10 @@ process REGSHIFT_EVALUATE {
     }.join(' ')
     def reference = meta.reference ? "--reference ${meta.reference}" : ''
     def common = meta.common_ids ? '--common-ids' : ''
+    def raw = uncalibrated ? "--uncalibrated-metrics ${uncalibrated}" : ''
+    def bundle = model ? "--model ${model}" : ''
     """
-    regshift evaluate --predictions ${pairs} ${shifts} ${reference} ${common} --out ${prefix} ${args}
+    regshift evaluate --predictions ${pairs} ${shifts} ${reference} ${common} ${raw} ${bundle} --out ${prefix} ${args}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
@@ -43,7 +47,7 @@ process REGSHIFT_EVALUATE {
     prefix = task.ext.prefix ?: "${meta.id}"
     """
     mkdir ${prefix}
-    touch ${prefix}/report.html ${prefix}/metrics.tsv ${prefix}/reliability.png ${prefix}/reliability.svg
+    touch ${prefix}/report.html ${prefix}/metrics.tsv ${prefix}/coverage_stub.png ${prefix}/coverage_stub.svg
     echo '{}' > ${prefix}/metrics.json
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

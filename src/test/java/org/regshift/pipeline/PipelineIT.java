@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.regshift.testing.HeadlessChromium;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class PipelineIT {
 
     @Test
     @Order(1)
-    void testProfileRunsTheBenchmarkEndToEndAndResumesFromCache() throws IOException {
+    void testProfileRunsTheBenchmarkEndToEndAndResumesFromCache() throws Exception {
         Path results = runDir.resolve("results");
         Nextflow.Result first = Nextflow.run(runDir, "run", Nextflow.REPO.toString(), "-profile", "test", "--outdir", results.toString());
         assertThat(first.exitCode()).as(first.output()).isZero();
@@ -79,7 +80,14 @@ class PipelineIT {
         metrics.at("/scenarios").forEach(s -> assertThat(s.at("/common_ids/common").asInt()).isEqualTo(common));
         metrics.at("/scenarios").forEach(s -> assertThat(s.at("/metrics/n").asInt()).isEqualTo(common));
         assertThat(results.resolve("evaluate_raw/metrics.json")).isNotEmptyFile();
-        assertThat(results.resolve("report.html")).content().contains("RegShift shift report").contains("gc_shift_moderate");
+        assertThat(results.resolve("report.html")).content().contains("RegShift shift report").contains("gc_shift_moderate")
+                .contains("<h3>90% coverage, uncalibrated</h3>", "<b>Model:</b> cnn, an ensemble of 2", "<li>Calibration moves");
+        HeadlessChromium.Rendered page = HeadlessChromium.render(results.resolve("report.html"), 1400, 1800,
+                Path.of("target/report-default-run.png"));
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.scrollWidth()).as("no horizontal scroll at 1400 px").isLessThanOrEqualTo(page.windowWidth());
+        assertThat(page.brokenImages()).isZero();
+        assertThat(page.images()).as("a coverage and a risk panel per family").isEqualTo(2 * (libraries().size() - 2));
         assertThat(results.resolve("pipeline_info/software_versions.yml")).content().contains("regshift: 0.1.0");
         assertThat(results.resolve("pipeline_info/report.html")).isNotEmptyFile();
 
@@ -214,7 +222,9 @@ class PipelineIT {
         assertThat(metrics.at("/split").asText()).isEqualTo("test");
         assertThat(metrics.at("/scenarios/hepg2/metrics/n").asInt()).isBetween(150, 400);
         assertThat(results.resolve("select/hepg2/selection.json")).isNotEmptyFile();
-        assertThat(results.resolve("report.html")).content().contains("hepg2");
+        assertThat(results.resolve("report.html")).content().contains("<i>hepg2</i>", "By gc on hepg2: the worst group",
+                "<li>Calibration moves the coverage of hepg2 from").doesNotContain("Where the model breaks");
+        assertThat(results.resolve("evaluate_raw/metrics.json")).isNotEmptyFile();
         JsonNode variants = JSON.readTree(results.resolve("variants/summary.json").toFile());
         assertThat(variants.at("/alleles_scored").asInt()).isEqualTo(33498);
         assertThat(variants.at("/window/placement").asText()).isEqualTo("inside the contig");

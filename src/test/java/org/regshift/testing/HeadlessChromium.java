@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Opens a page in Debian's headless Chromium, as a person would see it, through the DevTools
  * protocol (the JDK's own WebSocket client): console errors and uncaught exceptions, broken
- * images, the page's width against the window's, and a screenshot.
+ * images, the page's width against the window's, and a screenshot. A missing Chromium is
+ * installed from Debian when the tests run as root (as containers/build.sh does for podman).
  */
 public final class HeadlessChromium {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +45,7 @@ public final class HeadlessChromium {
 
     /** Renders {@code page} in a window of the given size and saves a screenshot of that window as PNG. */
     public static Rendered render(Path page, int width, int height, Path screenshot) throws Exception {
+        ensureInstalled();
         Path profile = Files.createTempDirectory("regshift-chromium");
         Process chromium = new ProcessBuilder("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--hide-scrollbars", "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile,
@@ -84,6 +86,21 @@ public final class HeadlessChromium {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static synchronized void ensureInstalled() throws Exception {
+        if (new ProcessBuilder("sh", "-c", "command -v chromium").start().waitFor() == 0) {
+            return;
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("the report tests need Debian's chromium (apt-get install chromium)");
+        }
+        Process apt = new ProcessBuilder("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y "
+                + "-qq chromium").redirectErrorStream(true).start();
+        String log = new String(apt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (apt.waitFor() != 0) {
+            throw new IllegalStateException("installing chromium failed:\n" + log);
         }
     }
 
