@@ -1,6 +1,7 @@
 package org.regshift.model;
 
 import java.util.List;
+import java.util.function.Function;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -24,9 +25,11 @@ import org.regshift.model.net.Networks;
  */
 public final class InputGradients {
     private final ModelBundle bundle;
+    private final List<Function<INDArray[], INDArray>> members;
 
     public InputGradients(ModelBundle bundle) {
         this.bundle = bundle;
+        this.members = bundle.members().stream().map(m -> ofMean(m.network())).toList();
     }
 
     /** The inputs of a batch of sequences, as the bundle's networks take them. */
@@ -38,22 +41,27 @@ public final class InputGradients {
     public INDArray ofMean(INDArray[] inputs) {
         INDArray sum = null;
         double scale = bundle.targetSd() / bundle.members().size();
-        for (ModelBundle.Member m : bundle.members()) {
-            INDArray g = ofMean(m.network(), inputs).muli(scale);
+        for (Function<INDArray[], INDArray> member : members) {
+            INDArray g = member.apply(inputs).muli(scale);
             sum = sum == null ? g : sum.addi(g);
         }
         return sum;
     }
 
     /**
-     * d(mean output, standardised) / d(one-hot input) of one network, in inference mode: on the
-     * lean engine where it runs the network (batch normalisation with its running statistics),
-     * else through DL4J's vertices with dropout switched off for the pass and restored after it.
+     * d(mean output, standardised) / d(one-hot input) of one network's batches, in inference mode,
+     * on the engine chosen once here: the lean engine where it runs the network (batch
+     * normalisation with its running statistics), else DL4J's vertices.
      */
-    public static INDArray ofMean(ComputationGraph net, INDArray[] inputs) {
+    public static Function<INDArray[], INDArray> ofMean(ComputationGraph net) {
         if (Engine.forInference(net, 1).engine() == Engine.LEAN) {
-            return LeanInputGradients.ofMean(net, inputs);
+            return LeanInputGradients.of(net)::ofMean;
         }
+        return inputs -> graphOfMean(net, inputs);
+    }
+
+    /** Through DL4J's vertices, with dropout switched off for the pass and restored after it. */
+    private static INDArray graphOfMean(ComputationGraph net, INDArray[] inputs) {
         Layer[] layers = net.getLayers();
         IDropout[] dropout = new IDropout[layers.length];
         for (int i = 0; i < layers.length; i++) {

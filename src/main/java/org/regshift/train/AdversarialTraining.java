@@ -1,6 +1,7 @@
 package org.regshift.train;
 
 import java.util.Random;
+import java.util.function.Function;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,10 +37,11 @@ public record AdversarialTraining(AttackMethod method, double epsilon, double we
         for (int i = 0; i < n; i++) {
             direction[i] = out[i][0] >= labels[2 * i] ? 1 : -1;
         }
+        Function<INDArray[], INDArray> gradients = InputGradients.ofMean(net);
         INDArray attacked = Adversary.attack(inputs[0], x -> {
             INDArray[] at = inputs.clone();
             at[0] = x;
-            return InputGradients.ofMean(net, at);
+            return gradients.apply(at);
         }, direction, method, epsilon, steps, epsilon / 4);
         INDArray mask = Nd4j.create(chosen, new long[] {n, 1, 1}, DataType.FLOAT).broadcast(inputs[0].shape());
         return inputs[0].mul(mask.rsub(1)).addi(attacked.muli(mask));
