@@ -8,17 +8,19 @@ import java.util.Map;
 import org.regshift.cli.Progress;
 import org.regshift.io.AtomicOutputDir;
 import org.regshift.io.InputException;
-import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
 import org.regshift.io.UsageException;
 import org.regshift.provenance.Provenance;
 import org.regshift.seq.Alphabet;
 import org.regshift.seq.SequenceTable;
+import org.regshift.split.GroupSplitter;
 
 /**
- * A measured activity table turned into RegShift's: id, sequence, activity (the target column),
- * gc (the sequence's GC fraction, unless the table has a gc column, as qc writes it), split (train, valid, calibration or test, from the split column through {@link SplitLists}; no
- * split column when the table has none and no lists are given),
+ * A measured activity table (read as a {@link SequenceTable}: sequences checked) turned into
+ * RegShift's: id, sequence, activity (the target column), gc (the sequence's GC fraction, unless
+ * the table has a gc column, as qc writes it), split (train, valid, calibration or test, from the
+ * split column through {@link SplitLists}; no split column when the table has none and no lists
+ * are given),
  * then the table's other columns; and, for each shift column (the same sequences measured in
  * another cell type or condition), a truth table of id and y for {@code evaluate --truth}.
  */
@@ -42,60 +44,59 @@ public final class PrepareService {
         }
         provenance.input("data", request.data());
         Map<String, Long> rows = new LinkedHashMap<>();
-        SplitLists.SPLITS.forEach(s -> rows.put(s, 0L));
+        GroupSplitter.SPLITS.forEach(s -> rows.put(s, 0L));
         try (AtomicOutputDir dir = new AtomicOutputDir(request.out());
-             TsvReader in = new TsvReader(request.data())) {
-            int id = required(in, names.id(), "--id-column");
-            int sequence = required(in, names.sequence(), "--sequence-column");
-            int target = required(in, names.target(), "--target-column");
-            int split = lists.given() || in.column(names.split()) >= 0 ? required(in, names.split(), "--split-column") : -1;
+             SequenceTable in = new SequenceTable(request.data(), names, true)) {
+            if (lists.given() && !in.hasSplit()) {
+                throw InputException.atLine(request.data(), 1, "no split column '" + names.split() + "' (name it with "
+                        + "--split-column; the split lists sort its values)");
+            }
+            List<String> passed = in.passThroughColumns();
             List<Integer> shifts = new ArrayList<>();
             for (String column : request.shiftColumns()) {
-                shifts.add(required(in, column, "--shift-columns"));
+                if (!passed.contains(column)) {
+                    throw InputException.atLine(request.data(), 1, "no shift column '" + column + "' (--shift-columns; "
+                            + "other columns: " + String.join(", ", passed) + ")");
+                }
+                shifts.add(passed.indexOf(column));
             }
-            List<Integer> passed = new ArrayList<>();
-            boolean gc = in.column("gc") < 0;
+            boolean gc = !passed.contains("gc");
             List<String> header = new ArrayList<>(List.of("id", "sequence", "activity"));
             if (gc) {
                 header.add("gc");
             }
-            if (split >= 0) {
+            if (in.hasSplit()) {
                 header.add("split");
             }
-            for (int c = 0; c < in.header().size(); c++) {
-                if (c != id && c != sequence && c != target && c != split) {
-                    passed.add(c);
-                    header.add(in.header().get(c));
-                }
-            }
+            header.addAll(passed);
             List<TsvWriter> truths = new ArrayList<>();
             try (TsvWriter out = new TsvWriter(dir.file("activity.tsv"), header)) {
                 for (String column : request.shiftColumns()) {
                     truths.add(new TsvWriter(dir.file(truthFile(column)), List.of("id", "y")));
                 }
-                while (in.next()) {
-                    String s = split < 0 ? "unsplit" : lists.split(in.field(split).trim());
+                for (SequenceTable.Row row; (row = in.next()) != null; ) {
+                    String s = in.hasSplit() ? lists.split(row.split().trim()) : "unsplit";
                     if (s == null) {
-                        throw in.error("'" + in.field(split) + "' in column '" + names.split() + "' is "
-                                + (lists.given() ? "in no split list (--train-splits, --valid-splits, --calibration-splits, --test-splits)"
-                                : "not a split name (train, valid, calibration, test; or give split lists)"));
+                        throw InputException.atLine(request.data(), row.line(), "'" + row.split() + "' in column '" + names.split()
+                                + "' is " + (lists.given() ? "in no split list (--train-splits, --valid-splits, "
+                                + "--calibration-splits, --test-splits)" : "not a split name (train, valid, calibration, test; "
+                                + "or give split lists)"));
                     }
-                    List<Object> row = new ArrayList<>(List.of(in.field(id), in.field(sequence), in.number(target)));
+                    List<Object> values = new ArrayList<>(List.of(row.id(), row.sequence(), row.target()));
                     if (gc) {
-                        row.add(Alphabet.gcFraction(in.field(sequence).toUpperCase(java.util.Locale.ROOT)));
+                        values.add(Alphabet.gcFraction(row.sequence()));
                     }
-                    if (split >= 0) {
-                        row.add(s);
+                    if (in.hasSplit()) {
+                        values.add(s);
                     }
-                    for (int c : passed) {
-                        row.add(in.field(c));
-                    }
-                    out.row(row);
+                    values.addAll(row.passThrough());
+                    out.row(values);
                     for (int k = 0; k < shifts.size(); k++) {
-                        truths.get(k).row(List.of(in.field(id), in.number(shifts.get(k))));
+                        truths.get(k).row(List.of(row.id(), shiftValue(request, row, request.shiftColumns().get(k),
+                                row.passThrough().get(shifts.get(k)))));
                     }
                     rows.merge(s, 1L, Long::sum);
-                    progress.accept(in.lineNumber() - 1);
+                    progress.accept(row.line() - 1);
                 }
             } finally {
                 truths.forEach(TsvWriter::close);
@@ -109,17 +110,21 @@ public final class PrepareService {
         return new Result(rows, request.shiftColumns(), request.out());
     }
 
+    private static double shiftValue(Request request, SequenceTable.Row row, String column, String text) {
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw InputException.atLine(request.data(), row.line(), "'" + text + "' in shift column '" + column
+                + "' is not a finite number");
+    }
+
     /** The truth table of a shift column, for evaluate --truth. */
     public static String truthFile(String shiftColumn) {
         return "shift_" + shiftColumn.replaceAll("[^A-Za-z0-9._-]", "_") + ".tsv";
-    }
-
-    private static int required(TsvReader in, String column, String option) {
-        int c = in.column(column);
-        if (c < 0) {
-            throw InputException.atLine(in.file(), 1, "no column '" + column + "' (" + option + "); the header has "
-                    + String.join(", ", in.header()));
-        }
-        return c;
     }
 }

@@ -3,16 +3,20 @@ package org.regshift.prepare;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.regshift.io.UsageException;
+import org.regshift.split.GroupSplitter;
 
 /**
  * Which values of a split column (folds, say) make up each of RegShift's splits: lists such as
  * "1-8" or "1,2,5" per split. Without any list the column's values are the split names already.
  */
 record SplitLists(Map<String, String> splitOfValue) {
-    static final List<String> SPLITS = List.of("train", "valid", "calibration", "test");
+    private static final List<String> SPLITS = GroupSplitter.SPLITS;
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+)-(-?\\d+)");
 
-    /** The lists of the four splits, in {@link #SPLITS} order, each null or empty when not given. */
+    /** The lists of the four splits, in {@link GroupSplitter#SPLITS} order, each null or empty when not given. */
     static SplitLists of(List<String> lists) {
         Map<String, String> splitOfValue = new LinkedHashMap<>();
         for (int s = 0; s < SPLITS.size(); s++) {
@@ -34,7 +38,7 @@ record SplitLists(Map<String, String> splitOfValue) {
     /** The values of a list: comma-separated items, each a value or an integer range a-b. */
     private static List<String> values(String list) {
         return java.util.Arrays.stream(list.split(",")).map(String::trim).flatMap(item -> {
-            java.util.regex.Matcher range = java.util.regex.Pattern.compile("(-?\\d+)-(-?\\d+)").matcher(item);
+            Matcher range = RANGE.matcher(item);
             if (!range.matches()) {
                 if (item.isEmpty()) {
                     throw new UsageException("empty item in the split list '" + list + "'");

@@ -64,12 +64,28 @@ class PrepareCommandTest {
         };
         Cli.assertFailsCleanly(run.apply(folds()), 3, "'10' in column 'fold' is in no split list");
         Cli.assertFailsCleanly(run.apply(folds("--test-splits", "10", "--shift-columns", "hela")), 3,
-                "no column 'hela' (--shift-columns)");
+                "no shift column 'hela' (--shift-columns; other columns: ");
         Cli.assertFailsCleanly(run.apply(new Object[] {"--data", SAMPLE, "--target-column", "liver"}), 3,
-                "no column 'liver' (--target-column)");
+                "no target column 'liver' (name it with --target-column; columns: ");
         Cli.assertFailsCleanly(run.apply(folds("--test-splits", "8-10")), 2, "split value '8' is in the train and the test lists");
         Cli.assertFailsCleanly(run.apply(new Object[] {"--data", SAMPLE, "--target-column", "hepg2", "--split-column", "design_library"}),
                 3, "'WTC11' in column 'design_library' is not a split name");
+        Path badSequence = dir.resolve("bad_sequence.tsv");
+        try {
+            Files.writeString(badSequence, "id\tsequence\thepg2\tk562\na\tACGT\t0.5\t0.1\nb\tACXT\t0.2\t0.3\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Cli.assertFailsCleanly(run.apply(new Object[] {"--data", badSequence, "--target-column", "hepg2"}), 3,
+                "bad_sequence.tsv line 3: sequence of 'b'");
+        Path badShift = dir.resolve("bad_shift.tsv");
+        try {
+            Files.writeString(badShift, "id\tsequence\thepg2\tk562\na\tACGT\t0.5\tNA\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Cli.assertFailsCleanly(run.apply(new Object[] {"--data", badShift, "--target-column", "hepg2", "--shift-columns", "k562"}),
+                3, "bad_shift.tsv line 2: 'NA' in shift column 'k562' is not a finite number");
         assertThat(Files.exists(dir.resolve("bad"))).isFalse();
     }
 }
