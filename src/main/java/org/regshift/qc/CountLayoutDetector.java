@@ -53,9 +53,9 @@ public final class CountLayoutDetector {
         return header.containsAll(LONG_COLUMNS);
     }
 
-    /** Whether the header is that of one of MPRAflow's per-replicate tables. */
+    /** Whether the header is that of one of MPRAflow's per-replicate tables (and not a long table). */
     public static boolean isMpraflowReplicate(List<String> header) {
-        return header.containsAll(MPRAFLOW_COLUMNS);
+        return header.containsAll(MPRAFLOW_COLUMNS) && !isLong(header);
     }
 
     public CountLayout detect(Choices choices) {
@@ -69,7 +69,7 @@ public final class CountLayoutDetector {
     public CountLayout detect(Choices choices, List<String> sharedColumnReplicates) {
         CountLayout.Column id = idColumn(choices.idColumn());
         CountLayout.Column replicate = isLong(header) ? required(LONG_COLUMNS.get(0), "replicate") : null;
-        boolean replicateFiles = replicate == null && isMpraflowReplicate(header);
+        boolean replicateFiles = isMpraflowReplicate(header);
         if ((replicate != null || replicateFiles) && hasExplicitColumns(choices)) {
             throw new UsageException("--dna-columns and --rna-columns do not apply to " + file + ": its replicates share "
                     + "the columns " + (replicateFiles ? "dna_count and rna_count" : "dna_counts and rna_counts"));

@@ -79,7 +79,7 @@ public final class QcService {
         try (TsvReader reader = new TsvReader(request.table())) {
             header = reader.header();
         }
-        boolean replicateFiles = CountLayoutDetector.isMpraflowReplicate(header) && !CountLayoutDetector.isLong(header);
+        boolean replicateFiles = CountLayoutDetector.isMpraflowReplicate(header);
         if (request.counts().size() > 1 && !replicateFiles) {
             throw new UsageException("several --counts files are read as MPRAflow's per-replicate tables (name, dna_count, "
                     + "rna_count, n_obs_bc), one per replicate; " + request.table() + " is not one");
