@@ -43,6 +43,11 @@ public record Evaluation(String reference, String split, String groupBy, double[
     public record Curves(double[][] reliability, double[][] intervalCoverage, double[][] riskCoverage) {
     }
 
+    /** The reference scenario's result (the first when no scenario has the reference's name). */
+    public ScenarioResult referenceResult() {
+        return scenarios.stream().filter(s -> s.name().equals(reference)).findFirst().orElse(scenarios.get(0));
+    }
+
     /** metrics.json's document. */
     public Map<String, Object> toJson() {
         Map<String, Object> scenarioDocs = new LinkedHashMap<>();

@@ -14,8 +14,6 @@ import org.regshift.model.ModelBundle;
  * named) and the metrics of the same scenarios before calibration (empty: not given).
  */
 record ReportContext(String model, Map<String, MetricSet> uncalibrated) {
-    static final ReportContext NONE = new ReportContext(null, Map.of());
-
     /** From an optional model bundle and an optional metrics.json of evaluate on the uncalibrated tables. */
     static ReportContext of(Path modelBundle, Path uncalibratedMetrics) {
         return new ReportContext(modelBundle == null ? null : describe(ModelBundle.readManifest(modelBundle)),

@@ -24,15 +24,9 @@ final class ReportSummary {
     private final Map<String, MetricSet> uncalibrated;
 
     private ReportSummary(Evaluation evaluation, Map<String, MetricSet> uncalibrated) {
-        Evaluation.ScenarioResult ref = evaluation.scenarios().get(0);
+        this.reference = evaluation.referenceResult();
         for (Evaluation.ScenarioResult s : evaluation.scenarios()) {
-            if (s.name().equals(evaluation.reference())) {
-                ref = s;
-            }
-        }
-        this.reference = ref;
-        for (Evaluation.ScenarioResult s : evaluation.scenarios()) {
-            if (s != ref) {
+            if (s != reference) {
                 shifted.add(s);
             }
         }

@@ -23,6 +23,14 @@ import org.regshift.plot.Plots;
  * collapsed. The plots are also written beside it as PNG and SVG.
  */
 public final class ShiftReport {
+    /** A kind of small multiple: the file prefix, the curve, its axes, and whether the diagonal is the ideal. */
+    record Panel(String prefix, Function<Evaluation.ScenarioResult, double[][]> curve, String xLabel, String yLabel,
+                 boolean diagonal) {
+    }
+
+    static final Panel COVERAGE = new Panel("coverage", s -> s.curves().intervalCoverage(), "nominal level",
+            "observed coverage", true);
+    static final Panel RISK = new Panel("risk", s -> s.curves().riskCoverage(), "coverage", "selective risk", false);
     private static final int PANEL_WIDTH = 420;
     private static final int PANEL_HEIGHT = 300;
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:1320px;"
@@ -38,15 +46,11 @@ public final class ShiftReport {
     private ShiftReport() {
     }
 
-    public static void write(Path dir, Evaluation evaluation) {
-        write(dir, evaluation, ReportContext.NONE);
-    }
-
     public static void write(Path dir, Evaluation evaluation, ReportContext context) {
         Map<String, List<Evaluation.ScenarioResult>> families = families(evaluation);
-        Evaluation.ScenarioResult reference = reference(evaluation);
-        Map<String, Chart<?, ?>> coverage = panels(families, reference, COVERAGE);
-        Map<String, Chart<?, ?>> risk = panels(families, reference, RISK);
+        Evaluation.ScenarioResult reference = evaluation.referenceResult();
+        Map<String, Chart<?, ?>> coverage = panels(evaluation, COVERAGE);
+        Map<String, Chart<?, ?>> risk = panels(evaluation, RISK);
         coverage.forEach((name, chart) -> Plots.save(chart, dir, name));
         risk.forEach((name, chart) -> Plots.save(chart, dir, name));
 
@@ -54,7 +58,7 @@ public final class ShiftReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width\"><title>RegShift shift report</title>\n<style>")
                 .append(STYLE).append("</style>\n</head><body>\n<h1>RegShift shift report</h1>\n");
-        html.append("<div class=\"summary\">\n<p>").append(about(evaluation, reference, context)).append("</p>\n<ul>\n");
+        html.append("<div class=\"summary\">\n<p>").append(about(evaluation, families.size(), reference, context)).append("</p>\n<ul>\n");
         ReportSummary.sentences(evaluation, context.uncalibrated())
                 .forEach(s -> html.append("<li>").append(escape(s)).append("</li>\n"));
         html.append("</ul>\n</div>\n");
@@ -88,11 +92,6 @@ public final class ShiftReport {
         }
     }
 
-    private static Evaluation.ScenarioResult reference(Evaluation evaluation) {
-        return evaluation.scenarios().stream().filter(s -> s.name().equals(evaluation.reference())).findFirst()
-                .orElse(evaluation.scenarios().get(0));
-    }
-
     /** The shifted scenarios by family, in order of appearance; the reference alone when nothing else was evaluated. */
     private static Map<String, List<Evaluation.ScenarioResult>> families(Evaluation evaluation) {
         Map<String, List<Evaluation.ScenarioResult>> families = new LinkedHashMap<>();
@@ -104,7 +103,8 @@ public final class ShiftReport {
         return families;
     }
 
-    private static String about(Evaluation evaluation, Evaluation.ScenarioResult reference, ReportContext context) {
+    private static String about(Evaluation evaluation, int families, Evaluation.ScenarioResult reference,
+                                ReportContext context) {
         StringBuilder s = new StringBuilder();
         if (context.model() != null) {
             s.append("<b>Model:</b> ").append(escape(context.model())).append(". ");
@@ -115,30 +115,19 @@ public final class ShiftReport {
                 .append(evaluation.split() == null ? " elements)" : " elements of the " + escape(evaluation.split()) + " split)");
         if (shifts > 0) {
             s.append(" and ").append(shifts).append(shifts == 1 ? " shifted scenario" : " shifted scenarios").append(" in ")
-                    .append(families(evaluation).size()).append(families(evaluation).size() == 1 ? " family" : " families");
+                    .append(families).append(families == 1 ? " family" : " families");
         }
         s.append(context.uncalibrated().isEmpty() ? "." : "; metrics after calibration, coverage before and after.");
         return s.toString();
     }
 
-    /** A kind of small multiple: the file prefix, the curve, its axes, and whether the diagonal is the ideal. */
-    private record Panel(String prefix, Function<Evaluation.ScenarioResult, double[][]> curve, String xLabel, String yLabel,
-                         boolean diagonal) {
-    }
-
-    private static final Panel COVERAGE = new Panel("coverage", s -> s.curves().intervalCoverage(), "nominal level",
-            "observed coverage", true);
-    private static final Panel RISK = new Panel("risk", s -> s.curves().riskCoverage(), "coverage", "selective risk", false);
-
-    /** Every small multiple of the report, by file name. */
-    static Map<String, Chart<?, ?>> panels(Evaluation evaluation) {
-        Map<String, Chart<?, ?>> all = new LinkedHashMap<>(panels(families(evaluation), reference(evaluation), COVERAGE));
-        all.putAll(panels(families(evaluation), reference(evaluation), RISK));
-        return all;
-    }
-
-    private static Map<String, Chart<?, ?>> panels(Map<String, List<Evaluation.ScenarioResult>> families,
-                                                   Evaluation.ScenarioResult reference, Panel panel) {
+    /**
+     * One small plot of this kind per shift family, by file name: the reference and the family's
+     * severities (the reference alone when nothing else was evaluated).
+     */
+    static Map<String, Chart<?, ?>> panels(Evaluation evaluation, Panel panel) {
+        Map<String, List<Evaluation.ScenarioResult>> families = families(evaluation);
+        Evaluation.ScenarioResult reference = evaluation.referenceResult();
         Map<String, List<Evaluation.ScenarioResult>> panels = families.isEmpty()
                 ? Map.of(reference.name(), List.of()) : families;
         Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();

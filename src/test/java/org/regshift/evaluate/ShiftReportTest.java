@@ -105,8 +105,9 @@ class ShiftReportTest {
             assertThat(tmp.resolve("risk_" + family + ".svg")).isNotEmptyFile();
             assertThat(html).contains("alt=\"coverage_" + family + "\" src=\"data:image/png;base64,");
         }
-        for (var chart : ShiftReport.panels(e).values()) {
-            assertThat(((XYChart) chart).getSeriesMap()).hasSizeBetween(2, 7);
+        for (ShiftReport.Panel kind : List.of(ShiftReport.COVERAGE, ShiftReport.RISK)) {
+            assertThat(ShiftReport.panels(e, kind)).hasSize(FAMILIES.size()).allSatisfy((name, chart) ->
+                    assertThat(((XYChart) chart).getSeriesMap()).as(name).hasSizeBetween(2, 7));
         }
     }
 
@@ -121,7 +122,8 @@ class ShiftReportTest {
                         "coverage_90", new Evaluation.WorstGroup("bin<1>", 0.75, -0.16)),
                 new Evaluation.Curves(new double[][] {{0, 1}, {0, 1}}, new double[][] {{0, 1}, {0, 1}},
                         new double[][] {{0, 1}, {0, 1}}), null);
-        ShiftReport.write(tmp, new Evaluation("a&b", "test", "gc", new double[] {0.4}, List.of(only)));
+        ShiftReport.write(tmp, new Evaluation("a&b", "test", "gc", new double[] {0.4}, List.of(only)),
+                new ReportContext(null, Map.of()));
         String html = Files.readString(tmp.resolve("report.html"));
         assertThat(html).contains("<i>a&amp;b</i> (10 elements of the test split)").doesNotContain("a&b", "bin<1>")
                 .doesNotContain("Where the model breaks");
