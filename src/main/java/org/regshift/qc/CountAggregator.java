@@ -205,10 +205,10 @@ final class CountAggregator {
         for (int r = 0; r < files.size(); r++) {
             Map<String, Long> lines = new HashMap<>();
             try (TsvReader reader = new TsvReader(files.get(r))) {
-                int idColumn = column(reader, layout.id());
-                int dnaColumn = column(reader, layout.replicates().get(r).dna());
-                int rnaColumn = column(reader, layout.replicates().get(r).rna());
-                int barcodeColumn = column(reader, layout.barcodesPerElement());
+                int idColumn = column(reader, layout.id().name());
+                int dnaColumn = column(reader, layout.replicates().get(r).dna().name());
+                int rnaColumn = column(reader, layout.replicates().get(r).rna().name());
+                int barcodeColumn = column(reader, CountLayoutDetector.MPRAFLOW_BARCODES);
                 while (reader.next()) {
                     String id = reader.field(idColumn);
                     if (id.equals(MPRAFLOW_UNASSIGNED)) {
@@ -241,10 +241,10 @@ final class CountAggregator {
         progress.accept(rows);
     }
 
-    private static int column(TsvReader reader, CountLayout.Column column) {
-        int index = reader.column(column.name());
+    private static int column(TsvReader reader, String name) {
+        int index = reader.column(name);
         if (index < 0) {
-            throw InputException.atLine(reader.file(), 1, "no column '" + column.name() + "' (columns: "
+            throw InputException.atLine(reader.file(), 1, "no column '" + name + "' (columns: "
                     + String.join(", ", reader.header()) + "); each replicate's table has MPRAflow's columns");
         }
         return index;
@@ -294,7 +294,7 @@ final class CountAggregator {
                 missing++;
             }
         }
-        if (layout.barcodesPerElement() != null && !layout.replicateFiles()) {
+        if (layout.barcodesPerElement() != null) {
             element.reportedBarcodes = reader.count(layout.barcodesPerElement().index());
         }
         elements.add(element);

@@ -30,7 +30,9 @@ public final class CountLayoutDetector {
     private static final String N_BARCODES = "n_barcodes";
     private static final List<String> LONG_COLUMNS = List.of("replicate", "dna_counts", "rna_counts");
     private static final String LONG_BARCODES = "n_bc";
-    private static final List<String> MPRAFLOW_COLUMNS = List.of("name", "dna_count", "rna_count", "n_obs_bc");
+    /** The barcodes of an element in one of MPRAflow's per-replicate tables (a replicate's own, not the element's). */
+    static final String MPRAFLOW_BARCODES = "n_obs_bc";
+    private static final List<String> MPRAFLOW_COLUMNS = List.of("name", "dna_count", "rna_count", MPRAFLOW_BARCODES);
     private static final Pattern NORMALISED = Pattern.compile("(?i).*normali[sz]ed.*");
     private static final Pattern DNA = Pattern.compile("(?i)(?:dna_count|dna|plasmid)_(.+)");
     private static final Pattern RNA = Pattern.compile("(?i)(?:(.+)_)?rna(?:_count)?_(.+)");
@@ -105,8 +107,8 @@ public final class CountLayoutDetector {
                 passThrough.add(c);
             }
         }
-        CountLayout.Column barcodesPerElement = barcode != null ? null : replicate != null ? optional(LONG_BARCODES)
-                : replicateFiles ? required(MPRAFLOW_COLUMNS.get(3), "barcodes") : optional(N_BARCODES);
+        CountLayout.Column barcodesPerElement = barcode != null || replicateFiles ? null
+                : replicate != null ? optional(LONG_BARCODES) : optional(N_BARCODES);
         return new CountLayout(id, barcode, sequence, barcodesPerElement, replicates, passThrough, replicate, replicateFiles);
     }
 
