@@ -1,52 +1,54 @@
 #!/usr/bin/env nextflow
-// RegShift: with --counts (MPRA counts, through qc) or --activity (measured activities, through
-// prepare), the user's data go through the steps; without either, the benchmark runs on the
-// simulator suite. Every parameter is described in nextflow_schema.json and checked
-// against it before anything runs (first thing in the workflow: Nextflow's strict syntax allows no
+// RegShift: with --input (a samplesheet), --counts (MPRA counts, through qc) or --activity (measured
+// activities, through prepare), the user's samples go through the steps, each into
+// <outdir>/<sample>/; without any of them, the benchmark runs on the simulator suite. MultiQC
+// closes every run. Every parameter is described in nextflow_schema.json and checked against it
+// before anything runs (first thing in the workflow: Nextflow's strict syntax allows no
 // statements outside workflows and functions).
 
-include { BENCHMARK        } from './subworkflows/benchmark'
-include { DATA             } from './subworkflows/data'
-include { REGSHIFT_QC      } from './modules/qc/main'
-include { REGSHIFT_PREPARE } from './modules/prepare/main'
+include { BENCHMARK } from './subworkflows/benchmark'
+include { SAMPLES   } from './subworkflows/samples'
+include { MULTIQC   } from './modules/multiqc/main'
 
 workflow {
     ParamsSchema.validate(params, file("${projectDir}/../nextflow_schema.json"))
-    def motifs = params.motifs ? file(params.motifs, checkIfExists: true) : []
+    ExecutorChecks.validate(workflow, params)
+    def samples = samples()
     def versions
-    if (params.counts && params.activity) {
-        error "--counts and --activity are two ways in for your data: give one"
-    }
-    if (params.counts) {
-        def counts = file(params.counts, checkIfExists: true)
-        def fasta = params.fasta ? file(params.fasta, checkIfExists: true) : []
-        REGSHIFT_QC(Channel.of([[id: params.condition ?: counts.simpleName, condition: params.condition,
-                                 fit_split: 'calibration'], counts, fasta]))
-        DATA(REGSHIFT_QC.out.activity, Channel.value([[]]), variants())
-        versions = REGSHIFT_QC.out.versions.mix(DATA.out.versions)
-    } else if (params.activity) {
-        // without a calibration split the calibrator and the selection threshold are fitted on the validation split
-        def fitSplit = params.train_splits && !params.calibration_splits ? 'valid' : 'calibration'
-        REGSHIFT_PREPARE(Channel.of([[id: params.target_column, fit_split: fitSplit], file(params.activity, checkIfExists: true)]))
-        DATA(REGSHIFT_PREPARE.out.activity, REGSHIFT_PREPARE.out.shifts.map { meta, files -> [files instanceof List ? files : [files]] }
-            .ifEmpty([[]]), variants())
-        versions = REGSHIFT_PREPARE.out.versions.mix(DATA.out.versions)
+    def mqc
+    if (samples) {
+        SAMPLES(Channel.fromList(samples))
+        versions = SAMPLES.out.versions
+        mqc = SAMPLES.out.mqc
     } else {
+        def motifs = params.motifs ? file(params.motifs, checkIfExists: true) : []
         BENCHMARK(params.scenarios.tokenize(',')*.trim(), params.levels.tokenize(',')*.trim(), motifs)
         versions = BENCHMARK.out.versions
+        mqc = BENCHMARK.out.mqc
     }
-    versions.unique().collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info")
+    def merged = versions.map { it.text }.unique().toList()
+        .map { texts -> SoftwareVersions.merge(texts, workflow.nextflow.version.toString(), workflow.manifest.version) }
+    merged.map { SoftwareVersions.yaml(it) }.collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info")
+    def mqcVersions = merged.map { SoftwareVersions.multiqc(it) }.collectFile(name: 'regshift_software_mqc_versions.yml')
+    MULTIQC(mqc.mix(mqcVersions).collect(), file("${projectDir}/../assets/multiqc_config.yml", checkIfExists: true))
 }
 
-// --vcf with its --reference and the reference's .fai/.gzi where they exist; [] without --vcf
-def variants() {
-    if (!params.vcf) {
+// The samples: the rows of --input, or one row of --counts/--activity and their options; [] for
+// the benchmark.
+def samples() {
+    def schema = file("${projectDir}/../assets/schema_input.json")
+    def columns = ['counts', 'fasta', 'condition', 'split_by', 'activity', 'vcf', 'reference']
+    if (params.input) {
+        def given = columns.findAll { params[it] }
+        if (given) {
+            error "--input names every sample's files and options: --${given[0]} is a column of the samplesheet, not a parameter beside it"
+        }
+        return Samplesheet.read(file(params.input), schema)
+    }
+    if (!params.counts && !params.activity) {
         return []
     }
-    if (!params.reference) {
-        error "--vcf needs --reference (the FASTA the variants refer to)"
-    }
-    def reference = file(params.reference, checkIfExists: true)
-    def indexes = ['.fai', '.gzi'].collect { file("${params.reference}${it}") }.findAll { it.exists() }
-    return [file(params.vcf, checkIfExists: true), reference, indexes]
+    def sample = params.activity ? params.target_column : params.condition ?: file(params.counts).simpleName
+    def row = columns.collectEntries { [it, params[it]] } + [sample: sample, target_column: params.activity ? params.target_column : null]
+    return Samplesheet.of([row], schema, 'parameters')
 }

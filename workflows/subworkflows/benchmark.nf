@@ -61,6 +61,7 @@ workflow BENCHMARK {
     libraries   = REGSHIFT_SIMULATE.out.library
     activity    = REGSHIFT_QC.out.activity
     qc          = REGSHIFT_QC.out.json
+    mqc         = REGSHIFT_QC.out.mqc
     model       = TRAIN_ENSEMBLE.out.model
     predictions = PREDICT_CHUNKED.out.predictions
     calibrated  = REGSHIFT_CALIBRATE.out.calibrated

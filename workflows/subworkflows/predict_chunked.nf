@@ -7,7 +7,7 @@ include { REGSHIFT_PREDICT } from '../modules/predict/main'
 workflow PREDICT_CHUNKED {
     take:
     tables      // channel: [meta, activity.tsv]
-    model       // channel: [meta, model bundle], one item
+    model       // channel: [meta, model bundle], one per sample (meta.sample)
 
     main:
     def chunked = params.chunk_size > 0
@@ -15,13 +15,15 @@ workflow PREDICT_CHUNKED {
         def chunks = table.splitText(by: params.chunk_size, keepHeader: true, file: true)
         chunks.withIndex().collect { chunk, i -> [meta + [id: "${meta.id}.chunk${i}", table: meta.id, chunk: i], chunk] }
     }
-    REGSHIFT_PREDICT(inputs.combine(model).map { meta, table, model_meta, bundle -> [meta, bundle, table] })
+    REGSHIFT_PREDICT(inputs.map { meta, table -> [meta.sample, meta, table] }
+        .combine(model.map { meta, bundle -> [meta.sample, bundle] }, by: 0)
+        .map { sample, meta, table, bundle -> [meta, bundle, table] })
     predictions = !chunked ? REGSHIFT_PREDICT.out.predictions : REGSHIFT_PREDICT.out.predictions
-        .map { meta, file -> [meta.table, meta, file] }
+        .map { meta, file -> [[meta.sample, meta.table], meta, file] }
         .groupTuple()
-        .map { table, metas, files ->
+        .map { key, metas, files ->
             def ordered = [metas, files].transpose().sort { it[0].chunk }
-            def meta = ordered[0][0].findAll { k, v -> !(k in ['chunk', 'table']) } + [id: table]
+            def meta = ordered[0][0].findAll { k, v -> !(k in ['chunk', 'table']) } + [id: metas[0].table]
             [meta, ordered.collect { it[1] }]
         }
     if (chunked) {

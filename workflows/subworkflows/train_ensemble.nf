@@ -1,11 +1,12 @@
-// An ensemble trained as one task per member, then merged into one bundle.
+// An ensemble trained as one task per member, then merged into one bundle, per activity table
+// (one per sample, keyed by meta.sample).
 
 include { REGSHIFT_TRAIN    } from '../modules/train/main'
 include { REGSHIFT_ENSEMBLE } from '../modules/ensemble/main'
 
 workflow TRAIN_ENSEMBLE {
     take:
-    activity    // channel: [meta, activity.tsv], one item
+    activity    // channel: [meta, activity.tsv], one per sample
     members     // number of members
 
     main:
@@ -13,8 +14,9 @@ workflow TRAIN_ENSEMBLE {
         [meta + [id: "${meta.id}_member${i}", member: i, ensemble: members, seed: params.seed], table]
     })
     REGSHIFT_ENSEMBLE(REGSHIFT_TRAIN.out.model
-        .toSortedList { a, b -> a[0].member <=> b[0].member }
-        .map { list -> [[id: 'model'], list.collect { it[1] }] })
+        .map { meta, model -> [meta.subMap('sample'), meta, model] }
+        .groupTuple(size: members)
+        .map { sample, metas, models -> [[id: 'model'] + sample, [metas, models].transpose().sort { it[0].member }*.get(1)] })
 
     emit:
     model    = REGSHIFT_ENSEMBLE.out.model

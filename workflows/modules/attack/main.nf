@@ -4,6 +4,7 @@
 process REGSHIFT_ATTACK {
     tag "${meta.id}"
     label 'process_medium'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), path(model), path(data)

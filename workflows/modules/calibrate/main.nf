@@ -4,6 +4,7 @@
 process REGSHIFT_CALIBRATE {
     tag "${meta.id}"
     label 'process_single'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), path(fit), path(predictions, stageAs: 'apply/*')

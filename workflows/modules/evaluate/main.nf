@@ -6,6 +6,7 @@
 process REGSHIFT_EVALUATE {
     tag "${meta.id}"
     label 'process_single'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), val(names), path(predictions, stageAs: 'scenarios/*'), path(truths, stageAs: 'truths/*'),
@@ -47,7 +48,8 @@ process REGSHIFT_EVALUATE {
     prefix = task.ext.prefix ?: "${meta.id}"
     """
     mkdir ${prefix}
-    touch ${prefix}/report.html ${prefix}/metrics.tsv ${prefix}/coverage_stub.png ${prefix}/coverage_stub.svg
+    touch ${prefix}/report.html ${prefix}/coverage_stub.png ${prefix}/coverage_stub.svg
+    printf 'scenario\\tgroup\\tn\\n' > ${prefix}/metrics.tsv
     echo '{}' > ${prefix}/metrics.json
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

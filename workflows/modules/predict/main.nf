@@ -3,6 +3,7 @@
 process REGSHIFT_PREDICT {
     tag "${meta.id}"
     label 'process_single'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), path(model), path(data)

@@ -4,6 +4,7 @@
 process REGSHIFT_QC {
     tag "${meta.id}"
     label 'process_single'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), path(counts), path(fasta)
@@ -26,7 +27,7 @@ process REGSHIFT_QC {
     def heap      = task.memory ? "-Xmx${(task.memory.toMega() * 0.75) as long}m" : ''
     """
     export REGSHIFT_JAVA_OPTS="${heap}"
-    regshift qc --counts ${counts} ${fasta_arg} ${condition} --out ${prefix} ${args}
+    regshift qc --counts ${counts} ${fasta_arg} ${condition} --sample ${meta.id} --out ${prefix} ${args}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -5,6 +5,7 @@
 process REGSHIFT_REDUNDANCY {
     tag "${meta.id}"
     label 'process_medium'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), path(model), path(data), path(motifs), path(truth)

@@ -5,6 +5,7 @@
 process REGSHIFT_SIMULATE {
     tag "${meta.id}"
     label 'process_single'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), path(motifs)

@@ -4,6 +4,7 @@
 process REGSHIFT_TRAIN {
     tag "${meta.id}"
     label 'process_low'
+    container 'ghcr.io/regshift/regshift:0.1.0'
 
     input:
     tuple val(meta), path(activity)

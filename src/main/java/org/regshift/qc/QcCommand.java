@@ -41,6 +41,10 @@ public final class QcCommand extends StepCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--sample", paramLabel = "NAME",
+            description = "Sample name in qc.json and the MultiQC files (default: --condition, else the count file's name).")
+    String sample;
+
     @Option(names = "--id-column", paramLabel = "NAME",
             description = "ID column (default: the first of id, oligo_id, oligo_name, name).")
     String idColumn;
@@ -127,7 +131,7 @@ public final class QcCommand extends StepCommand {
             CountLayoutDetector.Choices columns = new CountLayoutDetector.Choices(idColumn, sequenceColumn, dnaColumns,
                     rnaColumns, condition, keepColumns);
             return new QcRequest(counts, fasta, columns, params, allowMissing, iupacToN, splitBy, splitColumn, fractions,
-                    seed, out);
+                    seed, sample, out);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

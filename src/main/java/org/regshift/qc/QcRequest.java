@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record QcRequest(List<Path> counts, Path fasta, CountLayoutDetector.Choices columns, QcParameters params,
                         boolean allowMissing, boolean iupacToN, String splitBy, String splitColumn,
-                        double[] splitFractions, long seed, Path out) {
+                        double[] splitFractions, long seed, String sample, Path out) {
     public QcRequest {
         counts = List.copyOf(counts);
         if (counts.isEmpty()) {

@@ -44,6 +44,9 @@ public final class QcService {
     }
 
     private static String sampleName(QcRequest request) {
+        if (request.sample() != null) {
+            return request.sample();
+        }
         if (request.columns().condition() != null) {
             return request.columns().condition();
         }

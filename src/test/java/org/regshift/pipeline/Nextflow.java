@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Nextflow (tools/nextflow/nextflow, fetched from Maven Central on first use) in a directory. */
@@ -22,8 +23,13 @@ final class Nextflow {
     }
 
     static Result run(Path workDir, String... args) {
+        return run(Map.of(), workDir, args);
+    }
+
+    /** Runs Nextflow with these variables added to the environment. */
+    static Result run(Map<String, String> environment, Path workDir, String... args) {
         try {
-            Process p = start(workDir, args);
+            Process p = start(environment, workDir, args);
             if (!p.waitFor(20, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("nextflow did not finish: " + List.of(args));
@@ -39,6 +45,10 @@ final class Nextflow {
 
     /** Starts Nextflow in {@code workDir}, its output going to nextflow-console.txt there. */
     static Process start(Path workDir, String... args) throws IOException {
+        return start(Map.of(), workDir, args);
+    }
+
+    private static Process start(Map<String, String> environment, Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("tools/nextflow/nextflow").toString()));
         command.addAll(List.of(args));
         Files.createDirectories(workDir);
@@ -47,6 +57,7 @@ final class Nextflow {
         pb.environment().put("NXF_HOME", REPO.resolve("target/nxf-home").toString());
         pb.environment().put("NXF_ANSI_LOG", "false");
         pb.environment().put("PATH", REPO.resolve("workflows/bin") + File.pathSeparator + System.getenv("PATH"));
+        pb.environment().putAll(environment);
         return pb.start();
     }
 }

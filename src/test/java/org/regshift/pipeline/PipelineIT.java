@@ -90,14 +90,17 @@ class PipelineIT {
         assertThat(page.images()).as("a coverage and a risk panel per family").isEqualTo(2 * (libraries().size() - 2));
         assertThat(results.resolve("pipeline_info/software_versions.yml")).content().contains("regshift: 0.1.0");
         assertThat(results.resolve("pipeline_info/report.html")).isNotEmptyFile();
+        assertThat(results.resolve("multiqc/multiqc_report.html")).content().contains("RegShift QC: barcodes per replicate");
+        assertThat(results.resolve("multiqc/multiqc_data/multiqc_data.json")).content()
+                .as("every library's qc under its own name").contains("train_rep1", "reference_rep2", "depth_shift_moderate_rep1");
 
         Nextflow.Result again = Nextflow.run(runDir, "run", Nextflow.REPO.toString(), "-profile", "test", "--outdir",
                 results.toString(), "-resume");
         assertThat(again.exitCode()).as(again.output()).isZero();
         Map<String, Long> statuses = traceStatuses(results.resolve("pipeline_info/trace.txt"));
         // simulate and qc per library, 2 members, their merge, predict per library, calibrate, select per test
-        // library, evaluate calibrated and raw
-        long tasks = 2L * libraries().size() + 2 + 1 + libraries().size() + 1 + (libraries().size() - 1) + 2;
+        // library, evaluate calibrated and raw, MultiQC
+        long tasks = 2L * libraries().size() + 2 + 1 + libraries().size() + 1 + (libraries().size() - 1) + 2 + 1;
         assertThat(statuses).containsOnlyKeys("CACHED").containsEntry("CACHED", tasks);
     }
 
@@ -179,22 +182,23 @@ class PipelineIT {
     void measuredActivitiesWithFoldsRunThroughPrepareAndTheOtherCellTypesBecomeShiftScenarios() throws IOException {
         Path dir = runDir.resolve("activity");
         Path results = dir.resolve("results");
+        Path sample = results.resolve("hepg2"); // one sample, named by its target column
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "--activity",
                 Nextflow.REPO.resolve("test-data/agarwal2025/joint_library_sample.tsv.gz").toString(), "--target_column", "hepg2",
                 "--split_column", "fold", "--train_splits", "1-8", "--valid_splits", "9", "--test_splits", "10",
                 "--shift_columns", "k562,wtc11", "--ensemble", "1", "--epochs", "2", "--max_cpus", "2", "--outdir", results.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).doesNotContain("REGSHIFT_QC");
-        JsonNode metrics = JSON.readTree(results.resolve("evaluate/metrics.json").toFile());
+        JsonNode metrics = JSON.readTree(sample.resolve("evaluate/metrics.json").toFile());
         assertThat(metrics.at("/split").asText()).isEqualTo("test");
         for (String scenario : List.of("hepg2", "k562", "wtc11")) {
             assertThat(metrics.at("/scenarios/" + scenario + "/metrics/n").asInt()).as(scenario).isEqualTo(113); // fold 10 of the sample
         }
         assertThat(metrics.at("/scenarios/k562/metrics/pearson").asDouble())
                 .isNotEqualTo(metrics.at("/scenarios/hepg2/metrics/pearson").asDouble());
-        assertThat(results.resolve("prepare/hepg2/shift_wtc11.tsv")).isNotEmptyFile();
+        assertThat(sample.resolve("prepare/hepg2/shift_wtc11.tsv")).isNotEmptyFile();
         // no calibration split: the calibrator is fitted on the validation split (fold 9 of the sample)
-        assertThat(JSON.readTree(results.resolve("calibrate/calibration.json").toFile()).at("/fit/n").asInt()).isEqualTo(122);
+        assertThat(JSON.readTree(sample.resolve("calibrate/calibration.json").toFile()).at("/fit/n").asInt()).isEqualTo(122);
     }
 
     @Test
@@ -202,6 +206,7 @@ class PipelineIT {
     void yourDataRunsThroughEveryStepWithVariantsAndChunkedPredictionGivesTheSameBytes() throws IOException, InterruptedException {
         Path dir = runDir.resolve("data");
         Path results = dir.resolve("results");
+        Path sample = results.resolve("hepg2"); // one sample, named by its condition
         Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "--counts", counts.toString(), "--condition", "hepg2",
                 "--split_by", "region_id", "--ensemble", "1", "--epochs", "2", "--chunk_size", "1024", "--max_cpus", "2",
@@ -209,27 +214,117 @@ class PipelineIT {
                 "--reference", Nextflow.REPO.resolve("test-data/kircher2019/satmut_element_regions_GRCh38.fa").toString(),
                 "--truth_info", "COEF", "--variant_window", "inside", "--outdir", results.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
-        Path predictions = results.resolve("predict/hepg2.predictions.tsv");
-        assertThat(results.resolve("predict")).isDirectoryNotContaining("glob:**chunk*");
+        Path predictions = sample.resolve("predict/hepg2.predictions.tsv");
+        assertThat(sample.resolve("predict")).isDirectoryNotContaining("glob:**chunk*");
         Path direct = dir.resolve("direct.tsv");
         Process predict = new ProcessBuilder(Nextflow.REPO.resolve("workflows/bin/regshift").toString(), "predict", "--model",
-                results.resolve("model").toString(), "--data", results.resolve("qc/hepg2/activity.tsv").toString(), "--out",
+                sample.resolve("model").toString(), "--data", sample.resolve("qc/hepg2/activity.tsv").toString(), "--out",
                 direct.toString(), "--threads", "1").redirectErrorStream(true).start(); // the chunk tasks' task.cpus
         String log = new String(predict.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(predict.waitFor()).as(log).isZero();
         assertThat(Files.readAllLines(predictions)).hasSize(2251).containsExactlyElementsOf(Files.readAllLines(direct));
-        JsonNode metrics = JSON.readTree(results.resolve("evaluate/metrics.json").toFile());
+        JsonNode metrics = JSON.readTree(sample.resolve("evaluate/metrics.json").toFile());
         assertThat(metrics.at("/split").asText()).isEqualTo("test");
         assertThat(metrics.at("/scenarios/hepg2/metrics/n").asInt()).isBetween(150, 400);
-        assertThat(results.resolve("select/hepg2/selection.json")).isNotEmptyFile();
-        assertThat(results.resolve("report.html")).content().contains("<i>hepg2</i>", "By gc on hepg2: the worst group",
+        assertThat(sample.resolve("select/hepg2/selection.json")).isNotEmptyFile();
+        assertThat(sample.resolve("report.html")).content().contains("<i>hepg2</i>", "By gc on hepg2: the worst group",
                 "<li>Calibration moves the coverage of hepg2 from").doesNotContain("Where the model breaks");
-        assertThat(results.resolve("evaluate_raw/metrics.json")).isNotEmptyFile();
-        JsonNode variants = JSON.readTree(results.resolve("variants/summary.json").toFile());
+        assertThat(sample.resolve("evaluate_raw/metrics.json")).isNotEmptyFile();
+        JsonNode variants = JSON.readTree(sample.resolve("variants/summary.json").toFile());
         assertThat(variants.at("/alleles_scored").asInt()).isEqualTo(33498);
         assertThat(variants.at("/window/placement").asText()).isEqualTo("inside the contig");
         assertThat(variants.at("/per_contig/F9/measured/effects").asInt()).isPositive();
-        assertThat(results.resolve("variants/variants.vcf.gz")).isNotEmptyFile();
+        assertThat(sample.resolve("variants/variants.vcf.gz")).isNotEmptyFile();
+    }
+
+    @Test
+    @Order(6)
+    void aSamplesheetRunsEverySampleIntoItsOwnTreeWithOneMultiQcReportAndResumesFromCache() throws IOException {
+        Path dir = runDir.resolve("samplesheet");
+        Path results = dir.resolve("results");
+        Files.createDirectories(dir);
+        // paths relative to the samplesheet's directory
+        String counts = dir.relativize(Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv")).toString();
+        String activity = dir.relativize(Nextflow.REPO.resolve("test-data/agarwal2025/joint_library_sample.tsv.gz")).toString();
+        Path sheet = Files.writeString(dir.resolve("samples.csv"), String.join("\n",
+                "sample,counts,condition,split_by,activity,target_column",
+                "sharpr_hepg2," + counts + ",hepg2,region_id,,",
+                "sharpr_k562," + counts + ",k562,region_id,,",
+                "joint_k562,,,," + activity + ",k562", ""));
+        String[] args = {"run", Nextflow.REPO.toString(), "--input", sheet.toString(), "--split_column", "fold", "--train_splits", "1-8",
+            "--valid_splits", "9", "--test_splits", "10", "--ensemble", "1", "--epochs", "1", "--max_cpus", "2",
+            "--outdir", results.toString()};
+        Nextflow.Result r = Nextflow.run(dir, args);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+
+        Map<String, String> conditions = Map.of("sharpr_hepg2", "hepg2", "sharpr_k562", "k562");
+        for (String sample : List.of("sharpr_hepg2", "sharpr_k562", "joint_k562")) {
+            Path tree = results.resolve(sample);
+            assertThat(tree.resolve("report.html")).as(sample).content().contains("RegShift shift report");
+            assertThat(JSON.readTree(tree.resolve("model/model.json").toFile()).at("/members").size()).isEqualTo(1);
+            assertThat(tree.resolve("predict/" + sample + ".predictions.tsv")).isNotEmptyFile();
+            if (conditions.containsKey(sample)) {
+                assertThat(JSON.readTree(tree.resolve("qc/" + sample + "/qc.json").toFile()).at("/table/condition").asText())
+                        .isEqualTo(conditions.get(sample));
+            } else {
+                assertThat(tree.resolve("prepare/" + sample + "/activity.tsv")).isNotEmptyFile();
+            }
+        }
+        assertThat(JSON.readTree(results.resolve("sharpr_k562/qc/sharpr_k562/qc.json").toFile()).at("/replicate_correlation/0/pearson")
+                .asDouble()).as("K562 replicates agree less than HepG2's").isLessThan(JSON.readTree(results
+                .resolve("sharpr_hepg2/qc/sharpr_hepg2/qc.json").toFile()).at("/replicate_correlation/0/pearson").asDouble());
+        List<String> summary = Files.readAllLines(results.resolve("summary/samples.tsv"));
+        assertThat(summary.get(0)).isEqualTo("sample\tscenario\tn\tpearson\tspearman\trmse\tnll\tcoverage_90_uncalibrated\tcoverage_90");
+        assertThat(summary).hasSize(4);
+        assertThat(summary.get(1)).startsWith("joint_k562\tjoint_k562\t113\t");
+        assertThat(summary.get(2)).startsWith("sharpr_hepg2\tsharpr_hepg2\t");
+        String multiqc = Files.readString(results.resolve("multiqc/multiqc_report.html"));
+        assertThat(multiqc).contains("RegShift QC: barcodes per replicate", "RegShift: model accuracy per sample", "Software versions");
+        String data = Files.readString(results.resolve("multiqc/multiqc_data/multiqc_data.json"));
+        assertThat(data).contains("sharpr_hepg2_rep1", "sharpr_k562_rep2", "joint_k562", "REGSHIFT_PREPARE", "Nextflow");
+
+        Nextflow.Result again = Nextflow.run(dir, java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-resume"))
+                .toArray(String[]::new));
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(traceStatuses(results.resolve("pipeline_info/trace.txt"))).containsOnlyKeys("CACHED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing file", "unknown column", "duplicate sample", "both counts and activity", "local work dir"})
+    @Order(6)
+    void aBadSamplesheetOrACloudProfileWithALocalWorkDirStopsTheRunBeforeAnyTaskWithOneLine(String problem) throws IOException {
+        Path dir = runDir.resolve("bad-" + problem.replace(' ', '-'));
+        Files.createDirectories(dir);
+        String counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv").toString();
+        String activity = Nextflow.REPO.resolve("test-data/agarwal2025/joint_library_sample.tsv.gz").toString();
+        String sheet = switch (problem) {
+            case "missing file" -> "sample,counts\ns1," + counts + "\ns2,no_such_counts.tsv\n";
+            case "unknown column" -> "sample,counts,colour\ns1," + counts + ",red\n";
+            case "duplicate sample" -> "sample,counts,condition\ns1," + counts + ",hepg2\ns1," + counts + ",k562\n";
+            case "both counts and activity" -> "sample,counts,activity\ns1," + counts + "," + activity + "\n";
+            default -> "sample,counts\ns1," + counts + "\n";
+        };
+        String expected = switch (problem) {
+            case "missing file" -> "samples.csv line 3: counts 'no_such_counts.tsv' does not exist";
+            case "unknown column" -> "samples.csv line 1: unknown column 'colour' (expected some of: sample, counts,";
+            case "duplicate sample" -> "samples.csv: sample 's1' appears twice";
+            case "both counts and activity" -> "samples.csv line 2: exactly one of counts, activity expected";
+            default -> "-profile awsbatch needs a work directory on s3:// (-work-dir s3://BUCKET/work), not file://";
+        };
+        List<String> args = new ArrayList<>(List.of("run", Nextflow.REPO.toString(), "--input",
+                Files.writeString(dir.resolve("samples.csv"), sheet).toString(), "--outdir", dir.resolve("results").toString()));
+        if (problem.equals("local work dir")) {
+            args.addAll(List.of("-profile", "awsbatch", "--aws_queue", "regshift-queue"));
+        }
+        // no plugin repository is reachable here: without NXF_PLUGINS_DEFAULT=false Nextflow would stop on fetching
+        // nf-amazon before the pipeline's own check, which it reaches on a machine online
+        Nextflow.Result r = Nextflow.run(Map.of("NXF_PLUGINS_DEFAULT", "false"), dir, args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+        assertThat(r.output().lines().filter(l -> l.contains(expected))).as(r.output()).hasSize(1);
+        assertThat(r.output()).doesNotContain("Submitted process");
+        assertThat(dir.resolve("work")).satisfiesAnyOf(w -> assertThat(w).doesNotExist(), w -> assertThat(w).isEmptyDirectory());
+        assertThat(dir.resolve("results")).satisfiesAnyOf(w -> assertThat(w).doesNotExist(),
+                w -> assertThat(w.resolve("pipeline_info/trace.txt")).doesNotExist());
     }
 
     @Test

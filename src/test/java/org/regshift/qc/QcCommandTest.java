@@ -90,6 +90,17 @@ class QcCommandTest {
     }
 
     @Test
+    void aSampleNameNamesTheRowsOfTheMultiQcFilesSoTwoLibrariesOfOneConditionStayApart() throws IOException {
+        Path out = Cli.succeed("qc", tmp.resolve("named"), "--counts", SharprData.OLIGOS, "--condition", "hepg2",
+                "--sample", "library_b");
+        assertThat(JSON.readTree(out.resolve("qc.json").toFile()).at("/sample").asText()).isEqualTo("library_b");
+        assertThat(Files.readString(out.resolve("regshift_qc_replicates_mqc.tsv"))).contains("\nlibrary_b_rep1\t")
+                .doesNotContain("hepg2_rep1");
+        assertThat(JSON.readTree(out.resolve("regshift_qc_elements_mqc.json").toFile()).at("/data").fieldNames())
+                .toIterable().containsExactly("library_b");
+    }
+
+    @Test
     void oligoTableKeepsEveryRegionInsideOneSplit() throws IOException {
         Path out = Cli.succeed("qc", tmp.resolve("oligo"), "--counts", SharprData.OLIGOS, "--condition", "hepg2",
                 "--split-by", "region_id");

@@ -1,0 +1,106 @@
+import groovy.json.JsonSlurper
+import java.nio.file.Path
+import nextflow.Nextflow
+import nextflow.exception.AbortOperationException
+
+/**
+ * The samplesheet (--input), read and checked against assets/schema_input.json before any task:
+ * an unknown column, a row of the wrong width, a value that breaks its pattern, a file that does
+ * not exist, a row with both or neither of counts and activity, a column given without the one it
+ * needs, or a sample named twice stops the run with one line naming the file, the line and the
+ * problem. The schema keywords it applies: properties, required, pattern, format file-path with
+ * exists, oneOf of required, dependentRequired and uniqueEntries.
+ */
+class Samplesheet {
+    /** The rows as maps of the non-empty cells, file columns resolved to paths. */
+    static List<Map> read(Path csv, Path schemaFile) {
+        if (!csv.exists()) {
+            fail("${csv}: the samplesheet does not exist")
+        }
+        List<List<String>> lines = csv.splitCsv(header: false, quote: '"').collect { it*.trim() }
+        if (lines.size() < 2) {
+            fail("${csv}: a header and at least one sample expected")
+        }
+        def rows = []
+        def header = lines[0]
+        lines.drop(1).eachWithIndex { fields, i ->
+            if (fields != ['']) {
+                rows << checked(csv, i + 2, header, fields, schemaFile)
+            }
+        }
+        return check(csv, rows, schemaFile)
+    }
+
+    /** Rows built from parameters (the one-sample shortcut), checked by the same rules. */
+    static List<Map> of(List<Map> rows, Path schemaFile, String source) {
+        def schema = schema(schemaFile)
+        return check(source, rows.collect { row ->
+            def present = row.findAll { k, v -> v != null && v != '' }.collectEntries { k, v -> [k, v.toString()] }
+            checkRow("${source}:", present, schema, null)
+        }, schemaFile)
+    }
+
+    private static Map checked(Path csv, int line, List<String> header, List<String> fields, Path schemaFile) {
+        def schema = schema(schemaFile)
+        def where = "${csv.name} line ${line}:"
+        def unknown = header.findAll { !(it in schema.items.properties.keySet()) }
+        if (unknown) {
+            fail("${csv.name} line 1: unknown column '${unknown[0]}' (expected some of: ${schema.items.properties.keySet().join(', ')})")
+        }
+        if (fields.size() != header.size()) {
+            fail("${where} ${fields.size()} fields, the header has ${header.size()}")
+        }
+        def present = [header, fields].transpose().findAll { k, v -> v }.collectEntries { k, v -> [k, v] }
+        return checkRow(where, present, schema, csv.parent)
+    }
+
+    private static Map checkRow(String where, Map<String, String> row, Map schema, Path base) {
+        def items = schema.items
+        items.required.each { column ->
+            if (!row[column]) {
+                fail("${where} column '${column}' is empty")
+            }
+        }
+        def matching = items.oneOf.findAll { alternative -> alternative.required.every { row[it] } }
+        if (matching.size() != 1) {
+            fail("${where} exactly one of ${items.oneOf.collect { it.required.join('+') }.join(', ')} expected")
+        }
+        items.dependentRequired.each { column, needs ->
+            needs.findAll { row[column] && !row[it] }.each { fail("${where} '${column}' needs '${it}'") }
+        }
+        return row.collectEntries { column, value ->
+            def spec = items.properties[column]
+            if (spec.pattern && !(value ==~ spec.pattern)) {
+                fail("${where} ${column} '${value}' does not match ${spec.pattern}")
+            }
+            if (spec.format == 'file-path') {
+                def file = value.contains('://') || value.startsWith('/') || base == null ? Nextflow.file(value) : base.resolve(value)
+                if (spec.exists && !file.exists()) {
+                    fail("${where} ${column} '${value}' does not exist")
+                }
+                return [column, file]
+            }
+            return [column, value]
+        }
+    }
+
+    private static List<Map> check(Object source, List<Map> rows, Path schemaFile) {
+        schema(schemaFile).uniqueEntries.each { column ->
+            def seen = [] as Set
+            rows.each { row ->
+                if (!seen.add(row[column])) {
+                    fail("${source instanceof Path ? source.name : source}: ${column} '${row[column]}' appears twice")
+                }
+            }
+        }
+        return rows
+    }
+
+    private static Map schema(Path schemaFile) {
+        new JsonSlurper().parse(schemaFile.toFile()) as Map
+    }
+
+    private static void fail(String message) {
+        throw new AbortOperationException(message)
+    }
+}
