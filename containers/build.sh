@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Builds the RegShift image with podman: containers/build.sh [TAG] (default localhost/regshift:<version>).
+# Builds the RegShift image with podman: containers/build.sh [TAG] [--push REGISTRY/NAME:TAG]
+# (TAG defaults to ghcr.io/regshift/regshift:<version>, the image every module declares). --push
+# also tags the image with that name and pushes it to its registry; PUSH_OPTIONS go to podman push
+# (e.g. PUSH_OPTIONS=--tls-verify=false for a registry without TLS).
 # Installs podman, runc and debootstrap when missing (as root, from Debian), sets the host
 # settings podman needs on this machine kind (runc, cgroupfs, ulimits within the hard limits),
 # makes a Debian 12 base image with debootstrap unless BASE names one that exists, builds the jar
@@ -7,7 +10,15 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 version=$(sed -n '/<artifactId>regshift<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;q}' "$repo/pom.xml")
-tag=${1:-localhost/regshift:$version}
+tag=ghcr.io/regshift/regshift:$version
+push=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --push) [ $# -ge 2 ] || { echo "build.sh: --push needs REGISTRY/NAME:TAG" >&2; exit 2; }; push=$2; shift 2 ;;
+    -*) echo "build.sh: unknown option $1 (expected [TAG] [--push REGISTRY/NAME:TAG])" >&2; exit 2 ;;
+    *) tag=$1; shift ;;
+  esac
+done
 base=${BASE:-localhost/debian:bookworm}
 
 if ! command -v podman >/dev/null || ! command -v runc >/dev/null || ! command -v debootstrap >/dev/null; then
@@ -47,3 +58,9 @@ fi
 [ -f "$repo/target/regshift.jar" ] || (cd "$repo" && mvn -B -q package -DskipTests)
 podman build --build-arg BASE="$base" -f "$repo/containers/Containerfile" -t "$tag" "$repo"
 echo "build.sh: built $tag" >&2
+if [ -n "$push" ]; then
+  podman tag "$tag" "$push"
+  # shellcheck disable=SC2086
+  podman push ${PUSH_OPTIONS:-} "$push"
+  echo "build.sh: pushed $push" >&2
+fi

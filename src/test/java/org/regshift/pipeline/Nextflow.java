@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs Nextflow (tools/nextflow/nextflow, fetched from Maven Central on first use) in a directory. */
 final class Nextflow {
@@ -20,6 +22,20 @@ final class Nextflow {
     }
 
     private Nextflow() {
+    }
+
+    /** The project's version, as pom.xml gives it. */
+    static String projectVersion() {
+        try {
+            Matcher m = Pattern.compile("<artifactId>regshift</artifactId>\\s*<version>([^<]+)</version>")
+                    .matcher(Files.readString(REPO.resolve("pom.xml")));
+            if (!m.find()) {
+                throw new IllegalStateException("pom.xml names no version of regshift");
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Result run(Path workDir, String... args) {

@@ -69,19 +69,7 @@ public final class HeadlessChromium {
         return ((Number) driver.executeScript("return " + expression)).intValue();
     }
 
-    private static synchronized void ensureInstalled() throws Exception {
-        if (Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            return;
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("the report tests need Debian's chromium and chromium-driver "
-                    + "(apt-get install chromium chromium-driver)");
-        }
-        Process apt = new ProcessBuilder("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y "
-                + "-qq chromium chromium-driver").redirectErrorStream(true).start();
-        String log = new String(apt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (apt.waitFor() != 0) {
-            throw new IllegalStateException("installing chromium failed:\n" + log);
-        }
+    private static void ensureInstalled() {
+        DebianPackages.ensure(new String[] {CHROMIUM, CHROMEDRIVER}, "chromium", "chromium-driver");
     }
 }
