@@ -101,7 +101,7 @@ class SlurmIT {
     void theTestProfileRunsEveryTaskAsASlurmJobAndResumesFromCache() throws IOException {
         Path results = dir.resolve("results");
         String[] args = {"run", Nextflow.REPO.toString(), "-profile", "test,slurm", "--scenarios", "gc_shift,depth_shift",
-            "--slurm_queue", "main", "--slurm_account", "lab42", "--slurm_options", "--comment=regshift-test", "--outdir", results.toString()};
+            "--slurm_queue", "main", "--slurm_account", "lab42", "--slurm_options=--comment=regshift-test", "--outdir", results.toString()};
         Nextflow.Result first = Nextflow.run(slurm, dir.resolve("run"), args);
         assertThat(first.exitCode()).as(first.output()).isZero();
 
