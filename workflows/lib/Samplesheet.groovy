@@ -23,6 +23,11 @@ class Samplesheet {
         }
         def rows = []
         def header = lines[0]
+        header[0] = header[0].replaceFirst(/^\uFEFF/, '')  // the byte-order mark spreadsheets write
+        def repeated = header.findAll { column -> header.count(column) > 1 }
+        if (repeated) {
+            fail("${csv.name} line 1: column '${repeated[0]}' appears twice")
+        }
         lines.drop(1).eachWithIndex { fields, i ->
             if (fields != ['']) {
                 rows << checked(csv, i + 2, header, fields, schemaFile)

@@ -89,8 +89,9 @@ class ContainerIT {
         String hostPath = Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
                 .filter(d -> !Files.exists(Path.of(d, "regshift"))).collect(Collectors.joining(File.pathSeparator));
         Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
+        Path podman = Files.writeString(dir.resolve("podman.config"), "podman.enabled = true\npodman.runOptions = '--entrypoint=\"\"'\n");
         Nextflow.Result r = Nextflow.run(Map.of("PATH", hostPath), dir.resolve("reuse"), "run",
-                Nextflow.REPO.resolve("src/test/resources/nextflow/reuse/main.nf").toString(), "-with-podman",
+                Nextflow.REPO.resolve("src/test/resources/nextflow/reuse/main.nf").toString(), "-c", podman.toString(),
                 "--counts", counts.toString(), "--condition", "k562", "--outdir", dir.resolve("reuse/out").toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         Path qcJson = Path.of(Files.readAllLines(dir.resolve("reuse/out/qc_files.txt")).get(0));
@@ -103,8 +104,7 @@ class ContainerIT {
     void theTestProfileRunsInTheImagePulledFromTheRegistry() throws IOException, InterruptedException {
         run(dir.resolve("rmi.txt"), "podman", "rmi", "--force", IMAGE, pushed);
         assertThat(run(dir.resolve("exists.txt"), List.of(0, 1), "podman", "image", "exists", pushed)).isEqualTo(1);
-        Path config = Files.writeString(dir.resolve("registry.config"),
-                "podman.runOptions = '--entrypoint=\"\" --tls-verify=false'\n");
+        Path config = Files.writeString(dir.resolve("registry.config"), "podman.runOptions = '--entrypoint=\"\" --tls-verify=false'\n");
         Path results = dir.resolve("pulled/results");
         Nextflow.Result r = Nextflow.run(dir.resolve("pulled"), "run", Nextflow.REPO.toString(), "-profile", "test,podman",
                 "-c", config.toString(), "--container", pushed, "--scenarios", "gc_shift,depth_shift", "--epochs", "1",

@@ -297,7 +297,8 @@ class PipelineIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"missing file", "unknown column", "duplicate sample", "both counts and activity", "local work dir"})
+    @ValueSource(strings = {"missing file", "unknown column", "repeated column", "duplicate sample", "both counts and activity",
+        "local work dir"})
     @Order(6)
     void aBadSamplesheetOrACloudProfileWithALocalWorkDirStopsTheRunBeforeAnyTaskWithOneLine(String problem) throws IOException {
         Path dir = runDir.resolve("bad-" + problem.replace(' ', '-'));
@@ -307,6 +308,7 @@ class PipelineIT {
         String sheet = switch (problem) {
             case "missing file" -> "sample,counts\ns1," + counts + "\ns2,no_such_counts.tsv\n";
             case "unknown column" -> "sample,counts,colour\ns1," + counts + ",red\n";
+            case "repeated column" -> "\uFEFFsample,counts,sample\ns1," + counts + ",s2\n";
             case "duplicate sample" -> "sample,counts,condition\ns1," + counts + ",hepg2\ns1," + counts + ",k562\n";
             case "both counts and activity" -> "sample,counts,activity\ns1," + counts + "," + activity + "\n";
             default -> "sample,counts\ns1," + counts + "\n";
@@ -314,6 +316,7 @@ class PipelineIT {
         String expected = switch (problem) {
             case "missing file" -> "samples.csv line 3: counts 'no_such_counts.tsv' does not exist";
             case "unknown column" -> "samples.csv line 1: unknown column 'colour' (expected some of: sample, counts,";
+            case "repeated column" -> "samples.csv line 1: column 'sample' appears twice";
             case "duplicate sample" -> "samples.csv: sample 's1' appears twice";
             case "both counts and activity" -> "samples.csv line 2: exactly one of counts, activity expected";
             default -> "-profile awsbatch needs a work directory on s3:// (-work-dir s3://BUCKET/work), not file://";
