@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The lentiMPRA joint-library benchmark (Agarwal et al. 2025; shared/data/agarwal2025_joint_library):
-# for each cell type as the target (`regshift prepare`), train on folds 1-8, stop early on fold 9,
-# test on fold 10.
+# for each cell type as the target (`regshift prepare`), train on folds 1-8 (TRAIN_SPLITS), stop
+# early on fold 9, test on fold 10.
 # RegShift's ARCHS (one seed each) against the PyTorch peers legnet_reference.py and
 # torch_reference.py at the same epochs; RegShift predicts with --rc-average, as LegNet does.
 # Then the real cell-type shift: each RegShift model's fold-10 predictions scored against the same
 # sequences measured in the other cell types, raw, split-conformal (fitted on fold 9) and Mondrian
 # conformal by design_library, through `evaluate`.
 # Usage: bench/joint_library.sh   (environment: CELLS="hepg2 k562 wtc11" ARCHS="legnet cnn"
-#        EPOCHS=10 BATCH=256 PEERS="legnet torch" (empty: none) SEED=1 BENCH_DIR=/tmp/regshift-bench-joint)
+#        EPOCHS=10 BATCH=256 PEERS="legnet torch" (empty: none) SEED=1 TRAIN_SPLITS=1-8 BENCH_DIR=/tmp/regshift-bench-joint;
+#        the small-data benchmark: TRAIN_SPLITS=1-2 UNUSED_SPLITS=3-8, whose rows then train nothing)
 # Output: $BENCH_DIR/results.tsv (one row per cell type and model) and, per RegShift model,
 # $BENCH_DIR/<cell>_<arch>/shift/metrics.tsv (the shift report's table).
 set -euo pipefail
@@ -21,6 +22,9 @@ peers=${PEERS-legnet torch}
 epochs=${EPOCHS:-10}
 batch=${BATCH:-256}
 seed=${SEED:-1}
+train_splits=${TRAIN_SPLITS:-1-8}
+unused=()
+[ -z "${UNUSED_SPLITS:-}" ] || unused=(--calibration-splits "$UNUSED_SPLITS")
 data="$here/../shared/data/agarwal2025_joint_library/joint_library.tsv.gz"
 peer_dir="$here/../shared/bench"
 bench_jar "$work"
@@ -40,8 +44,8 @@ metric() {
 
 for cell in $cells; do
   others=$(for c in hepg2 k562 wtc11; do [ "$c" = "$cell" ] || printf '%s ' "$c"; done)
-  java -jar "$jar" prepare --data "$data" --target-column "$cell" --split-column fold --train-splits 1-8 \
-    --valid-splits 9 --test-splits 10 --shift-columns "$(echo $others | tr ' ' ',')" --out "$work/$cell" 2> "$work/$cell.log"
+  java -jar "$jar" prepare --data "$data" --target-column "$cell" --split-column fold --train-splits "$train_splits" \
+    "${unused[@]}" --valid-splits 9 --test-splits 10 --shift-columns "$(echo $others | tr ' ' ',')" --out "$work/$cell" 2> "$work/$cell.log"
   table="$work/$cell/activity.tsv"
   for arch in $archs; do
     out="$work/${cell}_$arch"
