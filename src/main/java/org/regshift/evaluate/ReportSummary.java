@@ -20,16 +20,14 @@ final class ReportSummary {
     private static final int LISTED = 4;
 
     private final Evaluation.ScenarioResult reference;
-    private final List<Evaluation.ScenarioResult> shifted = new ArrayList<>();
+    private final List<Evaluation.ScenarioResult> all;
+    private final List<Evaluation.ScenarioResult> shifted;
     private final Map<String, MetricSet> uncalibrated;
 
     private ReportSummary(Evaluation evaluation, Map<String, MetricSet> uncalibrated) {
         this.reference = evaluation.referenceResult();
-        for (Evaluation.ScenarioResult s : evaluation.scenarios()) {
-            if (s != reference) {
-                shifted.add(s);
-            }
-        }
+        this.all = evaluation.scenarios();
+        this.shifted = all.stream().filter(s -> s != reference).toList();
         this.uncalibrated = uncalibrated;
     }
 
@@ -87,7 +85,7 @@ final class ReportSummary {
         List<String> broken = new ArrayList<>();
         String lowest = null;
         double lowestValue = Double.POSITIVE_INFINITY;
-        for (Evaluation.ScenarioResult s : all()) {
+        for (Evaluation.ScenarioResult s : all) {
             double c = coverage(s, raw);
             if (c < COVERAGE_FLOOR) {
                 broken.add(s.name() + String.format(Locale.ROOT, " %.3f", c));
@@ -103,14 +101,14 @@ final class ReportSummary {
                     which, COVERAGE_FLOOR, lowestValue, lowest);
         }
         return String.format(Locale.ROOT, "%s break (coverage below %.2f) in %d of %d scenarios: %s.", which, COVERAGE_FLOOR,
-                broken.size(), all().size(), listed(broken));
+                broken.size(), all.size(), listed(broken));
     }
 
     private String calibration() {
         int broken = 0;
         int recovered = 0;
         List<String> after = new ArrayList<>();
-        for (Evaluation.ScenarioResult s : all()) {
+        for (Evaluation.ScenarioResult s : all) {
             double before = coverage(s, true);
             double calibrated = coverage(s, false);
             if (before < COVERAGE_FLOOR) {
@@ -163,13 +161,6 @@ final class ReportSummary {
     private double coverage(Evaluation.ScenarioResult s, boolean raw) {
         MetricSet m = raw ? uncalibrated.get(s.name()) : s.metrics();
         return m == null ? Double.NaN : m.get("coverage_90");
-    }
-
-    private List<Evaluation.ScenarioResult> all() {
-        List<Evaluation.ScenarioResult> all = new ArrayList<>();
-        all.add(reference);
-        all.addAll(shifted);
-        return all;
     }
 
     private static String listed(List<String> items) {

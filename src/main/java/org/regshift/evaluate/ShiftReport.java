@@ -49,10 +49,8 @@ public final class ShiftReport {
     public static void write(Path dir, Evaluation evaluation, ReportContext context) {
         Map<String, List<Evaluation.ScenarioResult>> families = families(evaluation);
         Evaluation.ScenarioResult reference = evaluation.referenceResult();
-        Map<String, Chart<?, ?>> coverage = panels(evaluation, COVERAGE);
-        Map<String, Chart<?, ?>> risk = panels(evaluation, RISK);
-        coverage.forEach((name, chart) -> Plots.save(chart, dir, name));
-        risk.forEach((name, chart) -> Plots.save(chart, dir, name));
+        String coverage = grid(dir, panels(evaluation, COVERAGE));
+        String risk = grid(dir, panels(evaluation, RISK));
 
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -71,10 +69,10 @@ public final class ShiftReport {
             html.append("</div>\n");
         }
         html.append("<h2>Calibration per family</h2>\n<p class=\"note\">Coverage of central intervals against their "
-                + "nominal level; on the diagonal the intervals mean what they say.</p>\n").append(grid(coverage));
+                + "nominal level; on the diagonal the intervals mean what they say.</p>\n").append(coverage);
         html.append("<h2>Selective prediction per family</h2>\n<p class=\"note\">Squared error of the predictions kept "
                 + "when abstaining on the largest var_total first; a curve that falls to the left means the uncertainty "
-                + "ranks the errors.</p>\n").append(grid(risk));
+                + "ranks the errors.</p>\n").append(risk);
         html.append("<h2>Metrics per scenario</h2>\n<div class=\"box\">").append(scenarioTable(evaluation, reference, context))
                 .append("</div>\n");
         if (evaluation.groupBy() != null) {
@@ -151,10 +149,11 @@ public final class ShiftReport {
         return family.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
-    private static String grid(Map<String, Chart<?, ?>> charts) {
+    /** Saves each chart as PNG and SVG in {@code dir} and embeds the PNGs in a grid. */
+    private static String grid(Path dir, Map<String, Chart<?, ?>> charts) {
         StringBuilder g = new StringBuilder("<div class=\"grid\">\n");
         charts.forEach((name, chart) -> g.append("<img alt=\"").append(escape(name)).append("\" src=\"")
-                .append(Plots.dataUri(chart)).append("\">\n"));
+                .append(Plots.dataUri(Plots.save(chart, dir, name))).append("\">\n"));
         return g.append("</div>\n").toString();
     }
 

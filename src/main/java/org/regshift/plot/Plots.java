@@ -3,6 +3,7 @@ package org.regshift.plot;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,17 +110,13 @@ public final class Plots {
         return chart;
     }
 
-    /** A line chart with its own x values per series. */
-    public static XYChart curves(String title, String xLabel, String yLabel, Map<String, double[][]> series) {
-        return curves(title, xLabel, yLabel, series, WIDTH, HEIGHT);
-    }
-
-    /** A line chart with its own x values per series, of the given size in pixels (small multiples). */
+    /**
+     * A line chart with its own x values per series, of the given size in pixels; below the default
+     * size (small multiples) the legend goes under the plot.
+     */
     public static XYChart curves(String title, String xLabel, String yLabel, Map<String, double[][]> series, int width,
                                  int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        XYChart chart = chart(title, xLabel, yLabel, width, height);
         if (width < WIDTH) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -141,30 +138,30 @@ public final class Plots {
         return chart;
     }
 
-    /** The chart as a PNG data URI, to embed in a self-contained HTML page. */
-    public static String dataUri(Chart<?, ?> chart) {
-        try {
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(
-                    BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** PNG bytes as a data URI, to embed in a self-contained HTML page. */
+    public static String dataUri(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
+        return chart(title, xLabel, yLabel, WIDTH, HEIGHT);
+    }
+
+    private static XYChart chart(String title, String xLabel, String yLabel, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         return chart;
     }
 
-    /** Writes name.png and name.svg. */
-    public static void save(Chart<?, ?> chart, Path dir, String name) {
-        String base = dir.resolve(name).toString();
+    /** Writes name.png and name.svg; returns the PNG's bytes (rendered once, for a page that embeds them too). */
+    public static byte[] save(Chart<?, ?> chart, Path dir, String name) {
         try {
-            BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            Files.write(dir.resolve(name + ".png"), png);
+            VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            return png;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
