@@ -92,8 +92,7 @@ public final class PrepareService {
                     values.addAll(row.passThrough());
                     out.row(values);
                     for (int k = 0; k < shifts.size(); k++) {
-                        truths.get(k).row(List.of(row.id(), shiftValue(request, row, request.shiftColumns().get(k),
-                                row.passThrough().get(shifts.get(k)))));
+                        truths.get(k).row(List.of(row.id(), in.passThroughNumber(shifts.get(k))));
                     }
                     rows.merge(s, 1L, Long::sum);
                     progress.accept(row.line() - 1);
@@ -108,19 +107,6 @@ public final class PrepareService {
             dir.commit();
         }
         return new Result(rows, request.shiftColumns(), request.out());
-    }
-
-    private static double shiftValue(Request request, SequenceTable.Row row, String column, String text) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw InputException.atLine(request.data(), row.line(), "'" + text + "' in shift column '" + column
-                + "' is not a finite number");
     }
 
     /** The truth table of a shift column, for evaluate --truth. */

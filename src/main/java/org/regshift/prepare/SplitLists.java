@@ -13,21 +13,20 @@ import org.regshift.split.GroupSplitter;
  * "1-8" or "1,2,5" per split. Without any list the column's values are the split names already.
  */
 record SplitLists(Map<String, String> splitOfValue) {
-    private static final List<String> SPLITS = GroupSplitter.SPLITS;
     private static final Pattern RANGE = Pattern.compile("(-?\\d+)-(-?\\d+)");
 
     /** The lists of the four splits, in {@link GroupSplitter#SPLITS} order, each null or empty when not given. */
     static SplitLists of(List<String> lists) {
         Map<String, String> splitOfValue = new LinkedHashMap<>();
-        for (int s = 0; s < SPLITS.size(); s++) {
+        for (int s = 0; s < GroupSplitter.SPLITS.size(); s++) {
             String list = lists.get(s);
             if (list == null || list.isBlank()) {
                 continue;
             }
             for (String value : values(list)) {
-                String before = splitOfValue.put(value, SPLITS.get(s));
+                String before = splitOfValue.put(value, GroupSplitter.SPLITS.get(s));
                 if (before != null) {
-                    throw new UsageException("split value '" + value + "' is in the " + before + " and the " + SPLITS.get(s)
+                    throw new UsageException("split value '" + value + "' is in the " + before + " and the " + GroupSplitter.SPLITS.get(s)
                             + " lists; a value belongs to one split");
                 }
             }
@@ -60,6 +59,6 @@ record SplitLists(Map<String, String> splitOfValue) {
 
     /** The split of a column value, or null when no list holds it (without lists: the value when it names a split). */
     String split(String value) {
-        return given() ? splitOfValue.get(value) : SPLITS.contains(value) ? value : null;
+        return given() ? splitOfValue.get(value) : GroupSplitter.SPLITS.contains(value) ? value : null;
     }
 }

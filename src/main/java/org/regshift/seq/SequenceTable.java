@@ -97,6 +97,11 @@ public final class SequenceTable implements SequenceSource {
         return new Row(rowId, new String(bases, StandardCharsets.US_ASCII), value, rowSplit, extra, reader.lineNumber());
     }
 
+    /** The current row's k-th pass-through column as a finite number; anything else is an input error naming the line. */
+    public double passThroughNumber(int k) {
+        return reader.number(passThrough.get(k));
+    }
+
     private static boolean isMissing(String value) {
         return value.isBlank() || value.equals(Numbers.MISSING);
     }

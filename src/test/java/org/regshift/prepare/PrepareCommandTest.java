@@ -56,7 +56,7 @@ class PrepareCommandTest {
     }
 
     @Test
-    void aFoldInNoListAMissingColumnAndOverlappingListsFailWithOneLineAndWriteNothing() {
+    void aFoldInNoListAMissingColumnAndOverlappingListsFailWithOneLineAndWriteNothing() throws IOException {
         Function<Object[], Cli.Result> run = args -> {
             Object[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("prepare", "--out", dir.resolve("bad")),
                     java.util.Arrays.stream(args)).toArray();
@@ -70,22 +70,13 @@ class PrepareCommandTest {
         Cli.assertFailsCleanly(run.apply(folds("--test-splits", "8-10")), 2, "split value '8' is in the train and the test lists");
         Cli.assertFailsCleanly(run.apply(new Object[] {"--data", SAMPLE, "--target-column", "hepg2", "--split-column", "design_library"}),
                 3, "'WTC11' in column 'design_library' is not a split name");
-        Path badSequence = dir.resolve("bad_sequence.tsv");
-        try {
-            Files.writeString(badSequence, "id\tsequence\thepg2\tk562\na\tACGT\t0.5\t0.1\nb\tACXT\t0.2\t0.3\n");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path badSequence = Files.writeString(dir.resolve("bad_sequence.tsv"),
+                "id\tsequence\thepg2\tk562\na\tACGT\t0.5\t0.1\nb\tACXT\t0.2\t0.3\n");
         Cli.assertFailsCleanly(run.apply(new Object[] {"--data", badSequence, "--target-column", "hepg2"}), 3,
                 "bad_sequence.tsv line 3: sequence of 'b'");
-        Path badShift = dir.resolve("bad_shift.tsv");
-        try {
-            Files.writeString(badShift, "id\tsequence\thepg2\tk562\na\tACGT\t0.5\tNA\n");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path badShift = Files.writeString(dir.resolve("bad_shift.tsv"), "id\tsequence\thepg2\tk562\na\tACGT\t0.5\tNA\n");
         Cli.assertFailsCleanly(run.apply(new Object[] {"--data", badShift, "--target-column", "hepg2", "--shift-columns", "k562"}),
-                3, "bad_shift.tsv line 2: 'NA' in shift column 'k562' is not a finite number");
+                3, "bad_shift.tsv line 2: 'NA' in column 'k562' is not a finite number");
         assertThat(Files.exists(dir.resolve("bad"))).isFalse();
     }
 }
