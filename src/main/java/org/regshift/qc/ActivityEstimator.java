@@ -40,7 +40,7 @@ final class ActivityEstimator {
             boolean complete = true;
             for (int r = 0; r < reps; r++) {
                 if (e.kept[r] >= needed) {
-                    a[r] = e.measured != null ? e.measured[r] : log2((double) e.rnaSum[r] / e.dnaSum[r]) + offset[r];
+                    a[r] = e.normalisedRatio != null ? log2(e.normalisedRatio[r]) : log2((double) e.rnaSum[r] / e.dnaSum[r]) + offset[r];
                 } else {
                     a[r] = Double.NaN;
                     complete = false;

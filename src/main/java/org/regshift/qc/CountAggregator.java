@@ -197,9 +197,9 @@ final class CountAggregator {
 
     /**
      * MPRAflow's per-replicate tables: its dna_count and rna_count are normalised (CPM of the
-     * per-barcode mean, +1 pseudocount), so a replicate's activity is MPRAflow's own
-     * log2(rna_count / dna_count) and n_obs_bc its barcodes; an element absent from a replicate's
-     * file has no barcodes there.
+     * per-barcode mean, +1 pseudocount), so a replicate keeps rna_count / dna_count (the
+     * estimator's activity is its log2, MPRAflow's own) and n_obs_bc as its barcodes; an element
+     * absent from a replicate's file has no barcodes there.
      */
     private void readReplicateFiles() {
         for (int r = 0; r < files.size(); r++) {
@@ -222,10 +222,10 @@ final class CountAggregator {
                     ElementCounts e = byId.get(id);
                     if (e == null) {
                         e = start(reader, id);
-                        e.measured = new double[files.size()];
-                        Arrays.fill(e.measured, Double.NaN);
+                        e.normalisedRatio = new double[files.size()];
+                        Arrays.fill(e.normalisedRatio, Double.NaN);
                     }
-                    e.measured[r] = Math.log(positive(reader, rnaColumn) / positive(reader, dnaColumn)) / Math.log(2);
+                    e.normalisedRatio[r] = positive(reader, rnaColumn) / positive(reader, dnaColumn);
                     e.kept[r] = barcodes(reader, barcodeColumn);
                     tallies[r].barcodes += e.kept[r];
                     tallies[r].kept += e.kept[r];

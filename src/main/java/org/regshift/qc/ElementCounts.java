@@ -10,8 +10,8 @@ final class ElementCounts {
     boolean missingSequence;
     /** The table's own n_barcodes for an element-level table, else -1. */
     long reportedBarcodes = -1;
-    /** Per replicate, the activity the table already holds (MPRAflow's per-replicate tables; NaN: not measured), else null. */
-    double[] measured;
+    /** Per replicate, the table's normalised RNA / DNA ratio (MPRAflow's per-replicate tables; NaN: not measured), else null. */
+    double[] normalisedRatio;
     final int[] kept;
     final long[] dnaSum;
     final long[] rnaSum;

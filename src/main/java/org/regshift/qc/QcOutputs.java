@@ -77,8 +77,8 @@ final class QcOutputs {
                 row.add(a.activity());
                 row.add(a.se());
                 row.add(a.barcodes());
-                row.add(e.measured == null ? sum(e.dnaSum) : Numbers.MISSING);
-                row.add(e.measured == null ? sum(e.rnaSum) : Numbers.MISSING);
+                row.add(e.normalisedRatio == null ? sum(e.dnaSum) : Numbers.MISSING);
+                row.add(e.normalisedRatio == null ? sum(e.rnaSum) : Numbers.MISSING);
                 if (sequences) {
                     row.add(Alphabet.gcFraction(e.sequence));
                 }
