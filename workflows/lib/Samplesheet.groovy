@@ -17,46 +17,46 @@ class Samplesheet {
         if (!csv.exists()) {
             fail("${csv}: the samplesheet does not exist")
         }
+        def schema = schema(schemaFile)
         List<List<String>> lines = csv.splitCsv(header: false, quote: '"').collect { it*.trim() }
-        if (lines.size() < 2) {
-            fail("${csv}: a header and at least one sample expected")
+        def header = lines ? lines[0] : []
+        if (header) {
+            header[0] = header[0].replaceFirst(/^\uFEFF/, '')  // the byte-order mark spreadsheets write
         }
-        def rows = []
-        def header = lines[0]
-        header[0] = header[0].replaceFirst(/^\uFEFF/, '')  // the byte-order mark spreadsheets write
+        def columns = schema.items.properties.keySet()
+        def unknown = header.findAll { !(it in columns) }
+        if (unknown) {
+            fail("${csv.name} line 1: unknown column '${unknown[0]}' (expected some of: ${columns.join(', ')})")
+        }
         def repeated = header.findAll { column -> header.count(column) > 1 }
         if (repeated) {
             fail("${csv.name} line 1: column '${repeated[0]}' appears twice")
         }
+        def rows = []
         lines.drop(1).eachWithIndex { fields, i ->
-            if (fields != ['']) {
-                rows << checked(csv, i + 2, header, fields, schemaFile)
+            if (fields == ['']) {
+                return
             }
+            def where = "${csv.name} line ${i + 2}:"
+            if (fields.size() != header.size()) {
+                fail("${where} ${fields.size()} fields, the header has ${header.size()}")
+            }
+            def present = [header, fields].transpose().findAll { k, v -> v }.collectEntries { k, v -> [k, v] }
+            rows << checkRow(where, present, schema, csv.parent)
         }
-        return check(csv, rows, schemaFile)
+        if (!rows) {
+            fail("${csv.name}: a header and at least one sample expected")
+        }
+        return unique(csv.name, rows, schema)
     }
 
     /** Rows built from parameters (the one-sample shortcut), checked by the same rules. */
     static List<Map> of(List<Map> rows, Path schemaFile, String source) {
         def schema = schema(schemaFile)
-        return check(source, rows.collect { row ->
+        return unique(source, rows.collect { row ->
             def present = row.findAll { k, v -> v != null && v != '' }.collectEntries { k, v -> [k, v.toString()] }
             checkRow("${source}:", present, schema, null)
-        }, schemaFile)
-    }
-
-    private static Map checked(Path csv, int line, List<String> header, List<String> fields, Path schemaFile) {
-        def schema = schema(schemaFile)
-        def where = "${csv.name} line ${line}:"
-        def unknown = header.findAll { !(it in schema.items.properties.keySet()) }
-        if (unknown) {
-            fail("${csv.name} line 1: unknown column '${unknown[0]}' (expected some of: ${schema.items.properties.keySet().join(', ')})")
-        }
-        if (fields.size() != header.size()) {
-            fail("${where} ${fields.size()} fields, the header has ${header.size()}")
-        }
-        def present = [header, fields].transpose().findAll { k, v -> v }.collectEntries { k, v -> [k, v] }
-        return checkRow(where, present, schema, csv.parent)
+        }, schema)
     }
 
     private static Map checkRow(String where, Map<String, String> row, Map schema, Path base) {
@@ -89,12 +89,13 @@ class Samplesheet {
         }
     }
 
-    private static List<Map> check(Object source, List<Map> rows, Path schemaFile) {
-        schema(schemaFile).uniqueEntries.each { column ->
+    /** The rows, once no value of a uniqueEntries column appears twice. */
+    private static List<Map> unique(String source, List<Map> rows, Map schema) {
+        schema.uniqueEntries.each { column ->
             def seen = [] as Set
             rows.each { row ->
                 if (!seen.add(row[column])) {
-                    fail("${source instanceof Path ? source.name : source}: ${column} '${row[column]}' appears twice")
+                    fail("${source}: ${column} '${row[column]}' appears twice")
                 }
             }
         }
