@@ -3,7 +3,6 @@ package org.regshift.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +34,7 @@ import org.regshift.testing.DebianPackages;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerIT {
-    private static final String IMAGE = "ghcr.io/regshift/regshift:" + version();
+    private static final String IMAGE = "ghcr.io/regshift/regshift:" + Nextflow.projectVersion();
 
     @TempDir
     static Path dir;
@@ -45,20 +44,14 @@ class ContainerIT {
     @BeforeAll
     static void startRegistry() throws IOException, InterruptedException {
         DebianPackages.ensure(new String[] {"/usr/bin/docker-registry"}, "docker-registry");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Commands.freePort();
         Path config = Files.writeString(dir.resolve("registry.yml"), String.join("\n", "version: 0.1",
                 "storage:", "  filesystem:", "    rootdirectory: " + dir.resolve("registry-storage"),
                 "http:", "  addr: 127.0.0.1:" + port, ""));
         registry = new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("registry.log").toFile()).start();
-        pushed = "127.0.0.1:" + port + "/regshift:" + version();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (catalog().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        pushed = "127.0.0.1:" + port + "/regshift:" + Nextflow.projectVersion();
+        Commands.waitFor(() -> !catalog().isEmpty(), "the registry");
         assertThat(catalog()).as(Files.readString(dir.resolve("registry.log"))).contains("repositories");
     }
 
@@ -80,7 +73,7 @@ class ContainerIT {
         assertThat(p.waitFor(20, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("build.txt"), StandardCharsets.UTF_8)).isZero();
         assertThat(catalog()).contains("\"regshift\"");
-        assertThat(get("/v2/regshift/tags/list")).contains("\"" + version() + "\"");
+        assertThat(get("/v2/regshift/tags/list")).contains("\"" + Nextflow.projectVersion() + "\"");
     }
 
     @Test
@@ -102,15 +95,15 @@ class ContainerIT {
     @Test
     @Order(3)
     void theTestProfileRunsInTheImagePulledFromTheRegistry() throws IOException, InterruptedException {
-        run(dir.resolve("rmi.txt"), "podman", "rmi", "--force", IMAGE, pushed);
-        assertThat(run(dir.resolve("exists.txt"), List.of(0, 1), "podman", "image", "exists", pushed)).isEqualTo(1);
+        Commands.run(dir.resolve("rmi.txt"), List.of(0), "podman", "rmi", "--force", IMAGE, pushed);
+        assertThat(Commands.run(dir.resolve("exists.txt"), List.of(0, 1), "podman", "image", "exists", pushed)).isEqualTo(1);
         Path config = Files.writeString(dir.resolve("registry.config"), "podman.runOptions = '--entrypoint=\"\" --tls-verify=false'\n");
         Path results = dir.resolve("pulled/results");
         Nextflow.Result r = Nextflow.run(dir.resolve("pulled"), "run", Nextflow.REPO.toString(), "-profile", "test,podman",
                 "-c", config.toString(), "--container", pushed, "--scenarios", "gc_shift,depth_shift", "--epochs", "1",
                 "--outdir", results.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(run(dir.resolve("exists.txt"), List.of(0, 1), "podman", "image", "exists", pushed)).as("pulled").isZero();
+        assertThat(Commands.run(dir.resolve("exists.txt"), List.of(0, 1), "podman", "image", "exists", pushed)).as("pulled").isZero();
         assertThat(commandRuns(dir.resolve("pulled/work"))).isNotEmpty().allSatisfy(c -> assertThat(c).contains("podman run")
                 .contains(pushed));
         assertThat(results.resolve("report.html")).content().contains("gc_shift_moderate");
@@ -143,20 +136,5 @@ class ContainerIT {
             Thread.currentThread().interrupt();
             return "";
         }
-    }
-
-    private static void run(Path log, String... command) throws IOException, InterruptedException {
-        run(log, List.of(0), command);
-    }
-
-    private static int run(Path log, List<Integer> allowed, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(allowed).as(Files.readString(log)).contains(p.exitValue());
-        return p.exitValue();
-    }
-
-    private static String version() {
-        return Nextflow.projectVersion();
     }
 }

@@ -24,6 +24,37 @@ final class Nextflow {
     private Nextflow() {
     }
 
+    /** The arguments of a run with -resume added. */
+    static String[] resumed(String... args) {
+        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
+        resume[args.length] = "-resume";
+        return resume;
+    }
+
+    /**
+     * The rows of a trace.txt, column name to value; a line still being written (fewer fields than
+     * the header) is left out, and a trace not written yet has no rows.
+     */
+    static List<Map<String, String>> trace(Path file) throws IOException {
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        String[] header = lines.get(0).split("\t");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split("\t", -1);
+            if (fields.length == header.length) {
+                Map<String, String> row = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], fields[i]);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     /** The project's version, as pom.xml gives it. */
     static String projectVersion() {
         try {

@@ -263,6 +263,10 @@ class PipelineIT {
             "--outdir", results.toString()};
         Nextflow.Result r = Nextflow.run(dir, args);
         assertThat(r.exitCode()).as(r.output()).isZero();
+        long tasks = Nextflow.trace(results.resolve("pipeline_info/trace.txt")).size();
+        // qc twice, prepare once; per sample one member, its ensemble, predict, calibrate, select, evaluate raw and
+        // calibrated; MultiQC once
+        assertThat(tasks).isEqualTo(2 + 1 + 3 * 7 + 1);
 
         Map<String, String> conditions = Map.of("sharpr_hepg2", "hepg2", "sharpr_k562", "k562");
         for (String sample : List.of("sharpr_hepg2", "sharpr_k562", "joint_k562")) {
@@ -290,10 +294,10 @@ class PipelineIT {
         String data = Files.readString(results.resolve("multiqc/multiqc_data/multiqc_data.json"));
         assertThat(data).contains("sharpr_hepg2_rep1", "sharpr_k562_rep2", "joint_k562", "REGSHIFT_PREPARE", "Nextflow");
 
-        Nextflow.Result again = Nextflow.run(dir, java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-resume"))
-                .toArray(String[]::new));
+        Nextflow.Result again = Nextflow.run(dir, Nextflow.resumed(args));
         assertThat(again.exitCode()).as(again.output()).isZero();
-        assertThat(traceStatuses(results.resolve("pipeline_info/trace.txt"))).containsOnlyKeys("CACHED");
+        assertThat(traceStatuses(results.resolve("pipeline_info/trace.txt"))).as("every task of the first run")
+                .containsOnlyKeys("CACHED").containsEntry("CACHED", tasks);
     }
 
     @ParameterizedTest
@@ -353,7 +357,7 @@ class PipelineIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (completed.size() < 5 && nextflow.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            completed = Files.exists(trace) ? traceHashes(Files.readAllLines(trace), "COMPLETED") : Set.of();
+            completed = hashes(Nextflow.trace(trace), "COMPLETED");
         }
         assertThat(completed).as("tasks finished before the kill").hasSizeGreaterThanOrEqualTo(5);
         Thread.sleep(3000); // Nextflow records a finished task in its cache asynchronously, just after the trace
@@ -362,26 +366,19 @@ class PipelineIT {
         nextflow.descendants().forEach(ProcessHandle::destroyForcibly);
         nextflow.destroyForcibly().waitFor();
 
-        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
-        resume[args.length] = "-resume";
-        Nextflow.Result again = Nextflow.run(dir, resume);
+        Nextflow.Result again = Nextflow.run(dir, Nextflow.resumed(args));
         assertThat(again.exitCode()).as(again.output()).isZero();
-        List<String> rows = Files.readAllLines(trace);
-        assertThat(traceHashes(rows, "CACHED")).as("every task that had finished before the kill").containsAll(completed);
-        assertThat(traceHashes(rows, "COMPLETED")).as("the rest ran again").isNotEmpty();
-        assertThat(rows).hasSize(1 + traceHashes(rows, "CACHED").size() + traceHashes(rows, "COMPLETED").size());
+        List<Map<String, String>> rows = Nextflow.trace(trace);
+        assertThat(Files.readAllLines(trace)).as("every line a whole row").hasSize(1 + rows.size());
+        assertThat(hashes(rows, "CACHED")).as("every task that had finished before the kill").containsAll(completed);
+        assertThat(hashes(rows, "COMPLETED")).as("the rest ran again").isNotEmpty();
+        assertThat(rows).hasSize(hashes(rows, "CACHED").size() + hashes(rows, "COMPLETED").size());
         assertThat(results.resolve("report.html")).isNotEmptyFile();
     }
 
     /** The hashes of the trace's tasks with this status. */
-    private static Set<String> traceHashes(List<String> trace, String status) {
-        if (trace.isEmpty()) {
-            return Set.of();
-        }
-        List<String> header = List.of(trace.get(0).split("\t"));
-        return trace.stream().skip(1).map(l -> l.split("\t")).filter(f -> f.length == header.size())
-                .filter(f -> f[header.indexOf("status")].equals(status)).map(f -> f[header.indexOf("hash")])
-                .collect(Collectors.toSet());
+    private static Set<String> hashes(List<Map<String, String>> trace, String status) {
+        return trace.stream().filter(t -> t.get("status").equals(status)).map(t -> t.get("hash")).collect(Collectors.toSet());
     }
 
     private static List<String> libraries() {
@@ -396,8 +393,6 @@ class PipelineIT {
     }
 
     private static Map<String, Long> traceStatuses(Path trace) throws IOException {
-        List<String> lines = Files.readAllLines(trace);
-        int status = List.of(lines.get(0).split("\t")).indexOf("status");
-        return lines.stream().skip(1).map(l -> l.split("\t")[status]).collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        return Nextflow.trace(trace).stream().collect(Collectors.groupingBy(t -> t.get("status"), Collectors.counting()));
     }
 }

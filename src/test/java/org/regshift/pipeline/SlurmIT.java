@@ -2,7 +2,6 @@ package org.regshift.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,15 +35,15 @@ class SlurmIT {
                 "slurm-wlm", "munge");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x")); // munged's socket must be reachable
         Path key = dir.resolve("munge.key");
-        run("mungekey.txt", "mungekey", "--create", "--keyfile=" + key);
+        Commands.run(dir.resolve("mungekey.txt"), List.of(0), "mungekey", "--create", "--keyfile=" + key);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Path socket = dir.resolve("munge.socket");
         daemon("munged.txt", "munged", "--foreground", "--force", "--socket=" + socket, "--key-file=" + key,
                 "--pid-file=" + dir.resolve("munged.pid"), "--log-file=" + dir.resolve("munged.log"),
                 "--seed-file=" + dir.resolve("munged.seed"));
-        waitFor(() -> Files.exists(socket), "munged's socket");
+        Commands.waitFor(() -> Files.exists(socket), "munged's socket");
 
-        String host = output("hostname", "-s").strip();
+        String host = Commands.output(Map.of(), "hostname", "-s").strip();
         long memoryMb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow() / 1024 * 9 / 10;
         Files.createDirectories(dir.resolve("state"));
@@ -52,8 +51,8 @@ class SlurmIT {
         Path conf = Files.writeString(dir.resolve("slurm.conf"), String.join("\n",
                 "ClusterName=regshift",
                 "SlurmctldHost=" + host + "(127.0.0.1)",
-                "SlurmctldPort=" + freePort(),
-                "SlurmdPort=" + freePort(),
+                "SlurmctldPort=" + Commands.freePort(),
+                "SlurmdPort=" + Commands.freePort(),
                 "AuthType=auth/munge",
                 "AuthInfo=socket=" + socket,
                 "CredType=cred/munge",
@@ -82,7 +81,7 @@ class SlurmIT {
         slurm = Map.of("SLURM_CONF", conf.toString());
         daemon("slurmctld.txt", "slurmctld", "-D", "-f", conf.toString());
         daemon("slurmd.txt", "slurmd", "-D", "-f", conf.toString());
-        waitFor(() -> output("sinfo", "-h", "-o", "%t").strip().equals("idle"), "the node to be idle");
+        Commands.waitFor(() -> Commands.output(slurm, "sinfo", "-h", "-o", "%t").strip().equals("idle"), "the node to be idle");
     }
 
     @AfterAll
@@ -105,80 +104,27 @@ class SlurmIT {
         Nextflow.Result first = Nextflow.run(slurm, dir.resolve("run"), args);
         assertThat(first.exitCode()).as(first.output()).isZero();
 
-        List<Map<String, String>> tasks = trace(results.resolve("pipeline_info/trace.txt"));
+        List<Map<String, String>> tasks = Nextflow.trace(results.resolve("pipeline_info/trace.txt"));
         assertThat(tasks).hasSizeGreaterThan(20).allSatisfy(t -> assertThat(t.get("native_id")).as(t.get("name")).matches("\\d+"));
         String completions = Files.readString(dir.resolve("jobcomp.txt"));
         for (Map<String, String> task : tasks) {
             String job = task.get("native_id");
             assertThat(completions).as("job %s (%s) completed", job, task.get("name"))
                     .containsPattern("JobId=" + job + " .*JobState=COMPLETED Partition=main");
-            assertThat(output("scontrol", "show", "job", job)).contains("JobState=COMPLETED", "Account=lab42", "Comment=regshift-test");
+            assertThat(Commands.output(slurm, "scontrol", "show", "job", job))
+                    .contains("JobState=COMPLETED", "Account=lab42", "Comment=regshift-test");
         }
         assertThat(results.resolve("report.html")).content().contains("gc_shift_moderate");
 
-        Nextflow.Result again = Nextflow.run(slurm, dir.resolve("run"), resumed(args));
+        Nextflow.Result again = Nextflow.run(slurm, dir.resolve("run"), Nextflow.resumed(args));
         assertThat(again.exitCode()).as(again.output()).isZero();
-        assertThat(trace(results.resolve("pipeline_info/trace.txt"))).hasSameSizeAs(tasks)
+        assertThat(Nextflow.trace(results.resolve("pipeline_info/trace.txt"))).hasSameSizeAs(tasks)
                 .allSatisfy(t -> assertThat(t.get("status")).isEqualTo("CACHED"));
-    }
-
-    private static String[] resumed(String[] args) {
-        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
-        resume[args.length] = "-resume";
-        return resume;
-    }
-
-    private static List<Map<String, String>> trace(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        String[] header = lines.get(0).split("\t");
-        return lines.stream().skip(1).map(l -> l.split("\t", -1)).map(f -> {
-            Map<String, String> row = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], f[i]);
-            }
-            return row;
-        }).collect(Collectors.toList());
     }
 
     private static void daemon(String log, String... command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
         pb.environment().putAll(slurm == null ? Map.of() : slurm);
         DAEMONS.add(pb.start());
-    }
-
-    private static void run(String log, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve(log))).isZero();
-    }
-
-    private static String output(String... command) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().putAll(slurm == null ? Map.of() : slurm);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            p.waitFor(1, TimeUnit.MINUTES);
-            return out;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited a minute for " + what).isLessThan(deadline);
-            Thread.sleep(250);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
