@@ -1,8 +1,8 @@
 package org.regshift.model.lean;
 
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regshift.model.net.NdBuffers;
 
@@ -12,10 +12,9 @@ import org.regshift.model.net.NdBuffers;
  * batch, which the twins that share it combine through {@link TwinSums} (so a step on two twins
  * equals the step on one); at inference, with the running statistics, which
  * {@link #updateRunningStatistics} moves towards each step's batch statistics after the step.
- * Normalisation, SiLU's product and both backward passes are fused loops over Java copies of the
- * activations (a profile of LegNet found batch norm and SiLU as chains of libnd4j element-wise
- * operations the largest cost); only the sigmoid runs as a libnd4j operation. The twin's layers
- * share {@code scratch}.
+ * Normalisation, SiLU (with {@link Sigmoids}) and both backward passes are fused loops over Java
+ * copies of the activations (a profile of LegNet found batch norm and SiLU as chains of libnd4j
+ * element-wise operations the largest cost). The twin's layers share {@code scratch}.
  */
 final class LeanBatchNorm implements LeanLayer {
     private final float[] gamma;
@@ -81,76 +80,96 @@ final class LeanBatchNorm implements LeanLayer {
         rows = (int) in.size(0);
         channels = (int) in.size(1);
         positions = (int) (in.length() / rows / channels);
-        int n = (int) in.length();
         input = in;
         NdBuffers.floats(gammaView).get(gamma);
         NdBuffers.floats(betaView).get(beta);
-        float[] x = scratch.atLeast(0, n);
-        NdBuffers.floats(in).get(x, 0, n);
+        FloatBuffer source = NdBuffers.floats(in);
         if (training) {
-            batchStatistics(x);
+            batchStatistics(source);
         } else {
             mean = runningMean.toDoubleVector();
             variance = runningVariance.toDoubleVector();
             inverseSd = inverseSd(variance);
         }
-        float[] y = scratch.atLeast(1, n);
-        normalise(x, y);
-        if (!silu) {
-            return filled(y, n);
-        }
-        INDArray output = filled(y, n);
-        Nd4j.exec(new Sigmoid(output, output));
-        float[] s = scratch.atLeast(0, n);
-        NdBuffers.floats(output).get(s, 0, n);
-        for (int i = 0; i < n; i++) {
-            y[i] *= s[i];
-        }
-        NdBuffers.writable(output).put(y, 0, n);
-        // at inference the derivative is computed only if a backward pass asks for it: prediction keeps one array less
-        siluDerivative = null;
-        if (training) {
-            for (int i = 0; i < n; i++) {
-                s[i] += y[i] * (1 - s[i]);
+        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, shape);
+        FloatBuffer out = NdBuffers.writable(output);
+        // at inference a backward pass computes the derivative again: prediction keeps one array less
+        siluDerivative = training && silu ? Nd4j.createUninitialized(DataType.FLOAT, shape) : null;
+        FloatBuffer derivative = siluDerivative == null ? null : NdBuffers.writable(siluDerivative);
+        float[] x = scratch.atLeast(0, rowLength());
+        float[] y = scratch.atLeast(1, rowLength());
+        forEachRow(offset -> {
+            source.get(offset, x, 0, rowLength());
+            if (silu) {
+                normaliseSilu(x, y);
+            } else {
+                normalise(x, y);
             }
-            siluDerivative = filled(s, n);
-        }
+            out.put(offset, y, 0, rowLength());
+            if (derivative != null) {
+                derivative.put(offset, x, 0, rowLength());
+            }
+        });
         return output;
     }
 
-    /** y = gamma (x - mean) / sd + beta. */
+    /** y = gamma (x - mean) / sd + beta over one row. */
     private void normalise(float[] x, float[] y) {
         forEachChannel((c, from, to) -> {
-            float a = (float) (inverseSd[c] * gamma[c]);
-            float b = (float) (beta[c] - mean[c] * inverseSd[c] * gamma[c]);
+            float a = scale(c);
+            float b = shift(c);
             for (int i = from; i < to; i++) {
                 y[i] = x[i] * a + b;
             }
         });
     }
 
-    /** SiLU's derivative at the normalised input, into scratch slot 1: kept from training, else computed again. */
-    private float[] siluDerivative(int n) {
-        float[] d = scratch.atLeast(1, n);
-        if (siluDerivative != null) {
-            NdBuffers.floats(siluDerivative).get(d, 0, n);
-            return d;
+    /**
+     * y = SiLU of the normalised x over one row, and in x SiLU's derivative there. Separate loops
+     * over the whole row: the JIT vectorises these, not one fused loop nor loops over one channel's
+     * positions (twice the time in a profile of LegNet).
+     */
+    private void normaliseSilu(float[] x, float[] y) {
+        for (int c = 0; c < channels; c++) {
+            float a = scale(c);
+            float b = shift(c);
+            int from = c * positions;
+            int to = from + positions;
+            for (int i = from; i < to; i++) {
+                x[i] = x[i] * a + b;
+            }
         }
-        float[] x = scratch.atLeast(2, n);
-        NdBuffers.floats(input).get(x, 0, n);
-        normalise(x, x);
-        INDArray sigmoid = Nd4j.exec(new Sigmoid(filled(x, n), Nd4j.createUninitialized(DataType.FLOAT, shape)));
-        NdBuffers.floats(sigmoid).get(d, 0, n);
+        int n = rowLength();
         for (int i = 0; i < n; i++) {
-            d[i] += x[i] * d[i] * (1 - d[i]);
+            y[i] = Sigmoids.sigmoid(x[i]);
         }
-        return d;
+        for (int i = 0; i < n; i++) {
+            float s = y[i];
+            float v = x[i];
+            y[i] = v * s;
+            x[i] = s + v * s * (1 - s);
+        }
     }
 
-    /** The step's mean and variance over the whole batch: sums over this twin's share, added over the twins. */
-    private void batchStatistics(float[] x) {
+    private float scale(int c) {
+        return (float) (inverseSd[c] * gamma[c]);
+    }
+
+    private float shift(int c) {
+        return (float) (beta[c] - mean[c] * inverseSd[c] * gamma[c]);
+    }
+
+    /**
+     * The step's mean and variance over the whole batch: sums over this twin's share, added over
+     * the twins; two passes, each a row at a time.
+     */
+    private void batchStatistics(FloatBuffer source) {
+        float[] x = scratch.atLeast(0, rowLength());
         double[] local = new double[channels + 1];
-        forEachChannel((c, from, to) -> local[c] += Runs.sum(x, from, to));
+        forEachRow(offset -> {
+            source.get(offset, x, 0, rowLength());
+            forEachChannel((c, from, to) -> local[c] += Runs.sum(x, from, to));
+        });
         local[channels] = (double) rows * positions;
         double[] total = sums.sum(twin, local);
         count = total[channels];
@@ -160,7 +179,10 @@ final class LeanBatchNorm implements LeanLayer {
         }
         double[] squares = new double[channels];
         float[] centres = toFloats(mean);
-        forEachChannel((c, from, to) -> squares[c] += Runs.squaredDeviations(x, from, to, centres[c]));
+        forEachRow(offset -> {
+            source.get(offset, x, 0, rowLength());
+            forEachChannel((c, from, to) -> squares[c] += Runs.squaredDeviations(x, from, to, centres[c]));
+        });
         double[] totalSquares = sums.sum(twin, squares);
         variance = new double[channels];
         for (int c = 0; c < channels; c++) {
@@ -179,31 +201,46 @@ final class LeanBatchNorm implements LeanLayer {
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        int n = (int) outputGradient.length();
-        float[] g = scratch.atLeast(0, n);
-        NdBuffers.floats(outputGradient).get(g, 0, n);
-        if (silu) {
-            float[] d = siluDerivative(n);
-            for (int i = 0; i < n; i++) {
-                g[i] *= d[i];
+        FloatBuffer gradients = NdBuffers.floats(outputGradient);
+        FloatBuffer inputs = NdBuffers.floats(input);
+        FloatBuffer derivatives = siluDerivative == null ? null : NdBuffers.floats(siluDerivative);
+        float[] g = scratch.atLeast(0, rowLength());
+        float[] y = scratch.atLeast(1, rowLength());
+        float[] x = scratch.atLeast(2, rowLength());
+        float[] silus = silu && derivatives == null ? scratch.atLeast(3, rowLength()) : null;
+        // the gradient at the normalised values of one row into g, the row's input into x
+        RowRun read = offset -> {
+            gradients.get(offset, g, 0, rowLength());
+            inputs.get(offset, x, 0, rowLength());
+            if (derivatives != null) {
+                derivatives.get(offset, y, 0, rowLength());
+                multiply(g, y);
+            } else if (silu) {
+                System.arraycopy(x, 0, y, 0, rowLength());
+                normaliseSilu(y, silus);
+                multiply(g, y);
             }
-        }
+        };
+        INDArray result = inputGradient ? Nd4j.createUninitialized(DataType.FLOAT, shape) : null;
+        FloatBuffer out = result == null ? null : NdBuffers.writable(result);
         if (!training) {
-            forEachChannel((c, from, to) -> {
-                float a = (float) (inverseSd[c] * gamma[c]);
-                for (int i = from; i < to; i++) {
-                    g[i] *= a;
-                }
+            forEachRow(offset -> {
+                read.row(offset);
+                forEachChannel((c, from, to) -> {
+                    float a = scale(c);
+                    for (int i = from; i < to; i++) {
+                        g[i] *= a;
+                    }
+                });
+                out.put(offset, g, 0, rowLength());
             });
-            return filled(g, n);
+            return result;
         }
-        float[] x = scratch.atLeast(2, n);
-        NdBuffers.floats(input).get(x, 0, n);
         double[] local = new double[2 * channels];
         float[] centres = toFloats(mean);
-        forEachChannel((c, from, to) -> {
-            local[c] += Runs.sum(g, from, to);
-            local[channels + c] += Runs.dotDeviations(g, x, from, to, centres[c]);
+        forEachRow(offset -> {
+            read.row(offset);
+            forEachChannel((c, from, to) -> Runs.addSumAndDotDeviations(g, x, from, to, centres[c], local, c, channels + c));
         });
         for (int c = 0; c < channels; c++) {
             local[channels + c] *= inverseSd[c];
@@ -215,16 +252,26 @@ final class LeanBatchNorm implements LeanLayer {
         }
         double[] total = sums.sum(twin, local);
         // dx = gamma / sd x (g - mean(g) - normalised x mean(g x normalised)), the means over the whole batch
-        forEachChannel((c, from, to) -> {
-            double scale = gamma[c] * inverseSd[c];
-            float a = (float) scale;
-            float b = (float) (-scale * inverseSd[c] * total[channels + c] / count);
-            float d = (float) (-scale * total[c] / count - b * mean[c]);
-            for (int i = from; i < to; i++) {
-                g[i] = g[i] * a + x[i] * b + d;
-            }
+        forEachRow(offset -> {
+            read.row(offset);
+            forEachChannel((c, from, to) -> {
+                double scale = gamma[c] * inverseSd[c];
+                float a = (float) scale;
+                float b = (float) (-scale * inverseSd[c] * total[channels + c] / count);
+                float d = (float) (-scale * total[c] / count - b * mean[c]);
+                for (int i = from; i < to; i++) {
+                    g[i] = g[i] * a + x[i] * b + d;
+                }
+            });
+            out.put(offset, g, 0, rowLength());
         });
-        return filled(g, n);
+        return result;
+    }
+
+    private void multiply(float[] g, float[] d) {
+        for (int i = 0; i < rowLength(); i++) {
+            g[i] *= d[i];
+        }
     }
 
     /** Moves the running statistics towards the last training step's batch statistics. */
@@ -241,22 +288,33 @@ final class LeanBatchNorm implements LeanLayer {
         return f;
     }
 
-    /** A new array of the activations' shape holding the first {@code n} values. */
-    private INDArray filled(float[] values, int n) {
-        return NdBuffers.filled(values, n, shape);
+    private int rowLength() {
+        return channels * positions;
     }
 
-    /** What runs on each contiguous run [from, to) of one row's channel c. */
+    /** What runs on one row (one sequence's activations, channel-major), which starts at {@code offset}. */
+    private interface RowRun {
+        void row(int offset);
+    }
+
+    /**
+     * Each row in turn: a row is a few hundred kilobytes, so the passes over its Java copy stay in
+     * cache and each pass over the whole batch reads native memory once.
+     */
+    private void forEachRow(RowRun run) {
+        for (int r = 0; r < rows; r++) {
+            run.row(r * rowLength());
+        }
+    }
+
+    /** What runs on each channel c's run [from, to) of a row. */
     private interface ChannelRun {
         void accept(int c, int from, int to);
     }
 
     private void forEachChannel(ChannelRun run) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++) {
-                int from = (r * channels + c) * positions;
-                run.accept(c, from, from + positions);
-            }
+        for (int c = 0; c < channels; c++) {
+            run.accept(c, c * positions, (c + 1) * positions);
         }
     }
 }

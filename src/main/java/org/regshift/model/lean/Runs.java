@@ -50,25 +50,41 @@ final class Runs {
         return s;
     }
 
-    /** The sum of g x (x - centre). */
-    static double dotDeviations(float[] g, float[] x, int from, int to, float centre) {
+    /**
+     * Adds the sum of g to {@code sums[sumAt]} and the sum of g x (x - centre) to
+     * {@code sums[dotAt]}, in one pass.
+     */
+    static void addSumAndDotDeviations(float[] g, float[] x, int from, int to, float centre, double[] sums, int sumAt,
+                                       int dotAt) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        float d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            s0 += g[i] * (x[i] - centre);
-            s1 += g[i + 1] * (x[i + 1] - centre);
-            s2 += g[i + 2] * (x[i + 2] - centre);
-            s3 += g[i + 3] * (x[i + 3] - centre);
-            s4 += g[i + 4] * (x[i + 4] - centre);
-            s5 += g[i + 5] * (x[i + 5] - centre);
-            s6 += g[i + 6] * (x[i + 6] - centre);
-            s7 += g[i + 7] * (x[i + 7] - centre);
+            s0 += g[i];
+            s1 += g[i + 1];
+            s2 += g[i + 2];
+            s3 += g[i + 3];
+            s4 += g[i + 4];
+            s5 += g[i + 5];
+            s6 += g[i + 6];
+            s7 += g[i + 7];
+            d0 += g[i] * (x[i] - centre);
+            d1 += g[i + 1] * (x[i + 1] - centre);
+            d2 += g[i + 2] * (x[i + 2] - centre);
+            d3 += g[i + 3] * (x[i + 3] - centre);
+            d4 += g[i + 4] * (x[i + 4] - centre);
+            d5 += g[i + 5] * (x[i + 5] - centre);
+            d6 += g[i + 6] * (x[i + 6] - centre);
+            d7 += g[i + 7] * (x[i + 7] - centre);
         }
         double s = ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
+        double d = ((double) d0 + d1) + ((double) d2 + d3) + ((double) d4 + d5) + ((double) d6 + d7);
         for (; i < to; i++) {
-            s += g[i] * (x[i] - centre);
+            s += g[i];
+            d += g[i] * (x[i] - centre);
         }
-        return s;
+        sums[sumAt] += s;
+        sums[dotAt] += d;
     }
 
     /** The sum of a x b over [from, to) against b shifted by {@code shift}, where both are in range. */

@@ -28,13 +28,6 @@ public final class NdBuffers {
         return floats(fresh);
     }
 
-    /** A new float array of {@code shape} holding the first {@code n} of {@code values}. */
-    public static INDArray filled(float[] values, int n, long[] shape) {
-        INDArray a = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape);
-        writable(a).put(values, 0, n);
-        return a;
-    }
-
     /** The values of a long array to read, as a buffer on its native memory (a copy first if it is not contiguous). */
     public static LongBuffer longs(INDArray array) {
         return contiguous(array).data().asNio().order(ByteOrder.nativeOrder()).asLongBuffer();
