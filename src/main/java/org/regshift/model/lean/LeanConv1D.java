@@ -69,7 +69,11 @@ final class LeanConv1D implements LeanLayer {
         input = in;
         long length = same ? in.size(2) : in.size(2) - kernel() + 1;
         preOutput = Nd4j.createUninitialized(DataType.FLOAT, in.size(0), p.weight().size(2), length);
-        Nd4j.exec(op("conv1d").addInputs(withWeights(in)).addOutputs(preOutput).build());
+        if (kernel() == 1) {
+            pointwiseForward();
+        } else {
+            Nd4j.exec(op("conv1d").addInputs(withWeights(in)).addOutputs(preOutput).build());
+        }
         output = activation.forward(preOutput);
         return output;
     }
@@ -95,6 +99,23 @@ final class LeanConv1D implements LeanLayer {
             p.biasGradient().assign(product.getColumn(rows));
         }
         return null;
+    }
+
+    /**
+     * A 1x1 convolution's forward pass as one matrix product per sequence: 13% faster than libnd4j's
+     * conv1d over LegNet's layers (its backward pass, as products per sequence, was 20% slower than
+     * conv1d_bp, which it keeps).
+     */
+    private void pointwiseForward() {
+        INDArray x = NdBuffers.contiguous(input);
+        // the kernel as the matrix [in, out] that conv1d applies
+        INDArray matrix = p.weight().reshape('c', p.weight().size(1), p.weight().size(2)).dup('c');
+        for (int s = 0; s < x.size(0); s++) {
+            Nd4j.gemm(matrix, x.slice(s), preOutput.slice(s), true, false, 1.0, 0.0);
+        }
+        if (bias()) {
+            preOutput.addi(p.bias().reshape(1, p.bias().length(), 1));
+        }
     }
 
     /**

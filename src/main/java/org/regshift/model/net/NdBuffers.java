@@ -33,7 +33,8 @@ public final class NdBuffers {
         return contiguous(array).data().asNio().order(ByteOrder.nativeOrder()).asLongBuffer();
     }
 
-    private static INDArray contiguous(INDArray array) {
+    /** {@code array} if it is a whole row-major array, else a row-major copy. */
+    public static INDArray contiguous(INDArray array) {
         return array.ordering() == 'c' && array.elementWiseStride() == 1 && !array.isView() ? array : array.dup('c');
     }
 
