@@ -67,7 +67,7 @@ class LayerGradientTest {
             for (boolean same : new boolean[] {true, false}) {
                 LeanParameters p = parameters(new long[] {kernel, 4, 6}, 6);
                 LeanConv1D conv = new LeanConv1D(p, same, LeanActivation.IDENTITY);
-                INDArray x = gaussian(3, 4, 20);
+                INDArray x = gaussian(2, 4, kernel == 1 ? LeanConv1D.POINTWISE_MIN_LENGTH : 20);
                 check(conv, x, null, null);
                 check(conv, x, p.weight(), p.weightGradient());
                 check(conv, x, p.bias(), p.biasGradient());
@@ -76,10 +76,11 @@ class LayerGradientTest {
     }
 
     @Test
-    void pointwiseConvolutionEqualsLibnd4jsConv1d() {
+    void pointwiseConvolutionOfLongSequencesEqualsLibnd4jsConv1d() {
+        int length = LeanConv1D.POINTWISE_MIN_LENGTH + 20;
         LeanParameters p = parameters(new long[] {1, 4, 6}, 6);
-        INDArray x = gaussian(3, 4, 20);
-        INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 3, 6, 20);
+        INDArray x = gaussian(3, 4, length);
+        INDArray expected = Nd4j.createUninitialized(DataType.FLOAT, 3, 6, length);
         Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("conv1d").addIntegerArguments(1, 1, 0, 1, 1, 0, 0)
                 .addInputs(x, p.weight(), p.bias()).addOutputs(expected).build());
         INDArray actual = new LeanConv1D(p, true, LeanActivation.IDENTITY).forward(x, true);
