@@ -2,16 +2,18 @@
 # The lentiMPRA joint-library benchmark (Agarwal et al. 2025; shared/data/agarwal2025_joint_library):
 # for each cell type as the target (`regshift prepare`), train on folds 1-8 (TRAIN_SPLITS), stop
 # early on fold 9, test on fold 10.
-# RegShift's ARCHS (one seed each) against the PyTorch peers legnet_reference.py and
-# torch_reference.py at the same epochs; RegShift predicts with --rc-average, as LegNet does.
+# RegShift's ARCHS (one seed each; ENSEMBLE=5 trains 5-member ensembles, seeds SEED..SEED+4)
+# against the PyTorch peers legnet_reference.py and torch_reference.py at the same epochs; each
+# architecture trains with its own recipe (train's defaults) and predicts with --rc-average.
 # Then the real cell-type shift: each RegShift model's fold-10 predictions scored against the same
 # sequences measured in the other cell types, raw, split-conformal (fitted on fold 9) and Mondrian
 # conformal by design_library, through `evaluate`.
 # Usage: bench/joint_library.sh   (environment: CELLS="hepg2 k562 wtc11" ARCHS="legnet cnn"
-#        EPOCHS=10 BATCH=256 PEERS="legnet torch" (empty: none) SEED=1 TRAIN_SPLITS=1-8 BENCH_DIR=/tmp/regshift-bench-joint;
+#        EPOCHS=10 BATCH=256 ENSEMBLE=1 PEERS="legnet torch" (empty: none) SEED=1 TRAIN_SPLITS=1-8
+#        BENCH_DIR=/tmp/regshift-bench-joint;
 #        the small-data benchmark: TRAIN_SPLITS=1-2 UNUSED_SPLITS=3-8, whose rows then train nothing)
 # Output: $BENCH_DIR/results.tsv (one row per cell type and model) and, per RegShift model,
-# $BENCH_DIR/<cell>_<arch>/shift/metrics.tsv (the shift report's table).
+# $BENCH_DIR/<cell>_<arch>[_x<ensemble>]/shift/metrics.tsv (the shift report's table).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 source "$here/bench/common.sh"
@@ -22,6 +24,7 @@ peers=${PEERS-legnet torch}
 epochs=${EPOCHS:-10}
 batch=${BATCH:-256}
 seed=${SEED:-1}
+ensemble=${ENSEMBLE:-1}
 train_splits=${TRAIN_SPLITS:-1-8}
 unused=()
 [ -z "${UNUSED_SPLITS:-}" ] || unused=(--calibration-splits "$UNUSED_SPLITS")
@@ -48,12 +51,12 @@ for cell in $cells; do
     "${unused[@]}" --valid-splits 9 --test-splits 10 --shift-columns "$(echo $others | tr ' ' ',')" --out "$work/$cell" 2> "$work/$cell.log"
   table="$work/$cell/activity.tsv"
   for arch in $archs; do
-    out="$work/${cell}_$arch"
+    name=$arch
+    [ "$ensemble" = 1 ] || name="${arch}_x$ensemble"
+    out="$work/${cell}_$name"
     rm -rf "$out" && mkdir -p "$out"
-    recipe=()
-    [ "$arch" = legnet ] && recipe=(--schedule onecycle --max-lr 0.005 --weight-decay 0.1 --augment rc,shift)
     java "${java_opts[@]}" -jar "$jar" train --data "$table" --out "$out/model" --arch "$arch" --epochs "$epochs" \
-      --patience "$epochs" --batch-size "$batch" --threads 2 --seed "$seed" "${recipe[@]}" 2> "$out/train.log"
+      --patience "$epochs" --batch-size "$batch" --ensemble "$ensemble" --threads 2 --seed "$seed" 2> "$out/train.log"
     java "${java_opts[@]}" -jar "$jar" predict --model "$out/model" --data "$table" --rc-average --threads 2 \
       --out "$out/predictions.tsv" 2> "$out/predict.log"
     java -jar "$jar" calibrate --fit "$out/predictions.tsv" --fit-split valid --apply "$out/predictions.tsv" \
@@ -71,7 +74,7 @@ for cell in $cells; do
     done
     java -jar "$jar" evaluate "${scenarios[@]}" --split test --out "$out/shift" 2> "$out/evaluate.log"
     m="$out/shift/metrics.tsv"
-    printf '%s\tregshift-%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cell" "$arch" "$epochs" "$(metric "$m" "$cell" pearson)" \
+    printf '%s\tregshift-%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cell" "$name" "$epochs" "$(metric "$m" "$cell" pearson)" \
       "$(metric "$m" "$cell" spearman)" "$(metric "$m" "$cell" nll)" "$(metric "$m" "$cell" coverage_90)" \
       "$(speed "$out/train.log")" >> "$results"
   done

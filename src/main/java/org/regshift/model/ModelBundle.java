@@ -126,6 +126,14 @@ public record ModelBundle(String architecture, int length, double targetMean, do
     }
 
     /** The model.json of a bundle directory or .zip, without loading its networks. */
+    /**
+     * Whether predictions average both strands: {@code choice}, or when null, whether the model was
+     * trained on both strands (reverse-complement augmentation), so that either strand is its input.
+     */
+    public boolean averagesStrands(Boolean choice) {
+        return choice != null ? choice : String.valueOf(hyperParameters.get("augment")).contains("rc");
+    }
+
     public static JsonNode readManifest(Path path) {
         if (Files.isRegularFile(path)) {
             try (BundleArchive archive = new BundleArchive(path)) {

@@ -1,13 +1,17 @@
 package org.regshift.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.NdRuntime;
 import org.regshift.model.lean.Twins;
+import org.regshift.model.net.Architecture;
 import org.regshift.model.net.GaussianNll;
 import org.regshift.motif.Bases;
 
@@ -22,6 +26,8 @@ public final class Predictor implements AutoCloseable {
     private final boolean reverseComplementAverage;
     private final Engine.Choice engine;
     private final int threads;
+    /** The most rows of one forward pass (see {@link Architecture#inferencePassLimit}). */
+    private final int passLimit;
     /** Each member's forward pass: its graph's, or its {@link Twins}'. */
     private final List<Function<INDArray[], INDArray>> forwards = new ArrayList<>();
     private final List<Twins> twins = new ArrayList<>();
@@ -48,6 +54,7 @@ public final class Predictor implements AutoCloseable {
         this.reverseComplementAverage = reverseComplementAverage;
         this.engine = Engine.forInference(bundle.members().get(0).network(), threads);
         this.threads = threads;
+        this.passLimit = Architecture.parse(bundle.architecture()).inferencePassLimit();
         NdRuntime.threads(engine.engine() == Engine.DL4J ? threads : 1);
         for (ModelBundle.Member m : bundle.members()) {
             if (engine.engine() == Engine.DL4J) {
@@ -139,7 +146,7 @@ public final class Predictor implements AutoCloseable {
         for (int k = 0; k < m; k++) {
             ModelBundle.Member member = bundle.members().get(k);
             long start = System.nanoTime();
-            double[][] out = forwards.get(k).apply(inputs).toDoubleMatrix();
+            double[][] out = forward(forwards.get(k), inputs, n);
             forwardNanos += System.nanoTime() - start;
             forwardSequences += n;
             for (int i = 0; i < n; i++) {
@@ -150,6 +157,21 @@ public final class Predictor implements AutoCloseable {
             }
         }
         return new MemberPredictions(means, vars);
+    }
+
+    /** A member's outputs for {@code n} rows of inputs, in passes of at most {@link #passLimit} rows. */
+    private double[][] forward(Function<INDArray[], INDArray> member, INDArray[] inputs, int n) {
+        if (n <= passLimit) {
+            return member.apply(inputs).toDoubleMatrix();
+        }
+        double[][] out = new double[n][];
+        for (int from = 0; from < n; from += passLimit) {
+            int to = Math.min(n, from + passLimit);
+            INDArrayIndex interval = NDArrayIndex.interval(from, to);
+            INDArray[] rows = Arrays.stream(inputs).map(x -> x.get(interval).dup()).toArray(INDArray[]::new);
+            System.arraycopy(member.apply(rows).toDoubleMatrix(), 0, out, from, to - from);
+        }
+        return out;
     }
 
     /** Sequences per second through the networks' forward passes so far (each member and strand counts). */

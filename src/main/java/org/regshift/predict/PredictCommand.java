@@ -3,6 +3,7 @@ package org.regshift.predict;
 import java.nio.file.Path;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
+import org.regshift.cli.StrandAveragingOption;
 import org.regshift.cli.TableColumnOptions;
 import org.regshift.cli.ThreadsOption;
 import org.regshift.provenance.Provenance;
@@ -43,8 +44,8 @@ public final class PredictCommand extends StepCommand {
     @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N", description = "Sequences per batch.")
     int batchSize;
 
-    @Option(names = "--rc-average", description = "Average each member's predictions on both strands.")
-    boolean rcAverage;
+    @Mixin
+    StrandAveragingOption strands;
 
     @Mixin
     ThreadsOption threads;
@@ -64,7 +65,7 @@ public final class PredictCommand extends StepCommand {
         inputModel(provenance, model);
         provenance.input("data", data);
         PredictService.Result result = PredictService.run(new PredictService.Request(model, data, columns.columnsKeepingSplit(),
-                level, batchSize, rcAverage, threads.resolve(), out), provenance, progress);
+                level, batchSize, strands.choice(), threads.resolve(), out), provenance, progress);
         return result.rows() + " predictions written to " + out;
     }
 }

@@ -27,7 +27,7 @@ public final class PredictService {
 
     /** Where and how: the level of the interval (e.g. 0.9) and the batch size. */
     public record Request(Path model, Path data, SequenceTable.Columns columns, double level, int batchSize,
-                          boolean reverseComplementAverage, int threads, Path out) {
+                          Boolean reverseComplementAverage, int threads, Path out) {
     }
 
     /**
@@ -49,7 +49,8 @@ public final class PredictService {
      * ({@link #provenanceFile}).
      */
     public static Result run(Request request, Provenance provenance, LongConsumer progress) {
-        try (Predictor predictor = new Predictor(ModelBundle.load(request.model()), request.reverseComplementAverage(),
+        ModelBundle bundle = ModelBundle.load(request.model());
+        try (Predictor predictor = new Predictor(bundle, bundle.averagesStrands(request.reverseComplementAverage()),
                 request.threads())) {
             LOG.info("predict: engine {}", predictor.engine().describe());
             Tally tally = run(request, predictor, progress);

@@ -31,11 +31,12 @@ import picocli.CommandLine.TypeConversionException;
             "Rows whose split is 'train' train, 'valid' rows stop early (without them a seeded 10%% of the training "
                 + "rows); without a split column a seeded 80/10/10 train/valid/test split is made.",
             "",
-            "Architectures: cnn (default: three convolutions with ReLU, max pooling and dropout), "
+            "Architectures: cnn (three convolutions with ReLU, max pooling and dropout), "
                 + "cnn-reference (the PyTorch peer's CNN, layer for layer), bilstm (conv stem + bidirectional LSTM), "
-                + "transformer (conv stem + sinusoidal positions + two self-attention blocks), legnet (LegNet, Penzar et "
-                + "al. 2023, layer for layer: EfficientNet-style blocks with depthwise convolutions, squeeze-and-excitation "
-                + "and batch norm). Every one ends in a dense head with a mean and a log-variance output (floored).",
+                + "transformer (conv stem + sinusoidal positions + two self-attention blocks), legnet (default: LegNet, "
+                + "Penzar et al. 2023, layer for layer: EfficientNet-style blocks with depthwise convolutions, "
+                + "squeeze-and-excitation and batch norm, trained with its recipe unless options say otherwise). Every one "
+                + "ends in a dense head with a mean and a log-variance output (floored).",
             "",
             "Losses: gaussian-nll; beta-nll (Seitzer et al. 2022, beta 0.5); mse (the variance is then the member's "
                 + "validation MSE, and the ensemble's spread). Priors: GC fraction and, per motif, the best PWM score "
@@ -54,7 +55,7 @@ public final class TrainCommand extends StepCommand {
     @Mixin
     TableColumnOptions columns;
 
-    @Option(names = "--arch", defaultValue = "cnn", paramLabel = "NAME", converter = Architectures.class,
+    @Option(names = "--arch", defaultValue = "legnet", paramLabel = "NAME", converter = Architectures.class,
             completionCandidates = Architectures.class, description = "Architecture: ${COMPLETION-CANDIDATES}.")
     Architecture arch;
 
@@ -68,9 +69,9 @@ public final class TrainCommand extends StepCommand {
             description = "Motifs of the motif priors (JASPAR or MEME; default: the 14 JASPAR 2024 motifs shipped with RegShift).")
     Path motifs;
 
-    @Option(names = "--augment", defaultValue = "none", split = ",", paramLabel = "LIST",
+    @Option(names = "--augment", split = ",", paramLabel = "LIST",
             description = "Training augmentation, one or more of ${COMPLETION-CANDIDATES}: rc reverse-complements "
-                + "(p = 1/2), shift shifts by up to 3 bp.")
+                + "(p = 1/2), shift shifts by up to 3 bp (default: rc,shift for legnet, none for the others).")
     List<Augmentation.Kind> augment;
 
     @Option(names = "--adversarial", paramLabel = "METHOD",
@@ -99,23 +100,26 @@ public final class TrainCommand extends StepCommand {
     @Option(names = "--patience", defaultValue = "5", paramLabel = "N", description = "Epochs without a better validation NLL before stopping.")
     int patience;
 
-    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "Mini-batch size.")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size (default: 256 for legnet, 128 for the others).")
+    Integer batchSize;
 
     @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE", description = "Learning rate of --schedule constant.")
     double lr;
 
-    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "NAME",
+    @Option(names = "--schedule", paramLabel = "NAME",
             description = "Learning-rate schedule: ${COMPLETION-CANDIDATES} (PyTorch's OneCycleLR: from --max-lr / 25 up to "
-                + "--max-lr over the first 30%% of the steps, then cosine down to --max-lr / 25 / 1e4).")
+                + "--max-lr over the first 30%% of the steps, then cosine down to --max-lr / 25 / 1e4; default: onecycle "
+                + "for legnet, constant for the others).")
     Optimizer.Schedule schedule;
 
-    @Option(names = "--max-lr", defaultValue = "0.01", paramLabel = "RATE", description = "Peak learning rate of --schedule onecycle.")
-    double maxLr;
+    @Option(names = "--max-lr", paramLabel = "RATE",
+            description = "Peak learning rate of --schedule onecycle (default: 0.005 for legnet, 0.01 for the others).")
+    Double maxLr;
 
-    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "W",
-            description = "Decoupled weight decay (AdamW, as PyTorch applies it); 0 is Adam.")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "W",
+            description = "Decoupled weight decay (AdamW, as PyTorch applies it); 0 is Adam (default: 0.1 for legnet, 0 "
+                + "for the others).")
+    Double weightDecay;
 
     @Option(names = "--seq-len", defaultValue = "auto", paramLabel = "auto|N",
             description = "Input length: auto (the table's one length) or N (centre crop or pad with N).")
@@ -139,6 +143,12 @@ public final class TrainCommand extends StepCommand {
     }
 
     private TrainRequest request() {
+        Recipe recipe = Recipe.of(arch);
+        int batchSize = this.batchSize != null ? this.batchSize : recipe.batchSize();
+        Optimizer.Schedule schedule = this.schedule != null ? this.schedule : recipe.optimizer().schedule();
+        double maxLr = this.maxLr != null ? this.maxLr : recipe.optimizer().maxLearningRate();
+        double weightDecay = this.weightDecay != null ? this.weightDecay : recipe.optimizer().weightDecay();
+        Augmentation augmentation = augment != null ? Augmentation.of(augment) : recipe.augmentation();
         if (ensemble < 1 || epochs < 1 || patience < 1 || batchSize < 1 || !(lr > 0)) {
             throw usage("--ensemble, --epochs, --patience and --batch-size must be at least 1, --lr positive");
         }
@@ -156,7 +166,7 @@ public final class TrainCommand extends StepCommand {
             throw usage("--motifs needs --priors motif or motif+gc");
         }
         Trainer.Settings settings = new Trainer.Settings(arch, loss, epochs, patience, batchSize,
-                new Optimizer(lr, schedule, maxLr, weightDecay), Augmentation.of(augment), adversarialTraining());
+                new Optimizer(lr, schedule, maxLr, weightDecay), augmentation, adversarialTraining());
         List<Pwm> pwms = !priors.usesMotifs() ? List.of() : motifs == null ? MotifReader.defaults() : MotifReader.read(motifs);
         return new TrainRequest(data, columns.columns(), settings, priors, pwms, ensemble, member, length, seed,
                 threads.resolve(), out);

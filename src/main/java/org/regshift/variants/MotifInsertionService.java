@@ -32,7 +32,7 @@ import org.regshift.seq.SeqRecord;
  */
 public final class MotifInsertionService {
     /** What to insert where. */
-    public record Request(Path model, Path motifs, String motifId, Path background, Path out, boolean reverseComplementAverage,
+    public record Request(Path model, Path motifs, String motifId, Path background, Path out, Boolean reverseComplementAverage,
                           int batchSize, int threads) {
     }
 
@@ -67,7 +67,7 @@ public final class MotifInsertionService {
                     + " bp, longer than the model's " + length + " bp window");
         }
         String consensus = consensus(motif);
-        try (Predictor predictor = new Predictor(bundle, request.reverseComplementAverage(), request.threads())) {
+        try (Predictor predictor = new Predictor(bundle, bundle.averagesStrands(request.reverseComplementAverage()), request.threads())) {
             EffectSummary summary = new EffectSummary();
             double[] memberSums = new double[predictor.size()];
             long[] memberPositives = new long[predictor.size()];

@@ -3,6 +3,7 @@ package org.regshift.variants;
 import java.nio.file.Path;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
+import org.regshift.cli.StrandAveragingOption;
 import org.regshift.cli.ThreadsOption;
 import org.regshift.provenance.Provenance;
 import picocli.CommandLine.ArgGroup;
@@ -39,8 +40,8 @@ public final class ScoreVariantsCommand extends StepCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--rc-average", description = "Average each member's predictions on both strands.")
-    boolean rcAverage;
+    @Mixin
+    StrandAveragingOption strands;
 
     @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N", description = "Distinct windows per batch.")
     int batchSize;
@@ -135,14 +136,14 @@ public final class ScoreVariantsCommand extends StepCommand {
             provenance.input("vcf", v.vcf);
             provenance.input("reference", v.reference);
             effects = ScoreVariantsService.run(new ScoreVariantsService.Request(model, v.vcf, v.reference, out, v.truthInfo,
-                    v.onRefMismatch == OnMismatch.SKIP, v.window == Placement.INSIDE, rcAverage, batchSize, threads.resolve()),
+                    v.onRefMismatch == OnMismatch.SKIP, v.window == Placement.INSIDE, strands.choice(), batchSize, threads.resolve()),
                     provenance, progress);
         } else {
             MotifInsertion m = test.motif;
             provenance.input("motifs", m.motifs);
             provenance.input("background", m.background);
             effects = MotifInsertionService.run(new MotifInsertionService.Request(model, m.motifs, m.insertMotif, m.background,
-                    out, rcAverage, batchSize, threads.resolve()), provenance, progress);
+                    out, strands.choice(), batchSize, threads.resolve()), provenance, progress);
         }
         return effects + " effects written to " + out;
     }

@@ -36,7 +36,7 @@ public final class ScoreVariantsService {
      * REF mismatches and unknown contigs; {@code windowsInside} keeps windows inside their contig.
      */
     public record Request(Path model, Path vcf, Path reference, Path out, String truthInfo, boolean skipMismatches,
-                          boolean windowsInside, boolean reverseComplementAverage, int batchSize, int threads) {
+                          boolean windowsInside, Boolean reverseComplementAverage, int batchSize, int threads) {
     }
 
     /** Why an allele was not scored, as summary.json counts it. */
@@ -65,7 +65,7 @@ public final class ScoreVariantsService {
     /** Scores every allele and writes the effects; returns how many alleles were scored. */
     public static long run(Request request, Provenance provenance, LongConsumer progress) {
         ModelBundle bundle = ModelBundle.load(request.model());
-        try (Predictor predictor = new Predictor(bundle, request.reverseComplementAverage(), request.threads())) {
+        try (Predictor predictor = new Predictor(bundle, bundle.averagesStrands(request.reverseComplementAverage()), request.threads())) {
             Map<Skip, Long> skipped = new LinkedHashMap<>();
             for (Skip s : Skip.values()) {
                 skipped.put(s, 0L);

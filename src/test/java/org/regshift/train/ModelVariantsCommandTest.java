@@ -81,7 +81,7 @@ class ModelVariantsCommandTest {
     void adamWWithAOneCycleScheduleAndLargeBatchesIsRecordedAndItsBundlePredicts() throws IOException {
         Path m = Cli.succeed("train", tmp.resolve("m"), "--data", activity, "--epochs", "2", "--arch", "cnn-reference",
                 "--schedule", "onecycle", "--max-lr", "0.005", "--weight-decay", "0.1", "--batch-size", "1024", "--threads", "2");
-        JsonNode hyper = JSON.readTree(m.resolve("model.json").toFile()).at("/hyper_parameters");
+        JsonNode hyper = hyperParameters(m);
         assertThat(hyper.at("/optimizer").asText()).isEqualTo("adamw");
         assertThat(hyper.at("/schedule").asText()).isEqualTo("onecycle");
         assertThat(hyper.at("/max_learning_rate").asDouble()).isEqualTo(0.005);
@@ -94,17 +94,47 @@ class ModelVariantsCommandTest {
     }
 
     @Test
-    void theDefaultIsTheCnnWithTheOodReferenceOfItsTrainingRows() throws IOException {
+    void theDefaultIsLegnetWithItsRecipeAndTheOodReferenceOfItsTrainingRows() throws IOException {
         JsonNode doc = JSON.readTree(model.resolve("model.json").toFile());
-        assertThat(doc.at("/architecture").asText()).isEqualTo("cnn");
+        assertThat(doc.at("/architecture").asText()).isEqualTo("legnet");
         assertThat(doc.at("/loss").asText()).isEqualTo("gaussian-nll");
         assertThat(doc.at("/priors").isNull()).isTrue();
         assertThat(doc.at("/ood/features/features").size()).isEqualTo(29);
         assertThat(doc.at("/ood/precision").size()).isEqualTo(29);
+        JsonNode recipe = doc.at("/hyper_parameters");
+        assertThat(recipe.at("/optimizer").asText()).isEqualTo("adamw");
+        assertThat(recipe.at("/weight_decay").asDouble()).isEqualTo(0.1);
+        assertThat(recipe.at("/schedule").asText()).isEqualTo("onecycle");
+        assertThat(recipe.at("/max_learning_rate").asDouble()).isEqualTo(0.005);
+        assertThat(recipe.at("/batch_size").asInt()).isEqualTo(256);
+        assertThat(recipe.at("/augment").asText()).isEqualTo("rc,shift");
     }
 
     @Test
-    void reverseComplementAveragingGivesBothStrandsTheSamePrediction() throws IOException {
+    void optionsOverrideLegnetsRecipe() throws IOException {
+        JsonNode own = hyperParameters(Cli.succeed("train", tmp.resolve("own"), "--data", activity, "--epochs", "1",
+                "--weight-decay", "0", "--schedule", "constant", "--batch-size", "64", "--augment", "none"));
+        assertThat(own.at("/optimizer").asText()).isEqualTo("adam");
+        assertThat(own.at("/schedule").asText()).isEqualTo("constant");
+        assertThat(own.at("/batch_size").asInt()).isEqualTo(64);
+        assertThat(own.at("/augment").asText()).isEqualTo("none");
+    }
+
+    @Test
+    void legnetPredictsTheSameInPassesOf64AsInOnePassPerBatch() throws IOException {
+        Path batches = tmp.resolve("batches.tsv");
+        Path passes = tmp.resolve("passes.tsv");
+        assertThat(Cli.run("predict", "--model", model, "--data", activity, "--out", batches, "--batch-size", "64").exitCode()).isZero();
+        assertThat(Cli.run("predict", "--model", model, "--data", activity, "--out", passes, "--batch-size", "640").exitCode()).isZero();
+        assertThat(Files.readAllLines(passes)).hasSize(Files.readAllLines(activity).size()).isEqualTo(Files.readAllLines(batches));
+    }
+
+    private static JsonNode hyperParameters(Path bundle) throws IOException {
+        return JSON.readTree(bundle.resolve("model.json").toFile()).at("/hyper_parameters");
+    }
+
+    @Test
+    void reverseComplementAveragingGivesBothStrandsTheSamePredictionAndIsTheDefaultOfModelsTrainedOnBoth() throws IOException {
         List<String> lines = Files.readAllLines(activity);
         List<String> header = List.of(lines.get(0).split("\t"));
         int seq = header.indexOf("sequence");
@@ -119,7 +149,8 @@ class ModelVariantsCommandTest {
         List<String> forward = predict("--data", activity, "--rc-average");
         List<String> backward = predict("--data", rcTable, "--rc-average");
         assertThat(backward).containsExactlyElementsOf(forward);
-        assertThat(predict("--data", activity)).isNotEqualTo(forward);
+        assertThat(predict("--data", activity, "--no-rc-average")).isNotEqualTo(forward);
+        assertThat(predict("--data", activity)).as("the default of a model trained with --augment rc").isEqualTo(forward);
     }
 
     @Test

@@ -18,6 +18,14 @@ public sealed interface Architecture permits Cnn, CnnReference, BiLstm, Transfor
 
     Head head();
 
+    /**
+     * The most sequences one forward pass of inference takes; larger batches are passed in parts
+     * (the activations of a pass, not the weights, are what fills memory).
+     */
+    default int inferencePassLimit() {
+        return Integer.MAX_VALUE;
+    }
+
     static Architecture parse(String name) {
         return ALL.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "unknown architecture '" + name + "' (available: " + String.join(", ", ALL.stream().map(Architecture::name).toList()) + ")"));

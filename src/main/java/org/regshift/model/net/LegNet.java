@@ -29,6 +29,15 @@ public record LegNet() implements Architecture {
         return trunk.mapper(2 * trunk.channels()).globalAveragePool();
     }
 
+    /**
+     * About 8 MB of activations per 230-bp sequence: passes of 64 keep predicting a million
+     * sequences near 1 GB of memory and are no slower than passes of 256 (BENCHMARKS.md).
+     */
+    @Override
+    public int inferencePassLimit() {
+        return 64;
+    }
+
     @Override
     public Head head() {
         return new Head(2 * STAGES[STAGES.length - 1], true, Activation.SWISH, 0, Trunk.LINEAR_SD);
