@@ -49,7 +49,7 @@ final class TwinSums {
         long waitingFor = round;
         while (round == waitingFor) {
             if (aborted) {
-                throw new IllegalStateException("another twin failed");
+                throw new Aborted();
             }
             try {
                 wait();
@@ -59,5 +59,12 @@ final class TwinSums {
             }
         }
         return total;
+    }
+
+    /** Thrown in a twin that waited for a twin that failed: the other's failure is the one to report. */
+    static final class Aborted extends IllegalStateException {
+        Aborted() {
+            super("another twin failed");
+        }
     }
 }

@@ -85,15 +85,25 @@ public final class Twins implements AutoCloseable {
             futures.add(threads.get(i).submit(() -> {
                 try {
                     return task.apply(replica, share);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // an Error too: native memory runs out as OutOfMemoryError
                     sums.abort();
                     throw e;
                 }
             }));
         }
         List<T> results = new ArrayList<>();
+        RuntimeException failure = null;
         for (Future<T> f : futures) {
-            results.add(join(f));
+            try {
+                results.add(join(f));
+            } catch (RuntimeException e) {
+                if (failure == null || failure instanceof TwinSums.Aborted) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return results;
     }
