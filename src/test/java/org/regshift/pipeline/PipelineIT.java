@@ -196,6 +196,8 @@ class PipelineIT {
                 "--shift_columns", "k562,wtc11", "--ensemble", "1", "--epochs", "2", "--max_cpus", "2", "--outdir", results.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).doesNotContain("REGSHIFT_QC");
+        // without --arch a sample's data train legnet, in a task given the memory legnet needs
+        assertThat(JSON.readTree(sample.resolve("model/model.json").toFile()).at("/architecture").asText()).isEqualTo("legnet");
         JsonNode metrics = JSON.readTree(sample.resolve("evaluate/metrics.json").toFile());
         assertThat(metrics.at("/split").asText()).isEqualTo("test");
         for (String scenario : List.of("hepg2", "k562", "wtc11")) {
@@ -217,6 +219,7 @@ class PipelineIT {
         Path counts = Nextflow.REPO.resolve("test-data/sharpr/sharpr_pilot_oligo_counts.tsv");
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "--counts", counts.toString(), "--condition", "hepg2",
                 "--split_by", "region_id", "--ensemble", "1", "--epochs", "2", "--chunk_size", "1024", "--max_cpus", "2",
+                "--arch", "cnn", // the steps after training are this test's subject; legnet's run is the activity test's
                 "--vcf", Nextflow.REPO.resolve("test-data/kircher2019/satmut_variants_elements.vcf.gz").toString(),
                 "--reference", Nextflow.REPO.resolve("test-data/kircher2019/satmut_element_regions_GRCh38.fa").toString(),
                 "--truth_info", "COEF", "--variant_window", "inside", "--outdir", results.toString());
@@ -259,7 +262,7 @@ class PipelineIT {
                 "sharpr_k562," + counts + ",k562,region_id,,",
                 "joint_k562,,,," + activity + ",k562", ""));
         String[] args = {"run", Nextflow.REPO.toString(), "--input", sheet.toString(), "--split_column", "fold", "--train_splits", "1-8",
-            "--valid_splits", "9", "--test_splits", "10", "--ensemble", "1", "--epochs", "1", "--max_cpus", "2",
+            "--valid_splits", "9", "--test_splits", "10", "--ensemble", "1", "--epochs", "1", "--max_cpus", "2", "--arch", "cnn",
             "--outdir", results.toString()};
         Nextflow.Result r = Nextflow.run(dir, args);
         assertThat(r.exitCode()).as(r.output()).isZero();
