@@ -35,7 +35,7 @@ class PipelineIT {
 
     @BeforeAll
     static void multiqc() {
-        DebianPackages.ensure(new String[] {"/usr/bin/multiqc"}, "multiqc"); // the pipeline's last step, run on the host here
+        DebianPackages.ensureMultiqc();
     }
 
     @Test

@@ -14,6 +14,11 @@ public final class DebianPackages {
     private DebianPackages() {
     }
 
+    /** MultiQC, the pipeline's last step, which runs on the host (or a Slurm node) without a container profile. */
+    public static void ensureMultiqc() {
+        ensure(new String[] {"/usr/bin/multiqc"}, "multiqc");
+    }
+
     /** Installs {@code packages} unless every one of {@code executables} is already there. */
     public static synchronized void ensure(String[] executables, String... packages) {
         if (Arrays.stream(executables).allMatch(e -> Files.isExecutable(Path.of(e)))) {
