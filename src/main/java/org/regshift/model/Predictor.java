@@ -60,7 +60,7 @@ public final class Predictor implements AutoCloseable {
             if (engine.engine() == Engine.DL4J) {
                 forwards.add(inputs -> m.network().outputSingle(false, inputs));
             } else {
-                Twins t = Twins.of(engine.engine(), m.network(), threads, 0);
+                Twins t = Twins.of(m.network(), threads, 0);
                 twins.add(t);
                 forwards.add(t::output);
             }

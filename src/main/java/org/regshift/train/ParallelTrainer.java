@@ -42,10 +42,10 @@ final class ParallelTrainer implements TrainingSteps {
         NdRuntime.threads(1);
     }
 
-    /** A trainer of {@code net} on {@code threads} twins of {@code engine} (lean or graph copies), with {@code decay}. */
-    static ParallelTrainer of(ComputationGraph net, Engine engine, int threads, long seed, DecoupledDecay decay) {
+    /** A trainer of {@code net} on {@code threads} lean twins, with {@code decay}. */
+    static ParallelTrainer of(ComputationGraph net, int threads, long seed, DecoupledDecay decay) {
         Adam adam = sharedAdam(net).orElseThrow(() -> new IllegalArgumentException("the layers do not share one Adam"));
-        return new ParallelTrainer(net, Twins.of(engine, net, threads, seed), adam, decay, threads);
+        return new ParallelTrainer(net, Twins.of(net, threads, seed), adam, decay, threads);
     }
 
     /** The Adam configuration every layer with parameters shares, without regularisation; else empty. */

@@ -18,7 +18,7 @@ interface TrainingSteps extends AutoCloseable {
 
     /** The steps of {@code engine}: DL4J's own fit, or twins; each with {@code decay}. */
     static TrainingSteps of(Engine engine, ComputationGraph net, int threads, long seed, DecoupledDecay decay) {
-        return engine == Engine.DL4J ? new GraphSteps(net, decay) : ParallelTrainer.of(net, engine, threads, seed, decay);
+        return engine == Engine.DL4J ? new GraphSteps(net, decay) : ParallelTrainer.of(net, threads, seed, decay);
     }
 
     /** DL4J's own fit and output. */

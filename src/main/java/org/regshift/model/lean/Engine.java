@@ -4,23 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
- * What runs a network's passes, chosen in one place from the network and the thread count:
- * {@link #LEAN} twins where the lean engine implements every layer, else {@link #GRAPH_COPIES} of
- * the DL4J graph on two or more threads when the network has no batch normalisation (whose
- * statistics would become each share's), else {@link #DL4J}'s own graph with multi-threaded
- * native operations; the same for training and for prediction.
+ * What runs a network's passes, chosen in one place from the network: {@link #LEAN} twins where
+ * the lean engine implements every layer (every architecture RegShift builds), else {@link #DL4J}'s
+ * own graph with multi-threaded native operations; the same for training and for prediction.
  */
 public enum Engine {
     /** RegShift's lean layers on libnd4j operations, one twin per thread. */
     LEAN,
-    /** Copies of the DL4J graph, one per thread. */
-    GRAPH_COPIES,
     /** The DL4J graph itself. */
     DL4J;
 
@@ -34,7 +29,7 @@ public enum Engine {
 
     /** The name in logs, model.json and provenance.json. */
     public String label() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase();
     }
 
     /**
@@ -42,31 +37,14 @@ public enum Engine {
      * reason training needs DL4J's graph whatever the network (null when it does not).
      */
     public static Choice forTraining(ComputationGraph net, int threads, String graphOnly) {
-        if (graphOnly != null) {
-            return new Choice(DL4J, threads, graphOnly);
-        }
-        Optional<String> notLean = LeanNetwork.unsupported(net);
-        if (notLean.isEmpty()) {
-            return new Choice(LEAN, threads, "the lean engine implements every layer");
-        }
-        return graphCopiesOrGraph(net, threads, notLean.get());
+        return graphOnly != null ? new Choice(DL4J, threads, graphOnly) : forInference(net, threads);
     }
 
     /** The engine that runs {@code net}'s forward pass on {@code threads} threads, whatever its optimiser. */
     public static Choice forInference(ComputationGraph net, int threads) {
         Optional<String> notLean = LeanNetwork.unsupported(net);
         return notLean.isEmpty() ? new Choice(LEAN, threads, "the lean engine implements every layer")
-                : graphCopiesOrGraph(net, threads, notLean.get());
-    }
-
-    private static Choice graphCopiesOrGraph(ComputationGraph net, int threads, String notLean) {
-        if (threads < 2) {
-            return new Choice(DL4J, threads, notLean + "; one thread");
-        }
-        if (hasBatchNorm(net)) {
-            return new Choice(DL4J, threads, notLean + "; batch normalisation needs the whole batch");
-        }
-        return new Choice(GRAPH_COPIES, threads, notLean);
+                : new Choice(DL4J, threads, notLean.get());
     }
 
     /** The network's layer configurations in topological order (a bidirectional layer's forward half). */
@@ -79,9 +57,5 @@ public enum Engine {
             }
         }
         return layers;
-    }
-
-    private static boolean hasBatchNorm(ComputationGraph net) {
-        return layers(net).stream().anyMatch(l -> l instanceof BatchNormalization);
     }
 }

@@ -24,13 +24,21 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.params.BidirectionalParamInitializer;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
 import org.deeplearning4j.nn.params.DepthwiseConvolutionParamInitializer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -43,13 +51,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.regshift.model.net.MaxPool1D;
 import org.regshift.model.net.NdBuffers;
+import org.regshift.model.net.SinusoidalPositions;
 
 /**
  * The forward and backward pass of a network on libnd4j operations, on the parameters of its
  * {@link ComputationGraph}, which stays the model that is saved and predicts: the graph's vertices
  * in topological order (1D and depthwise convolutions, batch normalisation, activations, max and
  * average pooling, dropout, dense layers, concatenation, squeeze-and-excitation gates, reshapes,
- * prior features), each gradient summed over the vertices that take the value. A profile of
+ * prior features, bidirectional LSTMs, self-attention, position encodings, residual sums), each
+ * gradient summed over the vertices that take the value. A profile of
  * DL4J's own fit showed most of the time outside the kernels: each Conv1D runs its forward pass
  * again in backpropagation and computes an input gradient for the input layer, and per-layer
  * copies and workspace moves add up; this does each operation once. Gradients equal DL4J's
@@ -62,7 +72,8 @@ final class LeanNetwork implements Replica {
     private static final String WORKSPACE_ID = "regshift-lean";
     private static final Set<Class<? extends Layer>> SUPPORTED = Set.of(Convolution1DLayer.class, MaxPool1D.class,
             DropoutLayer.class, GlobalPoolingLayer.class, DenseLayer.class, OutputLayer.class, BatchNormalization.class,
-            ActivationLayer.class, DepthwiseConvolution2D.class, RepeatVector.class);
+            ActivationLayer.class, DepthwiseConvolution2D.class, RepeatVector.class, Bidirectional.class,
+            SelfAttentionLayer.class, SinusoidalPositions.class);
 
     /**
      * One vertex: what it computes, where its inputs are among the network's values (the network's
@@ -125,6 +136,8 @@ final class LeanNetwork implements Replica {
                 lean = new LeanConcat();
             } else if (vertex instanceof ElementWiseVertex e && e.getOp() == ElementWiseVertex.Op.Product && inputs.length == 2) {
                 lean = new LeanProduct();
+            } else if (vertex instanceof ElementWiseVertex e && e.getOp() == ElementWiseVertex.Op.Add && inputs.length == 2) {
+                lean = new LeanSum();
             } else if (vertex instanceof ReshapeVertex r && r.getMaskShape() == null && r.getNewShape()[0] == -1) {
                 lean = new LeanVertex.Single(new LeanReshape(r.getNewShape()));
             } else if (vertex instanceof LayerVertex layerVertex && inputs.length == 1) {
@@ -137,9 +150,12 @@ final class LeanNetwork implements Replica {
                 }
                 Map<String, INDArray> p = net.getLayer(name).paramTable();
                 INDArray graphView = net.getLayer(name).getGradientsViewArray();
-                Map<String, INDArray> g = graphView == null ? Map.of() : layer.initializer().getGradientsFromFlattened(
-                        layerVertex.getLayerConf(), flatGradient.get(NDArrayIndex.interval(graphView.offset() - gradientStart,
-                        graphView.offset() - gradientStart + graphView.length())).reshape(graphView.shape()));
+                INDArray layerGradient = graphView == null ? null : flatGradient.get(NDArrayIndex.interval(
+                        graphView.offset() - gradientStart, graphView.offset() - gradientStart + graphView.length()));
+                Map<String, INDArray> g = graphView == null ? Map.of() : layer instanceof Bidirectional || layer instanceof SelfAttentionLayer
+                        ? likeParameters(p, net.getLayer(name).params(), layerGradient)
+                        : layer.initializer().getGradientsFromFlattened(layerVertex.getLayerConf(),
+                        layerGradient.reshape(graphView.shape()));
                 LeanLayer layerLean = layer instanceof BatchNormalization bn ? batchNorm(bn, name, p, g, sums, twin, scratch)
                         : layer(layer, name, p, g, random, scratch, nodes, inputs[0] - networkInputs,
                         consumers.getOrDefault(inputNames.get(0), 0) == 1);
@@ -163,6 +179,22 @@ final class LeanNetwork implements Replica {
         List<LeanBatchNorm> batchNorms = nodes.stream().map(Node::vertex).filter(v -> v instanceof LeanVertex.Single single
                 && single.layer() instanceof LeanBatchNorm).map(v -> (LeanBatchNorm) ((LeanVertex.Single) v).layer()).toList();
         return new LeanNetwork(networkInputs, nodes, batchNorms, loss, gradient);
+    }
+
+    /**
+     * Views of a layer's flattened gradient laid out as its parameters {@code p} lie in their
+     * flattened {@code params}: DL4J's initializer of a bidirectional layer hands each direction's
+     * initializer the wrong configuration, and that of a self-attention layer orders the gradient's
+     * views otherwise than the parameters.
+     */
+    private static Map<String, INDArray> likeParameters(Map<String, INDArray> p, INDArray params, INDArray gradient) {
+        Map<String, INDArray> views = new HashMap<>();
+        p.forEach((key, value) -> {
+            long start = value.offset() - params.offset();
+            views.put(key, gradient.get(NDArrayIndex.interval(start, start + value.length())).reshape(value.ordering(),
+                    value.shape()));
+        });
+        return views;
     }
 
     private static boolean onlyIntoProduct(ComputationGraphConfiguration conf, String name) {
@@ -209,8 +241,27 @@ final class LeanNetwork implements Replica {
                     g.get(DepthwiseConvolutionParamInitializer.WEIGHT_KEY), scratch);
         } else if (layer instanceof RepeatVector) {
             return new LeanRepeat();
+        } else if (layer instanceof Bidirectional b && b.getMode() == Bidirectional.Mode.CONCAT && b.getFwd() instanceof LSTM lstm
+                && lstm.getActivationFn() instanceof ActivationTanH && lstm.getGateActivationFn() instanceof ActivationSigmoid
+                && lstm.getIDropout() == null && lstm.getRnnDataFormat() == RNNFormat.NCW) {
+            return new LeanBiLstm(lstm(p, g, BidirectionalParamInitializer.FORWARD_PREFIX, false),
+                    lstm(p, g, BidirectionalParamInitializer.BACKWARD_PREFIX, true));
+        } else if (layer instanceof SelfAttentionLayer a && a.isProjectInput()) {
+            String[] keys = {"Wq", "Wk", "Wv"}; // SelfAttentionLayer's names of its projections, private there
+            return new LeanSelfAttention(java.util.Arrays.stream(keys).map(p::get).toArray(INDArray[]::new),
+                    java.util.Arrays.stream(keys).map(g::get).toArray(INDArray[]::new), p.get("Wo"), g.get("Wo"));
+        } else if (layer instanceof SinusoidalPositions) {
+            return new LeanPositions();
         }
         throw new Unsupported(layer.getClass().getSimpleName() + " " + name + " where the lean engine takes no such layer");
+    }
+
+    /** One direction of a bidirectional LSTM, whose parameters' names start with {@code prefix}. */
+    private static LeanLstm lstm(Map<String, INDArray> p, Map<String, INDArray> g, String prefix, boolean reverse) {
+        String w = prefix + LSTMParamInitializer.INPUT_WEIGHT_KEY;
+        String rw = prefix + LSTMParamInitializer.RECURRENT_WEIGHT_KEY;
+        String b = prefix + LSTMParamInitializer.BIAS_KEY;
+        return new LeanLstm(new LeanParameters(p.get(w), p.get(b), g.get(w), g.get(b)), p.get(rw), g.get(rw), reverse);
     }
 
     private static LeanBatchNorm batchNorm(BatchNormalization bn, String name, Map<String, INDArray> p,

@@ -27,38 +27,28 @@ public final class Twins implements AutoCloseable {
     private final TwinSums sums;
     private final List<ExecutorService> threads = new ArrayList<>();
 
-    private Twins(List<Replica> replicas, TwinSums sums, long seed) {
+    private Twins(List<Replica> replicas, TwinSums sums) {
         this.replicas = replicas;
         this.sums = sums;
-        for (int i = 0; i < replicas.size(); i++) {
-            ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "regshift-twin");
-                t.setDaemon(true);
-                return t;
-            });
-            long threadSeed = seed + i;
-            join(thread.submit(() -> Nd4j.getRandom().setSeed(threadSeed))); // DL4J's dropout draws from it
-            threads.add(thread);
-        }
+        replicas.forEach(replica -> threads.add(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "regshift-twin");
+            t.setDaemon(true);
+            return t;
+        })));
     }
 
     /**
-     * {@code count} twins of {@code net} for {@code engine} ({@link Engine#LEAN} or
-     * {@link Engine#GRAPH_COPIES}); twin i draws dropout masks from a generator seeded with seed + i.
-     * Their owner runs libnd4j single-threaded while it uses them ({@link NdRuntime#threads}).
+     * {@code count} lean twins of {@code net}; twin i draws dropout masks from a generator seeded
+     * with seed + i. Their owner runs libnd4j single-threaded while it uses them ({@link NdRuntime#threads}).
      */
-    public static Twins of(Engine engine, ComputationGraph net, int count, long seed) {
+    public static Twins of(ComputationGraph net, int count, long seed) {
         List<Replica> twins = new ArrayList<>();
         TwinSums sums = new TwinSums(count);
         for (int i = 0; i < count; i++) {
-            twins.add(switch (engine) {
-                case LEAN -> LeanNetwork.of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()),
-                        Nd4j.getRandomFactory().getNewRandomInstance(seed + i), sums, i);
-                case GRAPH_COPIES -> new GraphReplica(net);
-                case DL4J -> throw new IllegalArgumentException("the DL4J engine runs no twins");
-            });
+            twins.add(LeanNetwork.of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()),
+                    Nd4j.getRandomFactory().getNewRandomInstance(seed + i), sums, i));
         }
-        return new Twins(twins, sums, seed);
+        return new Twins(twins, sums);
     }
 
     /** Work after the optimiser's step (batch normalisation's running statistics), done once: the twins share the batch. */

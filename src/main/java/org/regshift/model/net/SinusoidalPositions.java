@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adds the fixed sinusoidal position encoding of Vaswani et al. (2017) to [batch, channels, length]
@@ -21,5 +23,17 @@ public class SinusoidalPositions extends ParameterFreeLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return inputType;
+    }
+
+    /** The encoding of {@code channels} x {@code length} activations. */
+    public static INDArray encoding(int channels, int length, DataType type) {
+        float[] values = new float[channels * length];
+        for (int c = 0; c < channels; c++) {
+            double rate = Math.pow(10000, -(c - c % 2) / (double) channels);
+            for (int p = 0; p < length; p++) {
+                values[c * length + p] = (float) (c % 2 == 0 ? Math.sin(p * rate) : Math.cos(p * rate));
+            }
+        }
+        return Nd4j.create(values, new long[] {channels, length}, DataType.FLOAT).castTo(type);
     }
 }

@@ -25,18 +25,16 @@ class EngineTest {
     }
 
     @Test
-    void recurrentNetsTrainOnGraphCopiesWithTwoThreadsAndOnTheGraphWithOne() {
-        Engine.Choice two = Engine.forTraining(net(new BiLstm(), Loss.GAUSSIAN_NLL), 2, null);
-        assertThat(two.engine()).isEqualTo(Engine.GRAPH_COPIES);
-        assertThat(two.reason()).contains("Bidirectional");
-        assertThat(Engine.forTraining(net(new BiLstm(), Loss.GAUSSIAN_NLL), 1, null).engine()).isEqualTo(Engine.DL4J);
+    void recurrentAndAttentionNetsTrainOnLeanTwinsOnAnyThreadCount() {
+        for (int threads = 1; threads <= 2; threads++) {
+            assertThat(Engine.forTraining(net(new BiLstm(), Loss.GAUSSIAN_NLL), threads, null).engine()).isEqualTo(Engine.LEAN);
+            assertThat(Engine.forTraining(net(new Transformer(), Loss.GAUSSIAN_NLL), threads, null).engine())
+                    .isEqualTo(Engine.LEAN);
+        }
     }
 
     @Test
-    void batchNormalisationAndAGraphOnlyReasonKeepTheGraph() {
-        Engine.Choice transformer = Engine.forTraining(net(new Transformer(), Loss.GAUSSIAN_NLL), 2, null);
-        assertThat(transformer.engine()).isEqualTo(Engine.DL4J);
-        assertThat(transformer.reason()).contains("batch normalisation");
+    void aGraphOnlyReasonKeepsTheGraph() {
         Engine.Choice adversarial = Engine.forTraining(net(new Cnn(), Loss.GAUSSIAN_NLL), 2, "adversarial training");
         assertThat(adversarial.engine()).isEqualTo(Engine.DL4J);
         assertThat(adversarial.describe()).isEqualTo("dl4j on 2 threads (adversarial training)");
@@ -52,8 +50,7 @@ class EngineTest {
         }
         assertThat(Engine.forInference(sgd, 2).engine()).isEqualTo(Engine.LEAN);
         assertThat(Engine.forInference(sgd, 1).engine()).isEqualTo(Engine.LEAN);
-        assertThat(Engine.forInference(net(new BiLstm(), Loss.GAUSSIAN_NLL), 1).engine()).isEqualTo(Engine.DL4J);
-        assertThat(Engine.forInference(net(new BiLstm(), Loss.GAUSSIAN_NLL), 2).engine()).isEqualTo(Engine.GRAPH_COPIES);
-        assertThat(Engine.forInference(net(new Transformer(), Loss.GAUSSIAN_NLL), 2).engine()).isEqualTo(Engine.DL4J);
+        assertThat(Engine.forInference(net(new BiLstm(), Loss.GAUSSIAN_NLL), 1).engine()).isEqualTo(Engine.LEAN);
+        assertThat(Engine.forInference(net(new Transformer(), Loss.GAUSSIAN_NLL), 2).engine()).isEqualTo(Engine.LEAN);
     }
 }

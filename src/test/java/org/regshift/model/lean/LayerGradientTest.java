@@ -138,6 +138,41 @@ class LayerGradientTest {
     }
 
     @Test
+    void bidirectionalLstmGradientsOfInputAndOfEachDirectionsWeightsMatchFiniteDifferences() {
+        LeanParameters forwardInput = parameters(new long[] {3, 16}, 16);
+        LeanParameters backwardInput = parameters(new long[] {3, 16}, 16);
+        INDArray[] recurrent = {gaussian(4, 16).muli(0.3), gaussian(4, 16).muli(0.3)};
+        INDArray[] recurrentGradients = {Nd4j.zeros(DataType.FLOAT, 4, 16), Nd4j.zeros(DataType.FLOAT, 4, 16)};
+        LeanBiLstm lstm = new LeanBiLstm(new LeanLstm(forwardInput, recurrent[0], recurrentGradients[0], false),
+                new LeanLstm(backwardInput, recurrent[1], recurrentGradients[1], true));
+        INDArray x = gaussian(2, 3, 6);
+        check(lstm, x, null, null);
+        for (LeanParameters p : new LeanParameters[] {forwardInput, backwardInput}) {
+            check(lstm, x, p.weight(), p.weightGradient());
+            check(lstm, x, p.bias(), p.biasGradient());
+        }
+        for (int d = 0; d < 2; d++) {
+            check(lstm, x, recurrent[d], recurrentGradients[d]);
+        }
+    }
+
+    @Test
+    void selfAttentionGradientsOfInputAndOfEachProjectionMatchFiniteDifferences() {
+        INDArray[] projections = {gaussian(2, 3, 5).muli(0.5), gaussian(2, 3, 5).muli(0.5), gaussian(2, 3, 5).muli(0.5)};
+        INDArray[] gradients = {Nd4j.zeros(DataType.FLOAT, 2, 3, 5), Nd4j.zeros(DataType.FLOAT, 2, 3, 5),
+            Nd4j.zeros(DataType.FLOAT, 2, 3, 5)};
+        INDArray out = gaussian(6, 4).muli(0.5);
+        INDArray outGradient = Nd4j.zeros(DataType.FLOAT, 6, 4);
+        LeanSelfAttention attention = new LeanSelfAttention(projections, gradients, out, outGradient);
+        INDArray x = gaussian(2, 5, 7);
+        check(attention, x, null, null);
+        for (int i = 0; i < 3; i++) {
+            check(attention, x, projections[i], gradients[i]);
+        }
+        check(attention, x, out, outGradient);
+    }
+
+    @Test
     void poolingGradientsMatchFiniteDifferencesWithAndWithoutRelu() {
         for (boolean relu : new boolean[] {false, true}) {
             check(new LeanMaxPool(4, relu), gaussian(2, 3, 18), null, null);

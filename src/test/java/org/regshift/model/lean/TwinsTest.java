@@ -20,7 +20,7 @@ class TwinsTest {
         Random random = new Random(3);
         INDArray[] inputs = {LeanTesting.sequences(8, random)};
         INDArray y = LeanTesting.labels(8, random);
-        try (Twins twins = Twins.of(Engine.LEAN, LeanTesting.miniLegNet(new Adam(1e-3), 1), 2, 1)) {
+        try (Twins twins = Twins.of(LeanTesting.miniLegNet(new Adam(1e-3), 1), 2, 1)) {
             assertThatThrownBy(() -> twins.eachShare(8, (replica, share) -> {
                 if (share[0] > 0) {
                     sleep(Duration.ofMillis(200)); // the other twin is waiting in batch norm by now
