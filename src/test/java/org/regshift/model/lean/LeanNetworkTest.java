@@ -62,8 +62,12 @@ class LeanNetworkTest {
 
     @Test
     void gradientsAndOutputsEqualDl4jThroughABidirectionalLstm() {
-        assertLeanEqualsDl4j(Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(3).biLstm(6)
-                .globalMaxPool(), Head.plain(0), LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 4), new Random(6));
+        ComputationGraph net = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(3).biLstm(6)
+                .globalMaxPool(), Head.plain(0), LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 4);
+        Step step = Step.of(net, new Random(6));
+        assertThat(step.leanLoss()).isCloseTo(net.score(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(maxDifference(step.dl4j(), step.lean())).isLessThan(1e-5);
+        assertThat(step.lean().amaxNumber().doubleValue()).isGreaterThan(1e-3);
     }
 
     /**
@@ -73,26 +77,14 @@ class LeanNetworkTest {
      */
     @Test
     void attentionBlocksGradientsEqualDl4jAboveTheAttentionAndFiniteDifferencesInIt() {
-        Random random = new Random(7);
         ComputationGraph net = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(3).positions()
                 .encoderBlock(2, 0).globalMaxPool(), Head.plain(0), LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 5);
-        INDArray[] inputs = {sequences(13, random)};
-        INDArray y = labels(13, random);
-        net.setInputs(inputs);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        assertThat(Engine.forTraining(net, 2, null).engine()).isEqualTo(Engine.LEAN);
-        INDArray expected = net.getFlattenedGradients().div(13).muli(Networks.learnedMask(net)).reshape(-1);
-        INDArray gradient = Nd4j.zeros(DataType.FLOAT, 1, net.numParams());
-        LeanNetwork lean = LeanNetwork.of(net, gradient, Nd4j.getRandom(), new TwinSums(1), 0);
-        assertThat(maxDifference(net.outputSingle(false, inputs), lean.output(inputs))).isLessThan(1e-5);
-        lean.computeGradient(inputs, y, 1.0 / 13);
-        INDArray flat = gradient.reshape(-1);
+        Step step = Step.of(net, new Random(7));
         INDArray attention = net.getLayer("attention_4").params();
         long start = attention.offset() - net.params().offset();
         long above = start + attention.length();
-        assertThat(maxDifference(expected.get(NDArrayIndex.interval(above, flat.length())),
-                flat.get(NDArrayIndex.interval(above, flat.length())))).isLessThan(1e-5);
+        assertThat(maxDifference(step.dl4j().get(NDArrayIndex.interval(above, step.lean().length())),
+                step.lean().get(NDArrayIndex.interval(above, step.lean().length())))).isLessThan(1e-5);
         INDArray parameters = net.params().reshape(-1);
         for (long k = start; k < above; k += 13) {
             float original = parameters.getFloat(k);
@@ -105,27 +97,31 @@ class LeanNetworkTest {
             double minus = net.score();
             parameters.putScalar(k, original);
             double numeric = (plus - minus) / (2 * eps);
-            assertThat(flat.getDouble(k)).as("attention parameter %d", k - start)
+            assertThat(step.lean().getDouble(k)).as("attention parameter %d", k - start)
                     .isCloseTo(numeric, org.assertj.core.data.Offset.offset(0.1 * Math.abs(numeric) + 2e-4));
         }
     }
 
-    /** One training step's loss and gradient, and the inference output, of the lean twin of {@code net} against DL4J's. */
-    private static void assertLeanEqualsDl4j(ComputationGraph net, Random random) {
-        INDArray[] inputs = {sequences(13, random)};
-        INDArray y = labels(13, random);
-        net.setInputs(inputs);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        assertThat(Engine.forTraining(net, 2, null).engine()).isEqualTo(Engine.LEAN);
-        INDArray expected = net.getFlattenedGradients().div(13).muli(Networks.learnedMask(net));
-        INDArray gradient = Nd4j.zeros(DataType.FLOAT, 1, net.numParams());
-        LeanNetwork lean = LeanNetwork.of(net, gradient, Nd4j.getRandom(), new TwinSums(1), 0);
-        assertThat(maxDifference(net.outputSingle(false, inputs), lean.output(inputs))).isLessThan(1e-5);
-        double loss = lean.computeGradient(inputs, y, 1.0 / 13);
-        assertThat(loss / 13).isCloseTo(net.score(), org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(maxDifference(expected.reshape(-1), gradient.reshape(-1))).isLessThan(1e-5);
-        assertThat(gradient.amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    /**
+     * One training step on 13 random sequences: DL4J's gradient (learned parameters only) and
+     * the lean twin's, flat, and the lean twin's mean loss; checks that the lean engine takes the
+     * network and that its inference output equals DL4J's.
+     */
+    private record Step(INDArray dl4j, INDArray lean, double leanLoss) {
+        static Step of(ComputationGraph net, Random random) {
+            INDArray[] inputs = {sequences(13, random)};
+            INDArray y = labels(13, random);
+            net.setInputs(inputs);
+            net.setLabels(y);
+            net.computeGradientAndScore();
+            assertThat(Engine.forTraining(net, 2, null).engine()).isEqualTo(Engine.LEAN);
+            INDArray expected = net.getFlattenedGradients().div(13).muli(Networks.learnedMask(net)).reshape(-1);
+            INDArray gradient = Nd4j.zeros(DataType.FLOAT, 1, net.numParams());
+            LeanNetwork lean = LeanNetwork.of(net, gradient, Nd4j.getRandom(), new TwinSums(1), 0);
+            assertThat(maxDifference(net.outputSingle(false, inputs), lean.output(inputs))).isLessThan(1e-5);
+            double loss = lean.computeGradient(inputs, y, 1.0 / 13);
+            return new Step(expected, gradient.reshape(-1), loss / 13);
+        }
     }
 
     @Test
