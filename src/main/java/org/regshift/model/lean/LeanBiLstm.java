@@ -1,9 +1,8 @@
 package org.regshift.model.lean;
 
-import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.regshift.model.net.NdBuffers;
 
 /**
@@ -27,47 +26,29 @@ final class LeanBiLstm implements LeanLayer {
         int batch = (int) in.size(0);
         int length = (int) in.size(2);
         INDArray rows = in.permute(0, 2, 1).dup('c').reshape(batch * (long) length, in.size(1));
-        int h = forwards.units();
-        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, batch, 2L * h, length);
-        FloatBuffer out = NdBuffers.writable(output);
-        float[][] directions = {forwards.forward(rows, batch, length), backwards.forward(rows, batch, length)};
-        float[] row = new float[2 * h * length];
-        for (int b = 0; b < batch; b++) {
-            for (int d = 0; d < 2; d++) {
-                for (int t = 0; t < length; t++) {
-                    for (int j = 0; j < h; j++) {
-                        row[(d * h + j) * length + t] = directions[d][(b * length + t) * h + j];
-                    }
-                }
-            }
-            out.put(b * row.length, row);
-        }
-        return output;
+        long[] shape = {batch, length, forwards.units()};
+        INDArray both = Nd4j.concat(2, Nd4j.create(forwards.forward(rows, batch, length), shape, 'c'),
+                Nd4j.create(backwards.forward(rows, batch, length), shape, 'c'));
+        return both.permute(0, 2, 1).dup('c');
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        int batch = (int) inputShape[0];
-        int length = (int) inputShape[2];
         int h = forwards.units();
-        FloatBuffer gradient = NdBuffers.floats(outputGradient);
-        float[][] directions = {new float[batch * length * h], new float[batch * length * h]};
-        float[] row = new float[2 * h * length];
-        for (int b = 0; b < batch; b++) {
-            gradient.get(b * row.length, row);
-            for (int d = 0; d < 2; d++) {
-                for (int t = 0; t < length; t++) {
-                    for (int j = 0; j < h; j++) {
-                        directions[d][(b * length + t) * h + j] = row[(d * h + j) * length + t];
-                    }
-                }
-            }
-        }
-        INDArray forwardRows = forwards.backward(directions[0], inputGradient);
-        INDArray backwardRows = backwards.backward(directions[1], inputGradient);
+        INDArray both = outputGradient.permute(0, 2, 1);
+        INDArray forwardRows = forwards.backward(direction(both, 0, h), inputGradient);
+        INDArray backwardRows = backwards.backward(direction(both, h, 2 * h), inputGradient);
         if (!inputGradient) {
             return null;
         }
-        return forwardRows.addi(backwardRows).reshape(batch, length, inputShape[1]).permute(0, 2, 1).dup('c');
+        return forwardRows.addi(backwardRows).reshape(inputShape[0], inputShape[2], inputShape[1]).permute(0, 2, 1).dup('c');
+    }
+
+    /** Channels [from, to) of [batch, length, channels] as [sequence][position][unit]. */
+    private static float[] direction(INDArray both, int from, int to) {
+        INDArray part = both.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+        float[] values = new float[(int) part.length()];
+        NdBuffers.floats(part).get(values);
+        return values;
     }
 }

@@ -19,6 +19,7 @@ final class LeanLstm {
     private final boolean reverse;
     private INDArray rows;
     private INDArray weight;
+    private float[] rw;
     private float[] gates;
     private float[] cells;
     private float[] hidden;
@@ -55,7 +56,7 @@ final class LeanLstm {
         INDArray projected = Nd4j.gemm(rows, weight, false, false).addiRowVector(p.bias());
         gates = new float[batch * length * g4];
         NdBuffers.floats(projected).get(gates);
-        float[] rw = new float[h * g4];
+        rw = new float[h * g4];
         NdBuffers.floats(recurrent).get(rw);
         cells = new float[batch * length * h];
         hidden = new float[batch * length * h];
@@ -98,8 +99,6 @@ final class LeanLstm {
     INDArray backward(float[] hiddenGradient, boolean inputGradient) {
         int h = units();
         int g4 = 4 * h;
-        float[] rw = new float[h * g4];
-        NdBuffers.floats(recurrent).get(rw);
         float[] delta = new float[batch * length * g4];
         float[] previousHidden = new float[batch * length * h];
         float[] dh = new float[h];

@@ -152,10 +152,8 @@ final class LeanNetwork implements Replica {
                 INDArray graphView = net.getLayer(name).getGradientsViewArray();
                 INDArray layerGradient = graphView == null ? null : flatGradient.get(NDArrayIndex.interval(
                         graphView.offset() - gradientStart, graphView.offset() - gradientStart + graphView.length()));
-                Map<String, INDArray> g = graphView == null ? Map.of() : layer instanceof Bidirectional || layer instanceof SelfAttentionLayer
-                        ? likeParameters(p, net.getLayer(name).params(), layerGradient)
-                        : layer.initializer().getGradientsFromFlattened(layerVertex.getLayerConf(),
-                        layerGradient.reshape(graphView.shape()));
+                Map<String, INDArray> g = graphView == null ? Map.of()
+                        : likeParameters(p, net.getLayer(name).params(), layerGradient);
                 LeanLayer layerLean = layer instanceof BatchNormalization bn ? batchNorm(bn, name, p, g, sums, twin, scratch)
                         : layer(layer, name, p, g, random, scratch, nodes, inputs[0] - networkInputs,
                         consumers.getOrDefault(inputNames.get(0), 0) == 1);
@@ -183,9 +181,9 @@ final class LeanNetwork implements Replica {
 
     /**
      * Views of a layer's flattened gradient laid out as its parameters {@code p} lie in their
-     * flattened {@code params}: DL4J's initializer of a bidirectional layer hands each direction's
-     * initializer the wrong configuration, and that of a self-attention layer orders the gradient's
-     * views otherwise than the parameters.
+     * flattened {@code params}, whatever the layer. (DL4J's own initializers cannot be trusted with
+     * this: that of a bidirectional layer hands each direction's the wrong configuration, and that
+     * of a self-attention layer orders the gradient's views otherwise than the parameters.)
      */
     private static Map<String, INDArray> likeParameters(Map<String, INDArray> p, INDArray params, INDArray gradient) {
         Map<String, INDArray> views = new HashMap<>();

@@ -11,6 +11,7 @@ final class LeanSum implements LeanVertex {
 
     @Override
     public INDArray[] backward(INDArray outputGradient, boolean[] needed) {
-        return new INDArray[] {needed[0] ? outputGradient.dup() : null, needed[1] ? outputGradient.dup() : null};
+        // the first input may take the array itself: a gradient array has no other holder once passed on
+        return new INDArray[] {needed[0] ? outputGradient : null, needed[1] ? outputGradient.dup() : null};
     }
 }
