@@ -6,7 +6,7 @@ from pathlib import Path
 
 work = Path(sys.argv[1])
 seeds = sys.argv[2:]
-METHODS = ("conformal", "mondrian", "weighted-conformal")
+METHODS = ("conformal", "mondrian", "weighted-conformal", "weighted-conformal-clip1000")
 
 
 def scenarios(seed, run, kind):
@@ -40,18 +40,20 @@ for name in plain[seeds[0]]:
 print()
 print("Split, Mondrian (GC bins) and weighted conformal, fitted on the training library's calibration split:")
 print()
-print("| library | method | 90% coverage | worst GC bin's gap to 0.9 | mean width | effective sample size |")
-print("|---|---|---|---|---|---|")
+print("| library | method | 90% coverage | worst GC bin's gap to 0.9 | mean width (bounded) | unbounded | effective sample size |")
+print("|---|---|---|---|---|---|---|")
 libraries = sorted(p.name[len("conformal_"):] for p in (work / f"seed{seeds[0]}").glob("conformal_*") if p.is_dir())
 for lib in libraries:
     for method in METHODS:
-        coverage, gap, width, ess = [], [], [], []
+        coverage, gap, width, unbounded, ess = [], [], [], [], []
         for s in seeds:
             m = json.loads((work / f"seed{s}" / f"{method}_{lib}" / "metrics.json").read_text())["scenarios"][lib]
             coverage.append(m["metrics"]["coverage_90"])
             width.append(m["metrics"]["width_90"])
+            unbounded.append(m["metrics"]["unbounded_fraction"])
             gap.append(max(abs(g["coverage_90"] - 0.9) for g in m["groups"].values()))
-            if method == "weighted-conformal":
+            if method.startswith("weighted-conformal"):
                 applied = json.loads((work / f"seed{s}" / method / "calibration.json").read_text())["applied"][lib]
                 ess.append(applied["weights"]["effective_sample_size"])
-        print(f"| {lib} | {method} | {cell(coverage)} | {cell(gap)} | {cell(width)} | {cell(ess, 0) if ess else '-'} |")
+        print(f"| {lib} | {method} | {cell(coverage)} | {cell(gap)} | {cell(width)} | {cell(unbounded)} "
+              f"| {cell(ess, 0) if ess else '-'} |")

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -81,14 +82,21 @@ public final class CalibrateService {
 
     /**
      * Weighted conformal's density ratios for one applied table: the effective sample size of the
-     * weighted calibration rows, how many weights the clip bounded, the test rows' weights.
+     * weighted calibration rows, how many weights the clip bounded, the test rows' weights, and per
+     * level the test rows whose interval is unbounded (their weight outweighs the calibration rows').
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Weights(int calibrationRows, double effectiveSampleSize, double clippedCalibrationFraction,
-                   double clippedTestFraction, Quantiles testWeights, Quantiles calibrationWeights) {
-        static Weights of(double[] calibration, double[] test, double clip) {
+                   double clippedTestFraction, Quantiles testWeights, Quantiles calibrationWeights,
+                   Map<String, Long> unboundedTestRows) {
+        static Weights of(double[] calibration, double[] test, double clip, WeightedConformal calibrator) {
+            Map<String, Long> unbounded = new LinkedHashMap<>();
+            for (double level : calibrator.levels()) {
+                unbounded.put(levelName(level), Arrays.stream(test).filter(w -> calibrator.threshold(w, level) == Double.POSITIVE_INFINITY)
+                        .count());
+            }
             return new Weights(calibration.length, DensityRatio.effectiveSampleSize(calibration), clipped(calibration, clip),
-                    clipped(test, clip), Quantiles.of(test), Quantiles.of(calibration));
+                    clipped(test, clip), Quantiles.of(test), Quantiles.of(calibration), unbounded);
         }
 
         private static double clipped(double[] w, double clip) {
@@ -148,11 +156,11 @@ public final class CalibrateService {
                     DensityRatio ratio = DensityRatio.fit(features, fit.features(), testFeatures, request.weightClip());
                     double[] w = Arrays.stream(fit.features()).mapToDouble(ratio::weight).toArray();
                     WeightedConformal tableCalibrator = WeightedConformal.fit(fit.y(), fit.mean(), fit.variance(), w, request.levels());
-                    requireWeight(request.fit(), file, tableCalibrator, request.weightClip());
+                    Weights weights = Weights.of(w, Arrays.stream(testFeatures).mapToDouble(ratio::weight).toArray(),
+                            request.weightClip(), tableCalibrator);
+                    warnUnbounded(file, weights, testFeatures.length);
                     ratios.put(name, ratio);
-                    applied.put(name, apply(file, target, tableCalibrator, contexts.with(ratio), request.levels())
-                            .withWeights(Weights.of(w, Arrays.stream(testFeatures).mapToDouble(ratio::weight).toArray(),
-                                    request.weightClip())));
+                    applied.put(name, apply(file, target, tableCalibrator, contexts.with(ratio), request.levels()).withWeights(weights));
                 } else {
                     applied.put(name, apply(file, target, calibrator, contexts, request.levels()));
                 }
@@ -180,17 +188,17 @@ public final class CalibrateService {
     }
 
     /**
-     * Weighted conformal intervals are finite for every test row when the calibration weight reaches
-     * level (W + clip) at the highest level: W (1 - level) >= level clip.
+     * Tibshirani et al.'s intervals are unbounded for a test row whose weight w needs more than the
+     * calibration weight W: level (W + w) > W. Such rows lie where the calibration rows are too few.
      */
-    private static void requireWeight(Path fit, Path table, WeightedConformal calibrator, double clip) {
-        double level = Arrays.stream(calibrator.levels()).max().orElseThrow();
-        double needed = level * clip / (1 - level);
-        if (calibrator.totalWeight() < needed) {
-            throw InputException.inFile(fit, "its rows weigh " + Numbers.format(calibrator.totalWeight()) + " in all against "
-                    + table.getFileName() + "; weighted conformal intervals at level " + levelName(level) + " with --weight-clip "
-                    + Numbers.format(clip) + " need " + Numbers.format(needed) + " (more calibration rows, or a smaller clip)");
-        }
+    private static void warnUnbounded(Path table, Weights weights, int rows) {
+        weights.unboundedTestRows().forEach((level, count) -> {
+            if (count > 0) {
+                LOG.warn("calibrate: {} of {} rows of {} get an unbounded interval at level {} (Inf): their inputs are where "
+                        + "the calibration rows weigh too little (see unbounded_test_rows in calibration.json)", count, rows,
+                        table.getFileName(), level);
+            }
+        });
     }
 
     /** Split conformal needs ceil(level (n + 1)) <= n calibration rows for a finite threshold at every level. */
@@ -302,9 +310,11 @@ public final class CalibrateService {
         return Numbers.format(level);
     }
 
+    /** Scales a variance column; a zero variance stays zero, also when the ratio is infinite. */
     private static void scale(String[] fields, int column, double ratio) {
         if (column >= 0 && !fields[column].equals(Numbers.MISSING)) {
-            fields[column] = Numbers.format(Double.parseDouble(fields[column]) * ratio);
+            double v = Double.parseDouble(fields[column]);
+            fields[column] = Numbers.format(v == 0 ? 0 : v * ratio);
         }
     }
 
@@ -312,29 +322,45 @@ public final class CalibrateService {
         return new Comparison(r.y().length, assess(r, new NoCalibration(), levels), assess(r, calibrator, levels), null);
     }
 
+    /**
+     * Coverage over every row (an unbounded interval covers); width over the bounded intervals; NLL
+     * and sharpness over the rows with a finite variance; MACE over every row (null where no row counts).
+     */
     private static Assessment assess(Rows r, Calibrator calibrator, double[] levels) {
         int n = r.y().length;
         double[] var = new double[n];
         for (int i = 0; i < n; i++) {
             var[i] = calibrator.variance(r.mean()[i], r.variance()[i], r.context(i));
         }
-        boolean finite = Arrays.stream(var).allMatch(Double::isFinite);
         Map<String, Double> coverage = new LinkedHashMap<>();
         Map<String, Double> width = new LinkedHashMap<>();
         for (double level : levels) {
             int inside = 0;
+            int bounded = 0;
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 double[] interval = calibrator.interval(r.mean()[i], r.variance()[i], r.context(i), level);
                 inside += r.y()[i] >= interval[0] && r.y()[i] <= interval[1] ? 1 : 0;
-                sum += interval[1] - interval[0];
+                if (Double.isFinite(interval[1] - interval[0])) {
+                    bounded++;
+                    sum += interval[1] - interval[0];
+                }
             }
             coverage.put(levelName(level), inside / (double) n);
-            width.put(levelName(level), Json.number(sum / n));
+            width.put(levelName(level), Json.number(sum / bounded));
         }
-        return finite ? new Assessment(coverage, width, Json.number(Metrics.nll(r.y(), r.mean(), var)),
-                Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100)), Metrics.sharpness(var))
-                : new Assessment(coverage, width, null, null, null);
+        double mace = Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100));
+        int[] finite = IntStream.range(0, n).filter(i -> Double.isFinite(var[i])).toArray();
+        if (finite.length == 0) {
+            return new Assessment(coverage, width, null, mace, null);
+        }
+        double[] boundedVar = pick(var, finite);
+        return new Assessment(coverage, width, Json.number(Metrics.nll(pick(r.y(), finite), pick(r.mean(), finite), boundedVar)),
+                mace, Metrics.sharpness(boundedVar));
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        return Arrays.stream(rows).mapToDouble(i -> values[i]).toArray();
     }
 
     /** Inner quantile edges of the GC values that split them into {@code bins} bins of equal size. */

@@ -167,12 +167,15 @@ public final class EvaluateService {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < t.size(); i++) {
+            if (!Double.isFinite(t.varTotal()[i])) {
+                continue;
+            }
             double z = (main.upper()[i] - main.lower()[i]) / (2 * Math.sqrt(t.varTotal()[i]));
             min = Math.min(min, z);
             max = Math.max(max, z);
         }
         double expected = Metrics.zOf(lowerUpperLevel);
-        if (max - min < 1e-4 * min && Math.abs(min - expected) > 1e-3 * expected) {
+        if (min <= max && max - min < 1e-4 * min && Math.abs(min - expected) > 1e-3 * expected) {
             double level = Math.round(1e4 * (2 * new NormalDistribution().cumulativeProbability((min + max) / 2) - 1)) / 1e4;
             throw InputException.inFile(t.file(), "lower/upper are the central intervals of var_total at level "
                     + Numbers.format(level) + ", not at --interval-level " + Numbers.format(lowerUpperLevel));
@@ -250,7 +253,7 @@ public final class EvaluateService {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("rmse", Metrics.rmse(s.y(), s.mean()));
             m.put("pearson", Metrics.pearson(s.y(), s.mean()));
-            m.put("nll", Metrics.nll(s.y(), s.mean(), s.varTotal()));
+            m.put("nll", ScenarioMetrics.boundedNll(s.y(), s.mean(), s.varTotal()));
             Bounds b = intervals(s, lowerUpperLevel).get(0.9);
             m.put("coverage_90", b == null ? Metrics.coverage(s.y(), s.mean(), s.varTotal(), 0.9) : Metrics.coverage(s.y(), b));
             out.put(g, new MetricSet(rows.length, m));

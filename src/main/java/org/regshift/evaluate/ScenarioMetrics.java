@@ -1,7 +1,9 @@
 package org.regshift.evaluate;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.regshift.metrics.Bounds;
 import org.regshift.metrics.Metrics;
 import org.regshift.metrics.Selective;
@@ -10,8 +12,8 @@ import org.regshift.metrics.Selective;
  * Every metric of one set of predictions with known targets: accuracy (RMSE, MAE, Pearson,
  * Spearman, R²), proper scores (NLL, CRPS), coverage and width of central intervals at 50/80/90/95%
  * and the 90% interval score (from the table's interval columns where it has them, else Gaussian), calibration (MACE, RMSCE, miscalibration area of the interval curve; ENCE),
- * sharpness, and selective prediction ranked by var_total (AURC, E-AURC, AUSE, risk at 50% coverage,
- * squared error).
+ * sharpness, the fraction of unbounded rows, and selective prediction ranked by var_total (AURC,
+ * E-AURC, AUSE, risk at 50% coverage, squared error).
  */
 public final class ScenarioMetrics {
     public static final double[] LEVELS = {0.5, 0.8, 0.9, 0.95};
@@ -28,7 +30,12 @@ public final class ScenarioMetrics {
 
     /**
      * The metrics; coverage, width and interval score at a level come from {@code intervals} (level ->
-     * bounds) where it has the level, else from the Gaussian N(mu, var).
+     * bounds) where it has the level, else from the Gaussian N(mu, var). A row with an infinite
+     * variance (an unbounded calibrated interval) counts as covered at every level (coverage, the
+     * interval calibration curve and its errors) and is ranked last for selective prediction; the
+     * metrics of the predictive distribution's size and score (NLL, CRPS, ENCE, sharpness; width and
+     * interval score at a level: over the rows whose interval at that level is bounded) are over the
+     * bounded rows, and {@code unbounded_fraction} says how many rows that leaves out.
      */
     public static MetricSet of(double[] y, double[] mu, double[] var, Map<Double, Bounds> intervals) {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -37,22 +44,35 @@ public final class ScenarioMetrics {
         m.put("pearson", Metrics.pearson(y, mu));
         m.put("spearman", Metrics.spearman(y, mu));
         m.put("r2", Metrics.r2(y, mu));
-        m.put("nll", Metrics.nll(y, mu, var));
-        m.put("crps", Metrics.crps(y, mu, var));
+        int[] bounded = IntStream.range(0, y.length).filter(i -> Double.isFinite(var[i])).toArray();
+        double[] by = pick(y, bounded);
+        double[] bmu = pick(mu, bounded);
+        double[] bvar = pick(var, bounded);
+        boolean any = bounded.length > 0;
+        m.put("nll", nll(by, bmu, bvar));
+        m.put("crps", any ? Metrics.crps(by, bmu, bvar) : Double.NaN);
         for (double level : LEVELS) {
             String pct = percent(level);
             Bounds b = intervals.get(level);
             m.put("coverage_" + pct, b == null ? Metrics.coverage(y, mu, var, level) : Metrics.coverage(y, b));
-            m.put("width_" + pct, b == null ? Metrics.meanWidth(var, level) : Metrics.meanWidth(b));
+            if (b == null) {
+                m.put("width_" + pct, any ? Metrics.meanWidth(bvar, level) : Double.NaN);
+            } else {
+                int[] rows = boundedRows(b);
+                m.put("width_" + pct, rows.length > 0 ? Metrics.meanWidth(pick(b, rows)) : Double.NaN);
+            }
         }
         Bounds b90 = intervals.get(0.9);
-        m.put("interval_score_90", b90 == null ? Metrics.intervalScore(y, mu, var, 0.9) : Metrics.intervalScore(y, b90, 0.9));
+        int[] rows90 = b90 == null ? bounded : boundedRows(b90);
+        m.put("interval_score_90", rows90.length == 0 ? Double.NaN
+                : b90 == null ? Metrics.intervalScore(by, bmu, bvar, 0.9) : Metrics.intervalScore(pick(y, rows90), pick(b90, rows90), 0.9));
         double[][] curve = Metrics.calibrationCurve(y, mu, var, CURVE_BINS);
         m.put("mace", Metrics.mace(curve));
         m.put("rmsce", Metrics.rmsce(curve));
         m.put("miscalibration_area", Metrics.miscalibrationArea(curve));
-        m.put("ence", y.length >= ENCE_BINS ? Metrics.ence(y, mu, var, ENCE_BINS) : Double.NaN);
-        m.put("sharpness", Metrics.sharpness(var));
+        m.put("ence", bounded.length >= ENCE_BINS ? Metrics.ence(by, bmu, bvar, ENCE_BINS) : Double.NaN);
+        m.put("sharpness", any ? Metrics.sharpness(bvar) : Double.NaN);
+        m.put("unbounded_fraction", 1 - (double) bounded.length / y.length);
         double[] loss = Selective.losses(y, mu, Selective.Risk.SQUARED);
         int[] order = Selective.order(var);
         double[] risks = Selective.selectiveRisks(loss, order);
@@ -64,5 +84,29 @@ public final class ScenarioMetrics {
         m.put("risk_at_50", Selective.riskAtCoverage(loss, order, 0.5));
         m.put("risk_at_100", risks[risks.length - 1]);
         return new MetricSet(y.length, m);
+    }
+
+    /** The mean NLL of the rows whose variance is finite; NaN when none is. */
+    static double boundedNll(double[] y, double[] mu, double[] var) {
+        int[] bounded = IntStream.range(0, y.length).filter(i -> Double.isFinite(var[i])).toArray();
+        return nll(pick(y, bounded), pick(mu, bounded), pick(var, bounded));
+    }
+
+    private static double nll(double[] y, double[] mu, double[] var) {
+        return y.length > 0 ? Metrics.nll(y, mu, var) : Double.NaN;
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        return rows.length == values.length ? values : Arrays.stream(rows).mapToDouble(i -> values[i]).toArray();
+    }
+
+    /** The rows whose interval has two finite bounds. */
+    private static int[] boundedRows(Bounds b) {
+        return IntStream.range(0, b.lower().length).filter(i -> Double.isFinite(b.lower()[i]) && Double.isFinite(b.upper()[i]))
+                .toArray();
+    }
+
+    private static Bounds pick(Bounds b, int[] rows) {
+        return new Bounds(pick(b.lower(), rows), pick(b.upper(), rows));
     }
 }

@@ -186,9 +186,11 @@ public final class TsvReader implements Closeable {
 
     /** The field as an interval bound: a number, Inf / -Inf (an unbounded side) or NaN for NA. */
     public double bound(int i) {
-        if (fieldEquals(i, NA)) {
-            return Double.NaN;
-        }
+        return fieldEquals(i, NA) ? Double.NaN : numberOrInfinity(i);
+    }
+
+    /** The field as a number that may be Inf or -Inf (an unbounded interval's variance or side). */
+    public double numberOrInfinity(int i) {
         if (fieldEquals(i, INF)) {
             return Double.POSITIVE_INFINITY;
         }

@@ -208,7 +208,7 @@ public final class Metrics {
 
     /** Fraction of targets inside the central Gaussian interval of probability {@code level}. */
     public static double coverage(double[] y, double[] mu, double[] var, double level) {
-        check(y, mu, var);
+        check(y, mu, var, true);
         double z = zOf(level);
         int inside = 0;
         for (int i = 0; i < y.length; i++) {
@@ -310,7 +310,7 @@ public final class Metrics {
      * interval of probability p (p = 0: y equal to the mean; p = 1: every target).
      */
     public static double[][] calibrationCurve(double[] y, double[] mu, double[] var, int bins) {
-        check(y, mu, var);
+        check(y, mu, var, true);
         double[] scores = sortedAbsoluteScores(y, mu, var);
         double[] expected = new double[bins];
         double[] observed = new double[bins];
@@ -327,7 +327,7 @@ public final class Metrics {
      * linspace(0, 1, bins), the observed fraction of targets at or below the predicted p-quantile.
      */
     public static double[][] quantileCalibrationCurve(double[] y, double[] mu, double[] var, int bins) {
-        check(y, mu, var);
+        check(y, mu, var, true);
         double[] residuals = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             residuals[i] = (y[i] - mu[i]) / Math.sqrt(var[i]);
@@ -411,6 +411,14 @@ public final class Metrics {
     }
 
     private static void check(double[] y, double[] mu, double[] var) {
+        check(y, mu, var, false);
+    }
+
+    /**
+     * With {@code unbounded}, a variance may be +Inf (an unbounded interval): what counts then is the
+     * limit as the variance grows, a row covered at every level whose PIT value is 0.5.
+     */
+    private static void check(double[] y, double[] mu, double[] var, boolean unbounded) {
         if (y.length == 0) {
             throw new IllegalArgumentException("no rows to evaluate");
         }
@@ -421,7 +429,7 @@ public final class Metrics {
             if (!Double.isFinite(y[i]) || !Double.isFinite(mu[i])) {
                 throw new IllegalArgumentException("row " + (i + 1) + ": target and mean must be finite numbers");
             }
-            if (var != null && !(var[i] > 0 && Double.isFinite(var[i]))) {
+            if (var != null && !(var[i] > 0 && (unbounded || Double.isFinite(var[i])))) {
                 throw new IllegalArgumentException("row " + (i + 1) + ": variance " + var[i] + " is not a positive finite number");
             }
         }

@@ -15,9 +15,9 @@ import org.regshift.io.TsvReader;
 
 /**
  * The numeric columns of a predictions table (DESIGN.md) held as primitive arrays: mean and the
- * three variances, y (NaN where missing) and, when asked, every interval (the column pairs
- * lower/upper and lower_P/upper_P; Inf and -Inf allowed), a grouping column and other numeric
- * columns. Rows whose y is missing are kept; {@link #withY()} drops them.
+ * three variances (Inf for a row whose calibrated interval is unbounded), y (NaN where missing)
+ * and, when asked, every interval (the column pairs lower/upper and lower_P/upper_P; Inf and -Inf
+ * allowed), a grouping column and other numeric columns. Rows whose y is missing are kept; {@link #withY()} drops them.
  */
 public record PredictionTable(Path file, double[] y, double[] mean, double[] varTotal, double[] varAleatoric,
                               double[] varEpistemic, String[] group, Map<String, double[]> extra,
@@ -90,14 +90,14 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
                     continue;
                 }
                 rows++;
-                double v = reader.number(tc);
+                double v = reader.numberOrInfinity(tc);
                 if (!(v > 0)) {
                     throw reader.error("var_total " + v + " is not positive");
                 }
                 total.add(v);
                 mean.add(reader.number(mc));
-                aleatoric.add(ac < 0 ? v : reader.number(ac));
-                epistemic.add(ec < 0 ? 0 : reader.number(ec));
+                aleatoric.add(ac < 0 ? v : reader.numberOrInfinity(ac));
+                epistemic.add(ec < 0 ? 0 : reader.numberOrInfinity(ec));
                 if (truthRows != null) {
                     y.add(truthRows.next(reader.field(yc), file, reader.lineNumber()));
                 } else if (yc >= 0) {

@@ -189,10 +189,47 @@ class CalibrateCommandTest {
                 3, "calibration.tsv line 1: no 'ood' column for --weight-features");
         Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", fit, "--apply", test, "--method", "weighted-conformal",
                 "--weight-features", "gc", "--weight-clip", "1", "--out", o), 2, "--weight-clip must be a number above 1, not 1.0");
-        Path small = predictions("small.tsv", 9, 100, 0.42);
-        Cli.assertFailsCleanly(Cli.run("calibrate", "--fit", small, "--apply", test, "--method", "weighted-conformal",
-                "--weight-features", "gc", "--out", o), 3, "small.tsv: its rows weigh");
         assertThat(o).doesNotExist();
+    }
+
+    @Test
+    void weightedConformalGivesUnboundedIntervalsWhereTheCalibrationRowsWeighTooLittleAndEveryStepReadsThem()
+            throws IOException {
+        Path small = predictions("small.tsv", 9, 100, 0.42);
+        Path test = predictions("test.predictions.tsv", 8, 4000, 0.55);
+        Path out = tmp.resolve("weighted");
+        Cli.Result run = Cli.run("calibrate", "--fit", small, "--apply", test, "--method", "weighted-conformal",
+                "--weight-features", "gc", "--level", "0.9,0.8", "--out", out);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode weights = JSON.readTree(out.resolve("calibration.json").toFile()).at("/applied/test/weights");
+        long unbounded = weights.at("/unbounded_test_rows/0.9").asLong();
+        assertThat(unbounded).isBetween(1L, 3999L);
+        assertThat(weights.at("/unbounded_test_rows/0.8").asLong()).isLessThanOrEqualTo(unbounded);
+        assertThat(run.stderr()).contains("calibrate: " + unbounded + " of 4000 rows of test.predictions.tsv get an unbounded "
+                + "interval at level 0.9 (Inf)");
+
+        List<String[]> rows = Files.readAllLines(out.resolve("test.calibrated.tsv")).stream().skip(1).map(r -> r.split("\t")).toList();
+        List<String[]> infinite = rows.stream().filter(f -> f[4].equals("Inf")).toList();
+        assertThat(infinite).hasSize((int) unbounded);
+        assertThat(infinite).allSatisfy(f -> assertThat(new String[] {f[2], f[3], f[5], f[6]})
+                .containsExactly("Inf", "0", "-Inf", "Inf"));
+
+        Path evaluated = Cli.succeed("evaluate", tmp.resolve("evaluate"), "--predictions", "weighted=" + out.resolve("test.calibrated.tsv"));
+        JsonNode metrics = JSON.readTree(evaluated.resolve("metrics.json").toFile()).at("/scenarios/weighted/metrics");
+        assertThat(metrics.at("/unbounded_fraction").asDouble()).isCloseTo(unbounded / 4000.0, within(1e-9));
+        double boundedCovered = rows.stream().filter(f -> !f[4].equals("Inf"))
+                .filter(f -> Double.parseDouble(f[7]) >= Double.parseDouble(f[5]) && Double.parseDouble(f[7]) <= Double.parseDouble(f[6]))
+                .count();
+        assertThat(metrics.at("/coverage_90").asDouble()).isCloseTo((boundedCovered + unbounded) / 4000, within(1e-9));
+        assertThat(metrics.at("/nll").isNumber()).as("NLL of the bounded rows").isTrue();
+        assertThat(metrics.at("/width_90").asDouble()).isPositive().isFinite();
+
+        Path selected = Cli.succeed("select", tmp.resolve("select"), "--predictions", out.resolve("test.calibrated.tsv"),
+                "--coverage", "0.5");
+        List<String> header = List.of(Files.readAllLines(selected.resolve("selected.tsv")).get(0).split("\t"));
+        int accept = header.indexOf("accept");
+        assertThat(Files.readAllLines(selected.resolve("selected.tsv")).stream().skip(1).map(r -> r.split("\t"))
+                .filter(f -> f[4].equals("Inf"))).as("unbounded rows rank last").allSatisfy(f -> assertThat(f[accept]).isEqualTo("0"));
     }
 
     /** The table with a 'library' column: 'tiny' for its first {@code tiny} rows, 'big' for the others. */

@@ -152,7 +152,8 @@ class SelectEvaluateCommandTest {
         assertThat(m.at("/metrics/coverage_90").asDouble()).isEqualTo(inside90 / 1000.0);
         assertThat(m.at("/metrics/coverage_50").asDouble()).isEqualTo(inside50 / 1000.0);
         assertThat(m.at("/metrics/width_50").asDouble()).isCloseTo(1, within(1e-6));
-        assertThat(m.at("/metrics/width_90").isNull()).as("unbounded intervals have no finite width").isTrue();
+        assertThat(m.at("/metrics/width_90").asDouble()).as("over the 900 bounded intervals").isCloseTo(2.1, within(1e-6));
+        assertThat(m.at("/metrics/unbounded_fraction").asDouble()).as("var_total is finite on every row").isZero();
         assertThat(m.at("/interval_source/90").asText()).isEqualTo("lower/upper");
         assertThat(m.at("/interval_source/50").asText()).isEqualTo("lower_0.5/upper_0.5");
         assertThat(m.at("/interval_source/80").asText()).isEqualTo("N(mean, var_total)");

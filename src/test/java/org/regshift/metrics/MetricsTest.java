@@ -87,6 +87,16 @@ class MetricsTest {
     }
 
     @Test
+    void anInfiniteVarianceIsTheLimitOfAGrowingOne() {
+        // row 3 (|residual| 2 on sigma 0.5, outside every interval below 95%) made unbounded: covered at every level, PIT 0.5
+        double[] var = {1, 4, Double.POSITIVE_INFINITY};
+        assertThat(Metrics.coverage(Y, MU, var, 0.9)).isEqualTo(1.0);
+        assertThat(Metrics.calibrationCurve(Y, MU, var, 3)[1]).containsExactly(new double[] {2.0 / 3, 1, 1}, within(EPS));
+        assertThat(Metrics.quantileCalibrationCurve(Y, MU, var, 3)[1]).containsExactly(new double[] {0, 1, 1}, within(EPS));
+        assertThatThrownBy(() -> Metrics.nll(Y, MU, var)).hasMessage("row 3: variance Infinity is not a positive finite number");
+    }
+
+    @Test
     void edgeCases() {
         assertThat(Metrics.pearson(new double[] {1}, new double[] {2})).isNaN();
         assertThat(Metrics.rmse(new double[] {1}, new double[] {3})).isEqualTo(2.0);
