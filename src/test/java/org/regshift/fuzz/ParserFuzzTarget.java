@@ -83,6 +83,12 @@ public final class ParserFuzzTarget {
         }
     }
 
+    /** Jazzer calls this when fuzzing ends: the working directory goes too. */
+    public static void fuzzerTearDown() throws IOException {
+        clean();
+        Files.deleteIfExists(dir);
+    }
+
     private static void clean() {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());

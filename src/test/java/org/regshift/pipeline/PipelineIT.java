@@ -193,7 +193,8 @@ class PipelineIT {
         Nextflow.Result r = Nextflow.run(dir, "run", Nextflow.REPO.toString(), "--activity",
                 Nextflow.REPO.resolve("test-data/agarwal2025/joint_library_sample.tsv.gz").toString(), "--target_column", "hepg2",
                 "--split_column", "fold", "--train_splits", "1-8", "--valid_splits", "9", "--test_splits", "10",
-                "--shift_columns", "k562,wtc11", "--ensemble", "1", "--epochs", "2", "--max_cpus", "2", "--outdir", results.toString());
+                "--shift_columns", "k562,wtc11", "--ensemble", "1", "--epochs", "2", "--calibration", "weighted-conformal",
+                "--max_cpus", "2", "--outdir", results.toString());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).doesNotContain("REGSHIFT_QC");
         // without --arch a sample's data train legnet, in a task given the memory legnet needs
@@ -207,7 +208,13 @@ class PipelineIT {
                 .isNotEqualTo(metrics.at("/scenarios/hepg2/metrics/pearson").asDouble());
         assertThat(sample.resolve("prepare/hepg2/shift_wtc11.tsv")).isNotEmptyFile();
         // no calibration split: the calibrator is fitted on the validation split (fold 9 of the sample)
-        assertThat(JSON.readTree(sample.resolve("calibrate/calibration.json").toFile()).at("/fit/n").asInt()).isEqualTo(122);
+        JsonNode calibration = JSON.readTree(sample.resolve("calibrate/calibration.json").toFile());
+        assertThat(calibration.at("/fit/n").asInt()).isEqualTo(122);
+        // weighted conformal: one density ratio per table, whose unbounded rows (if any) select and evaluate read
+        assertThat(calibration.at("/method").asText()).isEqualTo("weighted-conformal");
+        assertThat(calibration.at("/applied").elements()).toIterable()
+                .allSatisfy(t -> assertThat(t.at("/weights/effective_sample_size").asDouble()).isBetween(1.0, 122.0));
+        assertThat(metrics.at("/scenarios/hepg2/metrics/unbounded_fraction").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test
