@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.DoubleStream;
-import java.util.stream.IntStream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -17,6 +16,8 @@ import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
+import org.regshift.metrics.BoundedRows;
+import org.regshift.metrics.Bounds;
 import org.regshift.metrics.Metrics;
 import org.regshift.metrics.PredictionTable;
 import org.regshift.metrics.Quantiles;
@@ -323,8 +324,8 @@ public final class CalibrateService {
     }
 
     /**
-     * Coverage over every row (an unbounded interval covers); width over the bounded intervals; NLL
-     * and sharpness over the rows with a finite variance; MACE over every row (null where no row counts).
+     * Coverage over every row (an unbounded interval covers), width over the bounded intervals, NLL
+     * and sharpness over the rows with a finite variance, MACE over every row (null where no row counts).
      */
     private static Assessment assess(Rows r, Calibrator calibrator, double[] levels) {
         int n = r.y().length;
@@ -335,32 +336,18 @@ public final class CalibrateService {
         Map<String, Double> coverage = new LinkedHashMap<>();
         Map<String, Double> width = new LinkedHashMap<>();
         for (double level : levels) {
-            int inside = 0;
-            int bounded = 0;
-            double sum = 0;
+            Bounds intervals = new Bounds(new double[n], new double[n]);
             for (int i = 0; i < n; i++) {
                 double[] interval = calibrator.interval(r.mean()[i], r.variance()[i], r.context(i), level);
-                inside += r.y()[i] >= interval[0] && r.y()[i] <= interval[1] ? 1 : 0;
-                if (Double.isFinite(interval[1] - interval[0])) {
-                    bounded++;
-                    sum += interval[1] - interval[0];
-                }
+                intervals.lower()[i] = interval[0];
+                intervals.upper()[i] = interval[1];
             }
-            coverage.put(levelName(level), inside / (double) n);
-            width.put(levelName(level), Json.number(sum / bounded));
+            coverage.put(levelName(level), Metrics.coverage(r.y(), intervals));
+            width.put(levelName(level), Json.number(Metrics.meanWidth(intervals)));
         }
-        double mace = Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100));
-        int[] finite = IntStream.range(0, n).filter(i -> Double.isFinite(var[i])).toArray();
-        if (finite.length == 0) {
-            return new Assessment(coverage, width, null, mace, null);
-        }
-        double[] boundedVar = pick(var, finite);
-        return new Assessment(coverage, width, Json.number(Metrics.nll(pick(r.y(), finite), pick(r.mean(), finite), boundedVar)),
-                mace, Metrics.sharpness(boundedVar));
-    }
-
-    private static double[] pick(double[] values, int[] rows) {
-        return Arrays.stream(rows).mapToDouble(i -> values[i]).toArray();
+        BoundedRows bounded = BoundedRows.of(r.y(), r.mean(), var);
+        return new Assessment(coverage, width, Json.number(bounded.nll()),
+                Metrics.mace(Metrics.calibrationCurve(r.y(), r.mean(), var, 100)), Json.number(bounded.sharpness()));
     }
 
     /** Inner quantile edges of the GC values that split them into {@code bins} bins of equal size. */

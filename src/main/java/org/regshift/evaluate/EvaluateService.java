@@ -17,6 +17,7 @@ import org.regshift.io.Json;
 import org.regshift.io.Numbers;
 import org.regshift.io.TsvReader;
 import org.regshift.io.TsvWriter;
+import org.regshift.metrics.BoundedRows;
 import org.regshift.metrics.Bounds;
 import org.regshift.metrics.Metrics;
 import org.regshift.metrics.PredictionTable;
@@ -253,7 +254,7 @@ public final class EvaluateService {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("rmse", Metrics.rmse(s.y(), s.mean()));
             m.put("pearson", Metrics.pearson(s.y(), s.mean()));
-            m.put("nll", ScenarioMetrics.boundedNll(s.y(), s.mean(), s.varTotal()));
+            m.put("nll", BoundedRows.of(s.y(), s.mean(), s.varTotal()).nll());
             Bounds b = intervals(s, lowerUpperLevel).get(0.9);
             m.put("coverage_90", b == null ? Metrics.coverage(s.y(), s.mean(), s.varTotal(), 0.9) : Metrics.coverage(s.y(), b));
             out.put(g, new MetricSet(rows.length, m));

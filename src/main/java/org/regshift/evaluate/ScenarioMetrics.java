@@ -1,9 +1,8 @@
 package org.regshift.evaluate;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
+import org.regshift.metrics.BoundedRows;
 import org.regshift.metrics.Bounds;
 import org.regshift.metrics.Metrics;
 import org.regshift.metrics.Selective;
@@ -44,35 +43,24 @@ public final class ScenarioMetrics {
         m.put("pearson", Metrics.pearson(y, mu));
         m.put("spearman", Metrics.spearman(y, mu));
         m.put("r2", Metrics.r2(y, mu));
-        int[] bounded = IntStream.range(0, y.length).filter(i -> Double.isFinite(var[i])).toArray();
-        double[] by = pick(y, bounded);
-        double[] bmu = pick(mu, bounded);
-        double[] bvar = pick(var, bounded);
-        boolean any = bounded.length > 0;
-        m.put("nll", nll(by, bmu, bvar));
-        m.put("crps", any ? Metrics.crps(by, bmu, bvar) : Double.NaN);
+        BoundedRows bounded = BoundedRows.of(y, mu, var);
+        m.put("nll", bounded.nll());
+        m.put("crps", bounded.crps());
         for (double level : LEVELS) {
             String pct = percent(level);
             Bounds b = intervals.get(level);
             m.put("coverage_" + pct, b == null ? Metrics.coverage(y, mu, var, level) : Metrics.coverage(y, b));
-            if (b == null) {
-                m.put("width_" + pct, any ? Metrics.meanWidth(bvar, level) : Double.NaN);
-            } else {
-                int[] rows = boundedRows(b);
-                m.put("width_" + pct, rows.length > 0 ? Metrics.meanWidth(pick(b, rows)) : Double.NaN);
-            }
+            m.put("width_" + pct, b == null ? bounded.meanWidth(level) : Metrics.meanWidth(b));
         }
         Bounds b90 = intervals.get(0.9);
-        int[] rows90 = b90 == null ? bounded : boundedRows(b90);
-        m.put("interval_score_90", rows90.length == 0 ? Double.NaN
-                : b90 == null ? Metrics.intervalScore(by, bmu, bvar, 0.9) : Metrics.intervalScore(pick(y, rows90), pick(b90, rows90), 0.9));
+        m.put("interval_score_90", b90 == null ? bounded.intervalScore(0.9) : Metrics.intervalScore(y, b90, 0.9));
         double[][] curve = Metrics.calibrationCurve(y, mu, var, CURVE_BINS);
         m.put("mace", Metrics.mace(curve));
         m.put("rmsce", Metrics.rmsce(curve));
         m.put("miscalibration_area", Metrics.miscalibrationArea(curve));
-        m.put("ence", bounded.length >= ENCE_BINS ? Metrics.ence(by, bmu, bvar, ENCE_BINS) : Double.NaN);
-        m.put("sharpness", any ? Metrics.sharpness(bvar) : Double.NaN);
-        m.put("unbounded_fraction", 1 - (double) bounded.length / y.length);
+        m.put("ence", bounded.ence(ENCE_BINS));
+        m.put("sharpness", bounded.sharpness());
+        m.put("unbounded_fraction", bounded.unboundedFraction());
         double[] loss = Selective.losses(y, mu, Selective.Risk.SQUARED);
         int[] order = Selective.order(var);
         double[] risks = Selective.selectiveRisks(loss, order);
@@ -84,29 +72,5 @@ public final class ScenarioMetrics {
         m.put("risk_at_50", Selective.riskAtCoverage(loss, order, 0.5));
         m.put("risk_at_100", risks[risks.length - 1]);
         return new MetricSet(y.length, m);
-    }
-
-    /** The mean NLL of the rows whose variance is finite; NaN when none is. */
-    static double boundedNll(double[] y, double[] mu, double[] var) {
-        int[] bounded = IntStream.range(0, y.length).filter(i -> Double.isFinite(var[i])).toArray();
-        return nll(pick(y, bounded), pick(mu, bounded), pick(var, bounded));
-    }
-
-    private static double nll(double[] y, double[] mu, double[] var) {
-        return y.length > 0 ? Metrics.nll(y, mu, var) : Double.NaN;
-    }
-
-    private static double[] pick(double[] values, int[] rows) {
-        return rows.length == values.length ? values : Arrays.stream(rows).mapToDouble(i -> values[i]).toArray();
-    }
-
-    /** The rows whose interval has two finite bounds. */
-    private static int[] boundedRows(Bounds b) {
-        return IntStream.range(0, b.lower().length).filter(i -> Double.isFinite(b.lower()[i]) && Double.isFinite(b.upper()[i]))
-                .toArray();
-    }
-
-    private static Bounds pick(Bounds b, int[] rows) {
-        return new Bounds(pick(b.lower(), rows), pick(b.upper(), rows));
     }
 }

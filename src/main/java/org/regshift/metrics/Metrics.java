@@ -258,28 +258,39 @@ public final class Metrics {
         return (double) inside / y.length;
     }
 
-    /** Mean width of the given intervals (infinite when one is unbounded). */
+    /** Mean width of the bounded intervals among the given ones (NaN when none is bounded). */
     public static double meanWidth(Bounds b) {
         double[] lower = b.lower();
         double[] upper = b.upper();
         double s = 0;
+        int bounded = 0;
         for (int i = 0; i < lower.length; i++) {
-            s += upper[i] - lower[i];
+            if (Double.isFinite(upper[i] - lower[i])) {
+                s += upper[i] - lower[i];
+                bounded++;
+            }
         }
-        return s / lower.length;
+        return s / bounded;
     }
 
-    /** Mean interval (Winkler) score of the given intervals of probability {@code level}. */
+    /**
+     * Mean interval (Winkler) score of the bounded intervals among the given ones, of probability
+     * {@code level} (NaN when none is bounded).
+     */
     public static double intervalScore(double[] y, Bounds b, double level) {
         double[] lower = b.lower();
         double[] upper = b.upper();
         checkBounds(y, lower, upper);
         double alpha = 1 - level;
         double s = 0;
+        int bounded = 0;
         for (int i = 0; i < y.length; i++) {
-            s += upper[i] - lower[i] + (2 / alpha) * (Math.max(0, lower[i] - y[i]) + Math.max(0, y[i] - upper[i]));
+            if (Double.isFinite(upper[i] - lower[i])) {
+                s += upper[i] - lower[i] + (2 / alpha) * (Math.max(0, lower[i] - y[i]) + Math.max(0, y[i] - upper[i]));
+                bounded++;
+            }
         }
-        return s / y.length;
+        return s / bounded;
     }
 
     private static void checkBounds(double[] y, double[] lower, double[] upper) {

@@ -209,7 +209,8 @@ public record PredictionTable(Path file, double[] y, double[] mean, double[] var
         return m;
     }
 
-    private static double[] pick(double[] values, int[] rows) {
+    /** The values at the given rows, in the given order; null stays null. */
+    static double[] pick(double[] values, int[] rows) {
         if (values == null) {
             return null;
         }

@@ -59,7 +59,10 @@ class MetricsTest {
         // y 1, 2, 3 in [0, 1.5] (inside, on the bound), [2.5, 4] (below by 0.5), [-Inf, 2] (above by 1)
         Bounds b = new Bounds(new double[] {0, 2.5, Double.NEGATIVE_INFINITY}, new double[] {1.5, 4, 2});
         assertThat(Metrics.coverage(Y, b)).isCloseTo(1.0 / 3, within(EPS));
-        assertThat(Metrics.meanWidth(b)).isInfinite();
+        // the unbounded third interval is left out of width and interval score
+        assertThat(Metrics.meanWidth(b)).isCloseTo(1.5, within(EPS));
+        assertThat(Metrics.intervalScore(Y, b, 0.9)).isCloseTo((1.5 + 1.5 + 10) / 2, within(EPS));
+        assertThat(Metrics.meanWidth(new Bounds(new double[] {Double.NEGATIVE_INFINITY}, new double[] {0}))).isNaN();
         Bounds finite = new Bounds(new double[] {0, 2.5, 1}, new double[] {1.5, 4, 2});
         assertThat(Metrics.meanWidth(finite)).isCloseTo(4.0 / 3, within(EPS));
         // widths 1.5, 1.5, 1; penalties 20 x 0.5 and 20 x 1
@@ -94,6 +97,14 @@ class MetricsTest {
         assertThat(Metrics.calibrationCurve(Y, MU, var, 3)[1]).containsExactly(new double[] {2.0 / 3, 1, 1}, within(EPS));
         assertThat(Metrics.quantileCalibrationCurve(Y, MU, var, 3)[1]).containsExactly(new double[] {0, 1, 1}, within(EPS));
         assertThatThrownBy(() -> Metrics.nll(Y, MU, var)).hasMessage("row 3: variance Infinity is not a positive finite number");
+        BoundedRows bounded = BoundedRows.of(Y, MU, var);
+        assertThat(bounded.unboundedFraction()).isCloseTo(1.0 / 3, within(EPS));
+        assertThat(bounded.nll()).isEqualTo(Metrics.nll(new double[] {1, 2}, new double[] {1.5, 2}, new double[] {1, 4}));
+        assertThat(bounded.meanWidth(0.9)).isCloseTo(2 * Z90 * 1.5, within(EPS));
+        assertThat(bounded.ence(3)).as("fewer bounded rows than bins").isNaN();
+        BoundedRows none = BoundedRows.of(new double[] {1}, new double[] {0}, new double[] {Double.POSITIVE_INFINITY});
+        assertThat(new double[] {none.nll(), none.crps(), none.sharpness(), none.intervalScore(0.9)}).containsOnly(Double.NaN);
+        assertThat(none.unboundedFraction()).isEqualTo(1.0);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.regshift.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class PipelineIT {
         assertThat(pearson(results, "depth_shift_moderate")).isLessThan(reference);
         for (String library : libraries().subList(1, libraries().size())) {
             JsonNode selection = JSON.readTree(results.resolve("select").resolve(library).resolve("selection.json").toFile());
-            assertThat(selection.at("/fit/coverage").asDouble()).as(library).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.01));
+            assertThat(selection.at("/fit/coverage").asDouble()).as(library).isCloseTo(0.5, within(0.01));
             assertThat(selection.at("/scores/var_total/aurc").asDouble()).as(library).isPositive();
             if (library.equals("reference")) {
                 assertThat(selection.at("/scores/var_total/aurc").asDouble()).as("ranking by var_total helps in distribution")
@@ -214,7 +215,17 @@ class PipelineIT {
         assertThat(calibration.at("/method").asText()).isEqualTo("weighted-conformal");
         assertThat(calibration.at("/applied").elements()).toIterable()
                 .allSatisfy(t -> assertThat(t.at("/weights/effective_sample_size").asDouble()).isBetween(1.0, 122.0));
-        assertThat(metrics.at("/scenarios/hepg2/metrics/unbounded_fraction").asDouble()).isBetween(0.0, 1.0);
+        List<Path> calibrated;
+        try (var files = Files.list(sample.resolve("calibrate"))) {
+            calibrated = files.filter(f -> f.toString().endsWith(".calibrated.tsv")).toList();
+        }
+        assertThat(calibrated).hasSize(1);
+        List<String[]> rows = Files.readAllLines(calibrated.get(0)).stream().map(l -> l.split("\t")).toList();
+        List<String> header = List.of(rows.get(0));
+        long unboundedTestRows = rows.stream().skip(1).filter(f -> f[header.indexOf("split")].equals("test"))
+                .filter(f -> f[header.indexOf("var_total")].equals("Inf")).count();
+        assertThat(metrics.at("/scenarios/hepg2/metrics/unbounded_fraction").asDouble() * 113)
+                .as("evaluate counts the Inf rows of the test split").isCloseTo(unboundedTestRows, within(1e-9));
     }
 
     @Test
