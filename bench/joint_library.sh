@@ -8,7 +8,7 @@
 # Then the real cell-type shift: each RegShift model's fold-10 predictions scored against the same
 # sequences measured in the other cell types, raw, split-conformal (fitted on fold 9) and Mondrian
 # conformal by design_library, through `evaluate`.
-# Usage: bench/joint_library.sh   (environment: CELLS="hepg2 k562 wtc11" ARCHS="legnet cnn"
+# Usage: bench/joint_library.sh   (environment: CELLS="hepg2 k562 wtc11" ARCHS="legnet cnn" (empty: none)
 #        EPOCHS=10 BATCH=256 ENSEMBLE=1 PEERS="legnet torch" (empty: none) SEED=1 TRAIN_SPLITS=1-8
 #        BENCH_DIR=/tmp/regshift-bench-joint;
 #        the small-data benchmark: TRAIN_SPLITS=1-2 UNUSED_SPLITS=3-8, whose rows then train nothing)
@@ -19,7 +19,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 source "$here/bench/common.sh"
 work=${BENCH_DIR:-/tmp/regshift-bench-joint}
 cells=${CELLS:-hepg2 k562 wtc11}
-archs=${ARCHS:-legnet cnn}
+archs=${ARCHS-legnet cnn}
 peers=${PEERS-legnet torch}
 epochs=${EPOCHS:-10}
 batch=${BATCH:-256}

@@ -2,7 +2,7 @@
 # The simulator-suite tables of README, over several seeds: per seed, the pipeline's benchmark
 # twice (without and with motif+gc priors; the second run resumes the first's simulate and qc
 # tasks), then split, Mondrian (GC-binned) and weighted conformal (density ratio on gc and ood,
-# clipped at the default 20 and at 1000) fitted on the training library's calibration split and
+# clipped at 20 and at the default 1000) fitted on the training library's calibration split and
 # applied to the gc_shift, cell_type and motif_rewiring libraries, each evaluated per GC bin.
 # Prints mean and SD over the seeds.
 # Usage: SEEDS="1 2 3" bench/shift_table.sh [extra pipeline options]
@@ -19,13 +19,13 @@ for seed in $seeds; do
   "$here/regshift-pipeline" --outdir "$run/plain" --seed "$seed" -resume "$@" > "$run/plain.log" 2>&1
   "$here/regshift-pipeline" --outdir "$run/priors" --seed "$seed" --priors motif+gc -resume "$@" > "$run/priors.log" 2>&1
   tables=$(ls "$run"/plain/predict/{reference,gc_shift_*,cell_type_*,motif_rewiring_*}.predictions.tsv)
-  for variant in conformal mondrian weighted-conformal weighted-conformal-clip1000; do
+  for variant in conformal mondrian weighted-conformal-clip20 weighted-conformal; do
     method=${variant%-clip*}
-    clip=${variant##*-clip}
-    [ "$clip" != "$variant" ] || clip=20
+    clip=()
+    [ "$method" = "$variant" ] || clip=(--weight-clip "${variant##*-clip}")
     rm -rf "$run/$variant"
     # shellcheck disable=SC2086
-    java -jar "$jar" calibrate --method "$method" --weight-features gc,ood --weight-clip "$clip" \
+    java -jar "$jar" calibrate --method "$method" --weight-features gc,ood "${clip[@]}" \
       --fit "$run/plain/predict/train.predictions.tsv" --apply $tables --out "$run/$variant" 2> "$run/$variant.log"
     for f in "$run/$variant"/*.calibrated.tsv; do
       name=$(basename "$f" .calibrated.tsv)

@@ -53,7 +53,7 @@ public final class CalibrateCommand extends StepCommand {
                 + "qc's gc passes through).")
     List<String> weightFeatures;
 
-    @Option(names = "--weight-clip", defaultValue = "20", paramLabel = "C",
+    @Option(names = "--weight-clip", defaultValue = "1000", paramLabel = "C",
             description = "weighted-conformal: density ratios are clipped to [1/C, C].")
     double weightClip;
 

@@ -180,8 +180,8 @@ class CalibrateCommandTest {
         assertThat(ratio.at("/features/0").asText()).isEqualTo("gc");
         assertThat(ratio.at("/coefficients/1").asDouble()).as("test rows have the higher GC").isPositive();
         List<String> rows = Files.readAllLines(weighted.resolve("test.calibrated.tsv"));
-        double[] widths = rows.stream().skip(1).map(r -> r.split("\t")).mapToDouble(f -> Double.parseDouble(f[6])
-                - Double.parseDouble(f[5])).toArray();
+        double[] widths = rows.stream().skip(1).map(r -> r.split("\t")).filter(f -> !f[6].equals("Inf"))
+                .mapToDouble(f -> Double.parseDouble(f[6]) - Double.parseDouble(f[5])).toArray();
         assertThat(Arrays.stream(widths).distinct().count()).as("each row its own quantile").isGreaterThan(100);
 
         Path o = tmp.resolve("o");

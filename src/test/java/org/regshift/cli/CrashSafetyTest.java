@@ -32,6 +32,8 @@ import org.regshift.testing.Cli;
  */
 class CrashSafetyTest {
     private static final int KILLS_PER_STEP = 2;
+    /** Kills tried at most: on a loaded machine a run may finish before its staging is seen. */
+    private static final int MAX_KILLS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -86,11 +88,11 @@ class CrashSafetyTest {
 
         Random random = new Random(step.name().hashCode());
         int killedWhileStaging = 0;
-        for (int kill = 0; kill < KILLS_PER_STEP; kill++) {
+        for (int kill = 0; kill < KILLS_PER_STEP || killedWhileStaging == 0 && kill < MAX_KILLS; kill++) {
             Set<Path> before = staging(step, out);
             long launched = System.nanoTime();
             Process p = run(step, out);
-            long deadline = launched + 2 * duration;
+            long deadline = launched + 4 * duration;
             while (p.isAlive() && !hasNew(staging(step, out), before) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
