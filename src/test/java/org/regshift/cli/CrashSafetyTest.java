@@ -114,7 +114,8 @@ class CrashSafetyTest {
 
     @Test
     void aSecondRunIntoADirectoryInUseIsRefusedAndTheFirstFinishesWhole() throws Exception {
-        Step simulate = steps().findFirst().orElseThrow();
+        // long enough (several seconds) that the second run starts while the first holds the lock
+        Step simulate = new Step("simulate", List.of("--n", "200000", "--length", "150", "--seed", "9"), false);
         Path out = tmp.resolve("shared-out");
         Process first = run(simulate, out);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
