@@ -1,4 +1,5 @@
 """Prints the simulator-suite tables of README from the runs of bench/shift_table.sh: mean and SD over seeds."""
+import functools
 import json
 import statistics
 import sys
@@ -9,8 +10,14 @@ seeds = sys.argv[2:]
 METHODS = ("conformal", "mondrian", "weighted-conformal-clip20", "weighted-conformal")
 
 
+@functools.cache
+def read_json(path):
+    """A JSON file, read once however many table cells use it."""
+    return json.loads(path.read_text())
+
+
 def scenarios(seed, run, kind):
-    return json.loads((work / f"seed{seed}" / run / kind / "metrics.json").read_text())["scenarios"]
+    return read_json(work / f"seed{seed}" / run / kind / "metrics.json")["scenarios"]
 
 
 def cell(values, digits=3):
@@ -49,12 +56,12 @@ libraries = sorted(p.name[len("conformal_"):] for p in (work / f"seed{seeds[0]}"
 
 
 def library_metrics(seed, method, lib):
-    return json.loads((work / f"seed{seed}" / f"{method}_{lib}" / "metrics.json").read_text())["scenarios"][lib]
+    return read_json(work / f"seed{seed}" / f"{method}_{lib}" / "metrics.json")["scenarios"][lib]
 
 
 def ess(method, lib):
-    return [json.loads((work / f"seed{s}" / method / "calibration.json").read_text())["applied"][lib]["weights"]
-            ["effective_sample_size"] for s in seeds]
+    return [read_json(work / f"seed{s}" / method / "calibration.json")["applied"][lib]["weights"]["effective_sample_size"]
+            for s in seeds]
 
 
 for lib in libraries:

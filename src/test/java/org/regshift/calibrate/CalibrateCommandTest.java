@@ -176,7 +176,9 @@ class CalibrateCommandTest {
         assertThat(applied.at("/weights/calibration_rows").asInt()).isEqualTo(4000);
         assertThat(applied.at("/weights/effective_sample_size").asDouble()).isBetween(100.0, 3000.0);
         assertThat(applied.at("/weights/test_weights/median").asDouble()).isGreaterThan(1);
-        JsonNode ratio = JSON.readTree(weighted.resolve("calibrator.json").toFile()).at("/density_ratios/test");
+        JsonNode calibrator = JSON.readTree(weighted.resolve("calibrator.json").toFile());
+        assertThat(calibrator.at("/clip").asDouble()).as("the default --weight-clip").isEqualTo(1000.0);
+        JsonNode ratio = calibrator.at("/density_ratios/test");
         assertThat(ratio.at("/features/0").asText()).isEqualTo("gc");
         assertThat(ratio.at("/coefficients/1").asDouble()).as("test rows have the higher GC").isPositive();
         List<String> rows = Files.readAllLines(weighted.resolve("test.calibrated.tsv"));
