@@ -10,6 +10,7 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.NdRuntime;
+import org.regshift.model.lean.TwinThreads;
 import org.regshift.model.lean.Twins;
 import org.regshift.model.net.Architecture;
 import org.regshift.model.net.GaussianNll;
@@ -30,7 +31,8 @@ public final class Predictor implements AutoCloseable {
     private final int passLimit;
     /** Each member's forward pass: its graph's, or its {@link Twins}'. */
     private final List<Function<INDArray[], INDArray>> forwards = new ArrayList<>();
-    private final List<Twins> twins = new ArrayList<>();
+    /** The lean engine's threads, which every member's twins share (null on DL4J). */
+    private final TwinThreads twinThreads;
     private long forwardNanos;
     private long forwardSequences;
 
@@ -56,13 +58,12 @@ public final class Predictor implements AutoCloseable {
         this.threads = threads;
         this.passLimit = Architecture.parse(bundle.architecture()).inferencePassLimit();
         NdRuntime.threads(engine.engine() == Engine.DL4J ? threads : 1);
+        this.twinThreads = engine.engine() == Engine.DL4J ? null : new TwinThreads(threads);
         for (ModelBundle.Member m : bundle.members()) {
-            if (engine.engine() == Engine.DL4J) {
+            if (twinThreads == null) {
                 forwards.add(inputs -> m.network().outputSingle(false, inputs));
             } else {
-                Twins t = Twins.of(m.network(), threads, 0);
-                twins.add(t);
-                forwards.add(t::output);
+                forwards.add(Twins.on(twinThreads, m.network(), 0)::output);
             }
         }
     }
@@ -75,7 +76,9 @@ public final class Predictor implements AutoCloseable {
     /** Stops the twins' threads, if any, and gives libnd4j its {@code threads} back. */
     @Override
     public void close() {
-        twins.forEach(Twins::close);
+        if (twinThreads != null) {
+            twinThreads.close();
+        }
         NdRuntime.threads(threads);
     }
 

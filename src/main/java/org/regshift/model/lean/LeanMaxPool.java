@@ -16,7 +16,8 @@ final class LeanMaxPool implements LeanLayer {
     private final boolean relu;
     private final NdBuffers.Scratch scratch = new NdBuffers.Scratch();
     private long[] inputShape;
-    private INDArray argmax;
+    /** The last input as windows; their argmax is taken in {@link #backward}, which inference never calls. */
+    private INDArray grouped;
     private INDArray output;
 
     LeanMaxPool(int size, boolean relu) {
@@ -27,14 +28,13 @@ final class LeanMaxPool implements LeanLayer {
     @Override
     public INDArray forward(INDArray in, boolean training) {
         inputShape = in.shape();
-        INDArray grouped = MaxPooling.windows(in, size);
-        argmax = Nd4j.argMax(grouped, 3);
+        grouped = MaxPooling.windows(in, size);
         output = grouped.max(3);
         return relu ? LeanOps.relu(output) : output;
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean inputGradient) {
-        return MaxPooling.route(argmax, size, outputGradient, relu ? output : null, inputShape, true, scratch);
+        return MaxPooling.route(Nd4j.argMax(grouped, 3), size, outputGradient, relu ? output : null, inputShape, true, scratch);
     }
 }

@@ -3,8 +3,6 @@ package org.regshift.model.lean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -25,30 +23,39 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Twins implements AutoCloseable {
     private final List<Replica> replicas;
     private final TwinSums sums;
-    private final List<ExecutorService> threads = new ArrayList<>();
+    private final TwinThreads threads;
+    /** Whether {@link #close} stops the threads: they are this instance's own, not shared. */
+    private final boolean ownsThreads;
 
-    private Twins(List<Replica> replicas, TwinSums sums) {
+    private Twins(List<Replica> replicas, TwinSums sums, TwinThreads threads, boolean ownsThreads) {
         this.replicas = replicas;
         this.sums = sums;
-        replicas.forEach(replica -> threads.add(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "regshift-twin");
-            t.setDaemon(true);
-            return t;
-        })));
+        this.threads = threads;
+        this.ownsThreads = ownsThreads;
     }
 
     /**
-     * {@code count} lean twins of {@code net}; twin i draws dropout masks from a generator seeded
-     * with seed + i. Their owner runs libnd4j single-threaded while it uses them ({@link NdRuntime#threads}).
+     * {@code count} lean twins of {@code net} on threads of their own; twin i draws dropout masks
+     * from a generator seeded with seed + i. Their owner runs libnd4j single-threaded while it uses
+     * them ({@link NdRuntime#threads}).
      */
     public static Twins of(ComputationGraph net, int count, long seed) {
+        return of(net, seed, new TwinThreads(count), true);
+    }
+
+    /** Twins of {@code net} on shared {@code threads}, one twin per thread, which stay running after {@link #close}. */
+    public static Twins on(TwinThreads threads, ComputationGraph net, long seed) {
+        return of(net, seed, threads, false);
+    }
+
+    private static Twins of(ComputationGraph net, long seed, TwinThreads threads, boolean ownsThreads) {
         List<Replica> twins = new ArrayList<>();
-        TwinSums sums = new TwinSums(count);
-        for (int i = 0; i < count; i++) {
+        TwinSums sums = new TwinSums(threads.size());
+        for (int i = 0; i < threads.size(); i++) {
             twins.add(LeanNetwork.of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()),
                     Nd4j.getRandomFactory().getNewRandomInstance(seed + i), sums, i));
         }
-        return new Twins(twins, sums);
+        return new Twins(twins, sums, threads, ownsThreads);
     }
 
     /** Work after the optimiser's step (batch normalisation's running statistics), done once: the twins share the batch. */
@@ -133,6 +140,8 @@ public final class Twins implements AutoCloseable {
 
     @Override
     public void close() {
-        threads.forEach(ExecutorService::shutdownNow);
+        if (ownsThreads) {
+            threads.close();
+        }
     }
 }

@@ -1,10 +1,12 @@
 package org.regshift.model.lean;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -29,6 +31,32 @@ class TwinsTest {
                 return replica.computeGradient(Twins.rows(inputs, share), Twins.rows(y, share), 1);
             })).isInstanceOf(IllegalStateException.class).hasRootCauseInstanceOf(OutOfMemoryError.class);
         }
+    }
+
+    /**
+     * Two networks whose twins take turns on shared threads (and so on the threads' workspaces)
+     * give the same bytes as each network on threads of its own.
+     */
+    @Test
+    void networksSharingThreadsGiveTheirOwnOutputs() {
+        INDArray[] inputs = {LeanTesting.sequences(12, new Random(5))};
+        ComputationGraph first = LeanTesting.miniLegNet(new Adam(1e-3), 1);
+        ComputationGraph second = LeanTesting.miniLegNet(new Adam(1e-3), 2);
+        INDArray firstAlone;
+        INDArray secondAlone;
+        try (Twins a = Twins.of(first, 2, 0); Twins b = Twins.of(second, 2, 0)) {
+            firstAlone = a.output(inputs);
+            secondAlone = b.output(inputs);
+        }
+        try (TwinThreads threads = new TwinThreads(2)) {
+            Twins a = Twins.on(threads, first, 0);
+            Twins b = Twins.on(threads, second, 0);
+            for (int round = 0; round < 2; round++) {
+                assertThat(a.output(inputs)).isEqualTo(firstAlone);
+                assertThat(b.output(inputs)).isEqualTo(secondAlone);
+            }
+        }
+        assertThat(firstAlone).isNotEqualTo(secondAlone);
     }
 
     private static void sleep(Duration d) {
