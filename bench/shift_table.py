@@ -1,4 +1,6 @@
-"""Prints the simulator-suite tables of README from the runs of bench/shift_table.sh: mean and SD over seeds."""
+"""Prints the simulator-suite tables of README from the runs of bench/shift_table.sh: mean and SD over seeds, and
+each library's label offset against the simulator's truth."""
+import csv
 import functools
 import json
 import statistics
@@ -76,3 +78,24 @@ for lib in libraries:
           f"| {cell(coverage['weighted-conformal'])}{per_seed['weighted-conformal']} "
           f"| {cell(gap['conformal'])} / {cell(gap['weighted-conformal'])} | {cell(unbounded)} "
           f"| {cell(ess('weighted-conformal-clip20', lib), 0)} / {cell(ess('weighted-conformal', lib), 0)} |")
+
+
+def offset(seed, lib):
+    """The mean of measured minus true activity over a library's elements: the level qc's per-library normalisation sets."""
+    run = work / f"seed{seed}" / "plain"
+    with open(run / "simulate" / lib / "truth.tsv") as f:
+        truth = {r["id"]: float(r["activity_ct1"]) for r in csv.DictReader(f, delimiter="\t")}
+    with open(run / "predict" / f"{lib}.predictions.tsv") as f:
+        gaps = [float(r["y"]) - truth[r["id"]] for r in csv.DictReader(f, delimiter="\t")]
+    return statistics.mean(gaps)
+
+
+print()
+print("The label offset each library's normalisation leaves: mean(measured - true activity) of the library minus "
+      "that of the training library, per seed (weighted conformal assumes the same activity for the same sequence in "
+      "both libraries, an offset of 0):")
+print()
+print("| library | " + " | ".join(f"seed {s}" for s in seeds) + " |")
+print("|---|" + "---|" * len(seeds))
+for lib in libraries:
+    print(f"| {lib} | " + " | ".join(f"{offset(s, lib) - offset(s, 'train'):.3f}" for s in seeds) + " |")
