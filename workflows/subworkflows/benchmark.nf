@@ -26,7 +26,7 @@ workflow BENCHMARK {
     libraries = Channel.fromList(names).map { name ->
         def scenario = name in ['train', 'reference'] ? 'reference' : name.substring(0, name.lastIndexOf('_'))
         def meta = [id: name, library: name, scenario: scenario, seed: params.seed, n: params.n, test_n: params.test_n,
-                    condition: 'ct1']
+                    controls: params.controls, control_ids: params.controls ? '^control_' : null, condition: 'ct1']
         [meta, motifs]
     }
     REGSHIFT_SIMULATE(libraries)

@@ -24,10 +24,11 @@ process REGSHIFT_QC {
     prefix        = task.ext.prefix ?: "${meta.id}"
     def fasta_arg = fasta ? "--fasta ${fasta}" : ''
     def condition = meta.condition ? "--condition ${meta.condition}" : ''
+    def controls  = meta.control_ids ? "--controls '${meta.control_ids}'" : ''
     def heap      = task.memory ? "-Xmx${(task.memory.toMega() * 0.75) as long}m" : ''
     """
     export REGSHIFT_JAVA_OPTS="${heap}"
-    regshift qc --counts ${counts} ${fasta_arg} ${condition} --sample ${meta.id} --out ${prefix} ${args}
+    regshift qc --counts ${counts} ${fasta_arg} ${condition} ${controls} --sample ${meta.id} --out ${prefix} ${args}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

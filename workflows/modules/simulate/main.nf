@@ -23,10 +23,11 @@ process REGSHIFT_SIMULATE {
     def suite  = meta.library ? "--suite --libraries ${meta.library}" : ''
     def sizes  = meta.library ? "--n ${meta.n} --test-n ${meta.test_n}" : "--n ${meta.n}"
     def motif  = motifs ? "--motifs ${motifs}" : ''
+    def controls = meta.controls ? "--controls ${meta.controls}" : ''
     def heap   = task.memory ? "-Xmx${(task.memory.toMega() * 0.75) as long}m" : ''
     """
     export REGSHIFT_JAVA_OPTS="${heap}"
-    regshift simulate ${suite} ${sizes} --seed ${meta.seed} ${motif} --threads ${task.cpus} --out out ${args}
+    regshift simulate ${suite} ${sizes} --seed ${meta.seed} ${motif} ${controls} --threads ${task.cpus} --out out ${args}
     if [ -n "${meta.library ?: ''}" ]; then mv out/${meta.library} ${prefix}; cp out/provenance.json ${prefix}/; else mv out ${prefix}; fi
 
     cat <<-END_VERSIONS > versions.yml

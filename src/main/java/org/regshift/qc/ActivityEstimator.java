@@ -1,6 +1,7 @@
 package org.regshift.qc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ final class ActivityEstimator {
             + "(CPM by the replicate's kept totals; +1 pseudocount only where a minimum is 0); element activity = "
             + "mean over replicates, activity_se = their standard deviation / sqrt(replicates); an element needs "
             + "--min-barcodes barcodes in every replicate (element-level tables: counts above the minima; MPRAflow's "
-            + "per-replicate tables: MPRAflow's log2(rna_count / dna_count) of its normalised values, n_obs_bc barcodes)";
+            + "per-replicate tables: MPRAflow's log2(rna_count / dna_count) of its normalised values, n_obs_bc barcodes); "
+            + "with --controls, each replicate's values minus the median of the controls that every replicate measured";
 
     private final QcParameters params;
     private final boolean barcodeLevel;
@@ -52,10 +54,16 @@ final class ActivityEstimator {
             } else if (!complete) {
                 dropped = barcodeLevel ? DropReason.TOO_FEW_BARCODES : DropReason.LOW_COUNTS;
             }
-            out.add(new ElementActivity(e, a, complete ? mean(a) : Double.NaN, complete ? standardError(a) : Double.NaN,
-                    dropped));
+            out.add(of(e, a, dropped));
         }
         return out;
+    }
+
+    /** An element's activity from its per-replicate values: their mean and standard error, if every replicate measured it. */
+    static ElementActivity of(ElementCounts e, double[] replicates, DropReason dropped) {
+        boolean complete = Arrays.stream(replicates).allMatch(Double::isFinite);
+        return new ElementActivity(e, replicates, complete ? mean(replicates) : Double.NaN,
+                complete ? standardError(replicates) : Double.NaN, dropped);
     }
 
     private static double mean(double[] a) {

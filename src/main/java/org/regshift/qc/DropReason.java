@@ -7,7 +7,9 @@ public enum DropReason {
     /** Fewer than --min-barcodes barcodes passed the filters in some replicate. */
     TOO_FEW_BARCODES,
     /** An element-level row whose counts are below the minima in some replicate. */
-    LOW_COUNTS;
+    LOW_COUNTS,
+    /** A control element (--controls): activities are normalised to the controls, which are not modelled. */
+    CONTROL;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

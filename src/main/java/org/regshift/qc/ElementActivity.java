@@ -9,6 +9,11 @@ record ElementActivity(ElementCounts counts, double[] replicates, double activit
         return dropped == null;
     }
 
+    /** This element, dropped for {@code reason} (a reason it already has stays). */
+    ElementActivity droppedAs(DropReason reason) {
+        return new ElementActivity(counts, replicates, activity, se, dropped == null ? reason : dropped);
+    }
+
     /** Barcodes kept in the replicate with the fewest; the table's own count for element-level tables. */
     long barcodes() {
         if (counts.reportedBarcodes >= 0) {

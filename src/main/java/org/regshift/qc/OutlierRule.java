@@ -52,7 +52,8 @@ public enum OutlierRule {
         return flagged;
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values}, which it sorts in place. */
+    static double median(double[] values) {
         Arrays.sort(values);
         int n = values.length;
         return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);

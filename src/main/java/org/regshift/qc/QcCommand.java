@@ -2,6 +2,8 @@ package org.regshift.qc;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.regshift.cli.Progress;
 import org.regshift.cli.StepCommand;
 import org.regshift.provenance.Provenance;
@@ -82,6 +84,13 @@ public final class QcCommand extends StepCommand {
             description = "Barcodes an element needs in every replicate.")
     int minBarcodes;
 
+    @Option(names = "--controls", paramLabel = "REGEX",
+            description = "Negative control elements: IDs that this regular expression finds (e.g. '^control_'). Each "
+                    + "replicate's activities are then relative to the median of the controls that every replicate measured, "
+                    + "not to the replicate's totals alone, so libraries that share the controls share one scale; the "
+                    + "controls are dropped (reason 'control') and qc.json records the medians.")
+    String controls;
+
     @Option(names = "--allow-missing", description = "Drop elements whose ID is not in --fasta (counted in qc.json) instead of failing.")
     boolean allowMissing;
 
@@ -121,12 +130,21 @@ public final class QcCommand extends StepCommand {
         return summary.kept() + " elements with activity written to " + summary.activity();
     }
 
+    private Pattern controlPattern() {
+        try {
+            return Pattern.compile(controls);
+        } catch (PatternSyntaxException e) {
+            throw usage("--controls '" + controls + "' is not a regular expression: " + e.getDescription());
+        }
+    }
+
     private QcRequest request() {
         if (splitBy != null && splitColumn != null) {
             throw usage("--split-by and --split-column exclude each other");
         }
         try {
-            QcParameters params = new QcParameters(minDnaCount, minRnaCount, outlier, outlierThreshold, minBarcodes);
+            QcParameters params = new QcParameters(minDnaCount, minRnaCount, outlier, outlierThreshold, minBarcodes,
+                    controls == null ? null : controlPattern());
             double[] fractions = GroupSplitter.parseFractions(splitFractions);
             CountLayoutDetector.Choices columns = new CountLayoutDetector.Choices(idColumn, sequenceColumn, dnaColumns,
                     rnaColumns, condition, keepColumns);

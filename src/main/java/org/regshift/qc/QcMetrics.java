@@ -24,7 +24,8 @@ import org.regshift.split.GroupSplitter;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record QcMetrics(String sample, Table table, String estimator, Filters filters, Map<String, Replicate> replicates,
                  Elements elements, List<Correlation> replicateCorrelation, Quantiles activity,
-                 @JsonInclude(JsonInclude.Include.NON_NULL) Sequences sequences, Splits splits) {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Sequences sequences, Splits splits,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) ControlNormalisation controls) {
 
     /** The count table read. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -74,7 +75,7 @@ record QcMetrics(String sample, Table table, String estimator, Filters filters, 
                         .map(r -> new ReplicateColumns(r.name(), r.dna().name(), r.rna().name())).toList());
         return new QcMetrics(sample, table, ActivityEstimator.DESCRIPTION, filters(request.params()), replicates(result),
                 elements(result), correlations(result), Quantiles.of(keptActivities(result)),
-                result.hasSequences() ? sequences(result) : null, splits(result));
+                result.hasSequences() ? sequences(result) : null, splits(result), result.controls());
     }
 
     static double[] keptActivities(QcResult result) {

@@ -1,8 +1,14 @@
 package org.regshift.qc;
 
-/** The filters of the activity estimate. */
+import java.util.regex.Pattern;
+
+/**
+ * The filters of the activity estimate, and its normalisation.
+ *
+ * @param controls the IDs of negative control elements to normalise activities to (null: each replicate's totals alone)
+ */
 public record QcParameters(long minDnaCount, long minRnaCount, OutlierRule outlier, double outlierThreshold,
-                           int minBarcodes) {
+                           int minBarcodes, Pattern controls) {
     public QcParameters {
         if (minDnaCount < 0 || minRnaCount < 0) {
             throw new IllegalArgumentException("count minima must be >= 0");

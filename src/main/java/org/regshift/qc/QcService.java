@@ -68,9 +68,16 @@ public final class QcService {
                 request.iupacToN(), progress).read();
         List<ElementActivity> activities = new ActivityEstimator(request.params(),
                 layout.barcodeLevel() || layout.replicateFiles()).estimate(summary);
+        ControlNormalisation controls = null;
+        if (request.params().controls() != null) {
+            ControlNormalisation.Normalised normalised = ControlNormalisation.apply(request.params().controls(), activities,
+                    request.table().toString());
+            activities = normalised.activities();
+            controls = normalised.normalisation();
+        }
         String[] splits = splits(request, layout, activities);
         int withoutCounts = fasta == null ? 0 : fasta.size() - (summary.elements().size() - summary.missingSequences());
-        return new QcResult(request, layout, summary, activities, splits, withoutCounts);
+        return new QcResult(request, layout, summary, activities, splits, withoutCounts, controls);
     }
 
     private static CountLayout layout(QcRequest request, boolean hasFasta) {

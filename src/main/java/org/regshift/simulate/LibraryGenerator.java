@@ -6,8 +6,11 @@ import org.regshift.motif.Bases;
 import org.regshift.motif.Pwm;
 
 /**
- * Draws the elements of one library. Element {@code i} depends only on the library seed and
- * {@code i}, so the output is the same whatever the number of threads or the chunking.
+ * Draws the elements of one library: its {@code n} designed elements, then its negative controls.
+ * Element {@code i} depends only on the library seed and {@code i}, so the output is the same
+ * whatever the number of threads or the chunking. A control's sequence depends only on the
+ * controls' seed and its number, so every library of a suite holds the same control sequences,
+ * each measured by that library's truth and counts.
  */
 final class LibraryGenerator {
     private static final int PLACEMENT_TRIES = 20;
@@ -22,12 +25,15 @@ final class LibraryGenerator {
     private final long seed;
     private final String idPrefix;
     private final int idDigits;
+    private final int controls;
+    private final long controlSeed;
 
     /**
      * @param motifs the PWMs sites are drawn from and every window is scored by: the programs' own,
      *               or perturbed ones (a change of binding specificity)
      */
-    LibraryGenerator(SimParameters p, CellPrograms programs, List<Pwm> motifs, Shift shift, long seed, String idPrefix) {
+    LibraryGenerator(SimParameters p, CellPrograms programs, List<Pwm> motifs, Shift shift, long seed, String idPrefix,
+                     int controls, long controlSeed) {
         this.p = p;
         this.programs = programs;
         this.motifs = motifs;
@@ -36,6 +42,13 @@ final class LibraryGenerator {
         this.seed = seed;
         this.idPrefix = idPrefix;
         this.idDigits = Math.max(6, String.valueOf(p.n()).length());
+        this.controls = controls;
+        this.controlSeed = controlSeed;
+    }
+
+    /** The library's elements: the designed ones and the controls. */
+    long size() {
+        return p.n() + (long) controls;
     }
 
     /**
@@ -65,13 +78,32 @@ final class LibraryGenerator {
 
     SimElement generate(long index) {
         Draws d = new Draws(Draws.derive(seed, index));
+        if (index >= p.n()) {
+            long k = index - p.n();
+            String sequence = sequence(new Draws(Draws.derive(controlSeed, k)), 0, 0, new ArrayList<>());
+            return measure(d, "control_" + String.format("%06d", k + 1), sequence, List.of());
+        }
+        List<Site> sites = new ArrayList<>();
+        String sequence = sequence(d, p.motifRate(), shift.gcShift(), sites);
+        List<Site> planted = new ArrayList<>(sites.size());
+        for (Site s : sites) {
+            planted.add(new Site(s.motif(), s.start(), s.minus(), Occupancy.of(motifs.get(s.motif()), sequence, s.start(), s.minus())));
+        }
+        planted.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        return measure(d, idPrefix + "_" + String.format("%0" + idDigits + "d", index + 1), sequence, planted);
+    }
+
+    /**
+     * A sequence with Poisson({@code motifRate}) planted sites (added to {@code sites}) in a
+     * background whose GC brings the whole sequence to a draw around the mean GC plus {@code gcShift}.
+     */
+    private String sequence(Draws d, double motifRate, double gcShift, List<Site> sites) {
         int length = p.length();
         char[] seq = new char[length];
         boolean[] used = new boolean[length];
-        List<Site> sites = new ArrayList<>();
         int siteBases = 0;
         int siteGc = 0;
-        long count = d.poisson(p.motifRate());
+        long count = d.poisson(motifRate);
         for (long k = 0; k < count; k++) {
             int motif = d.uniformInt(motifs.size());
             Pwm pwm = motifs.get(motif);
@@ -90,28 +122,26 @@ final class LibraryGenerator {
             siteBases += pwm.length();
             sites.add(new Site(motif, start, minus, 0));
         }
-        double target = Math.min(0.95, Math.max(0.05, d.normal(p.gcMean() + shift.gcShift(), p.gcSd())));
+        double target = Math.min(0.95, Math.max(0.05, d.normal(p.gcMean() + gcShift, p.gcSd())));
         double background = length == siteBases ? 0.5
                 : Math.min(0.98, Math.max(0.02, (target * length - siteGc) / (length - siteBases)));
         fillBackground(d, seq, used, background);
-        String sequence = new String(seq);
-        List<Site> planted = new ArrayList<>(sites.size());
-        for (Site s : sites) {
-            planted.add(new Site(s.motif(), s.start(), s.minus(), Occupancy.of(motifs.get(s.motif()), sequence, s.start(), s.minus())));
-        }
-        planted.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        return new String(seq);
+    }
+
+    /** The element as this library measures it: its truth in every cell type, its batch and its counts. */
+    private SimElement measure(Draws d, String id, String sequence, List<Site> planted) {
         double gc = org.regshift.seq.Alphabet.gcFraction(sequence);
         List<Site> occupied = occupancy.windows(sequence);
         double[] activity = new double[programs.cellTypes()];
         for (int t = 0; t < activity.length; t++) {
-            activity[t] = programs.activity(t, occupied, gc, length);
+            activity[t] = programs.activity(t, occupied, gc, sequence.length());
         }
         // under batch_shift half the elements go to the new batch, so that normalising the library cannot cancel it
         int batchIndex = shift.newBatch() && d.bernoulli(0.5) ? -1 : d.uniformInt(p.batches());
         String batch = batchIndex < 0 ? "batch_new" : "batch" + (batchIndex + 1);
         double batchLog2 = batchIndex < 0 ? shift.newBatchLog2Factor() + shift.newBatchGcSlope() * (gc - 0.5)
                 : programs.batchLog2Factor[batchIndex];
-        String id = idPrefix + "_" + String.format("%0" + idDigits + "d", index + 1);
         return counts(d, id, sequence, planted, gc, batch, activity, batchLog2);
     }
 

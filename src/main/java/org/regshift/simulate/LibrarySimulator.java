@@ -33,10 +33,11 @@ final class LibrarySimulator {
             Deque<Future<List<SimElement>>> pending = new ArrayDeque<>();
             long next = 0;
             long written = 0;
-            while (written < p.n()) {
-                while (next < p.n() && pending.size() < 4 * threads) {
+            long size = generator.size();
+            while (written < size) {
+                while (next < size && pending.size() < 4 * threads) {
                     long from = next;
-                    long to = Math.min(p.n(), from + CHUNK);
+                    long to = Math.min(size, from + CHUNK);
                     pending.add(pool.submit(() -> {
                         List<SimElement> chunk = new ArrayList<>((int) (to - from));
                         for (long i = from; i < to; i++) {

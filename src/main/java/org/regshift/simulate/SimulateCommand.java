@@ -68,6 +68,12 @@ public final class SimulateCommand extends StepCommand {
     @Option(names = "--test-n", defaultValue = "5000", paramLabel = "N", description = "Sequences per test library of the suite.")
     int testN;
 
+    @Option(names = "--controls", defaultValue = "0", paramLabel = "N",
+            description = "Negative controls added to every library (IDs control_000001, ...): the same sequences in every "
+                    + "library of a run, background at the training GC without planted sites, each measured by its "
+                    + "library's truth and counts; qc --controls '^control_' normalises activities to them.")
+    int controls;
+
     @Option(names = "--replicates", defaultValue = "2", paramLabel = "R", description = "Replicates.")
     int replicates;
 
@@ -147,6 +153,9 @@ public final class SimulateCommand extends StepCommand {
         if (testN < 1) {
             throw usage("--test-n must be at least 1");
         }
+        if (controls < 0 || controls > 1_000_000) {
+            throw usage("--controls must be between 0 and 1000000");
+        }
         if (suite && (severity != null || scenario != Scenario.REFERENCE)) {
             throw usage("--suite simulates every scenario: drop --scenario and --severity");
         }
@@ -156,7 +165,7 @@ public final class SimulateCommand extends StepCommand {
             SimParameters params = new SimParameters(n, length, cellTypes, replicates, barcodes, level == CountLevel.BARCODE, gc,
                     0.05, background == Background.MARKOV, motifRate, batches, dnaDepth, rnaDepth, dispersion,
                     cellTypeCorrelation);
-            return new SimRequest(params, motifs, scenario, x, suite, testN, libraries, seed, threads.resolve(), out);
+            return new SimRequest(params, motifs, scenario, x, suite, testN, libraries, controls, seed, threads.resolve(), out);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -126,7 +126,8 @@ public final class SimulateService {
                 : programs.motifs;
         String prefix = request.suite() ? library.stream() : "seq";
         LibraryGenerator generator = new LibraryGenerator(p, shifted, motifs, shift,
-                Draws.derive(request.seed(), "elements/" + library.stream()), prefix);
+                Draws.derive(request.seed(), "elements/" + library.stream()), prefix, request.controls(),
+                Draws.derive(request.seed(), "controls"));
         LibrarySimulator.run(generator, p, shifted, dir, request.threads(), progress);
         Json.write(dir.resolve(SCENARIO_JSON), Json.object(
                 "library", library.name(),
@@ -136,6 +137,7 @@ public final class SimulateService {
                 "seed", request.seed(),
                 "shift", shift,
                 "parameters", p,
+                "controls", request.controls(),
                 "motifs", programs.motifs.stream().map(m -> Json.object("id", m.id(), "name", m.name(), "length", m.length())).toList(),
                 "truth", shifted.describe(),
                 "files", Json.object("sequences", LibraryWriter.SEQUENCES, "counts", LibraryWriter.COUNTS,

@@ -74,7 +74,13 @@ class QcBadInputTest {
                 new Case("split-by with split-column", GOOD, null, List.of("--split-by", "a", "--split-column", "b"), 2,
                         "exclude each other"),
                 new Case("unpaired explicit columns", GOOD, null, List.of("--dna-columns", "dna_1,dna_2", "--rna-columns", "rna_1"), 2,
-                        "they pair up by position"))
+                        "they pair up by position"),
+                new Case("controls not a regular expression", GOOD, null, List.of("--controls", "ctrl_("), 2,
+                        "--controls 'ctrl_(' is not a regular expression"),
+                new Case("no control in the table", GOOD, null, List.of("--controls", "^ctrl_"), 2,
+                        "--controls '^ctrl_': no element ID in"),
+                new Case("no control measured", GOOD + "ctrl_1\t0\t0\t0\t0\n", null, List.of("--controls", "^ctrl_"), 3,
+                        "counts.tsv: none of the 1 control elements matching '^ctrl_' passed the filters"))
                 .map(Arguments::of);
     }
 

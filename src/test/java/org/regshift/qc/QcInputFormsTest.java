@@ -241,7 +241,7 @@ class QcInputFormsTest {
     /** id -> activity of the kept elements, as qc computes them (before they are written with 7 digits). */
     private static java.util.Map<String, Double> analysed(List<Path> counts) {
         CountLayoutDetector.Choices columns = new CountLayoutDetector.Choices(null, null, List.of(), List.of(), null, List.of());
-        QcRequest request = new QcRequest(counts, null, columns, new QcParameters(1, 1, OutlierRule.NONE, 3, 1), false,
+        QcRequest request = new QcRequest(counts, null, columns, new QcParameters(1, 1, OutlierRule.NONE, 3, 1, null), false,
                 false, null, null, new double[] {0.7, 0.1, 0.1, 0.1}, 1, null, null);
         java.util.Map<String, Double> activity = new java.util.HashMap<>();
         QcService.analyse(request, rows -> { }).activities().stream().filter(ElementActivity::kept)
