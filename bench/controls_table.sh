@@ -7,14 +7,12 @@
 # Usage: SEEDS="1 2 3" CONTROLS=500 bench/controls_table.sh   (BENCH_DIR=/tmp/regshift-bench-controls)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/common.sh"
 work=${BENCH_DIR:-/tmp/regshift-bench-controls}
-seeds=${SEEDS:-1 2 3}
-jar="$here/target/regshift.jar"
-mkdir -p "$work"
+bench_jar "$work"
 cd "$work"
-for seed in $seeds; do
-  run="$work/seed$seed"
-  mkdir -p "$run"
+for seed in ${SEEDS:-1 2 3}; do
+  run="$work/seed$seed" && mkdir -p "$run"
   "$here/regshift-pipeline" --outdir "$run/plain" --seed "$seed" --controls "${CONTROLS:-500}" \
     --scenarios gc_shift,cell_type -resume > "$run/plain.log" 2>&1
   tables=$(ls "$run"/plain/predict/{reference,gc_shift_*,cell_type_*}.predictions.tsv)
@@ -25,4 +23,4 @@ for seed in $seeds; do
       --fit "$run/plain/predict/train.predictions.tsv" --apply $tables --out "$run/$method" 2> "$run/$method.log"
   done
 done
-python3 "$here/bench/controls_table.py" "$work" $seeds
+python3 "$here/bench/controls_table.py" "$work" ${SEEDS:-1 2 3}
