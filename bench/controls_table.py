@@ -1,10 +1,10 @@
 """Prints the table of bench/controls_table.sh: per library, 90% coverage of split and weighted conformal per seed
 (on all of the library's rows), weighted conformal's effective sample size, and the label offset."""
-import csv
 import json
-import statistics
 import sys
 from pathlib import Path
+
+import label_offset
 
 work = Path(sys.argv[1])
 seeds = sys.argv[2:]
@@ -16,12 +16,7 @@ def applied(seed, method, lib):
 
 
 def offset(seed, lib):
-    """mean(measured - true activity) over a library's elements."""
-    run = work / f"seed{seed}" / "plain"
-    with open(run / "simulate" / lib / "truth.tsv") as f:
-        truth = {r["id"]: float(r["activity_ct1"]) for r in csv.DictReader(f, delimiter="\t")}
-    with open(run / "predict" / f"{lib}.predictions.tsv") as f:
-        return statistics.mean(float(r["y"]) - truth[r["id"]] for r in csv.DictReader(f, delimiter="\t"))
+    return label_offset.offset(work / f"seed{seed}" / "plain", lib)
 
 
 def per_seed(values):

@@ -1,11 +1,12 @@
 """Prints the simulator-suite tables of README from the runs of bench/shift_table.sh: mean and SD over seeds, and
 each library's label offset against the simulator's truth."""
-import csv
 import functools
 import json
 import statistics
 import sys
 from pathlib import Path
+
+import label_offset
 
 work = Path(sys.argv[1])
 seeds = sys.argv[2:]
@@ -81,13 +82,7 @@ for lib in libraries:
 
 
 def offset(seed, lib):
-    """The mean of measured minus true activity over a library's elements: the level qc's per-library normalisation sets."""
-    run = work / f"seed{seed}" / "plain"
-    with open(run / "simulate" / lib / "truth.tsv") as f:
-        truth = {r["id"]: float(r["activity_ct1"]) for r in csv.DictReader(f, delimiter="\t")}
-    with open(run / "predict" / f"{lib}.predictions.tsv") as f:
-        gaps = [float(r["y"]) - truth[r["id"]] for r in csv.DictReader(f, delimiter="\t")]
-    return statistics.mean(gaps)
+    return label_offset.offset(work / f"seed{seed}" / "plain", lib)
 
 
 print()
