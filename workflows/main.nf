@@ -2,9 +2,9 @@
 // RegShift: with --input (a samplesheet), --counts (MPRA counts, through qc) or --activity (measured
 // activities, through prepare), the user's samples go through the steps, each into
 // <outdir>/<sample>/; without any of them, the benchmark runs on the simulator suite. MultiQC
-// closes every run. Every parameter is described in nextflow_schema.json and checked against it
-// before anything runs (first thing in the workflow: Nextflow's strict syntax allows no
-// statements outside workflows and functions).
+// closes every run that can run it (MultiqcRun). Every parameter is described in
+// nextflow_schema.json and checked against it before anything runs (first thing in the workflow:
+// Nextflow's strict syntax allows no statements outside workflows and functions).
 
 include { BENCHMARK } from './subworkflows/benchmark'
 include { SAMPLES   } from './subworkflows/samples'
@@ -29,8 +29,10 @@ workflow {
     def merged = versions.map { it.text }.unique().toList()
         .map { texts -> SoftwareVersions.merge(texts, workflow.nextflow.version.toString(), workflow.manifest.version) }
     merged.map { SoftwareVersions.yaml(it) }.collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info")
-    def mqcVersions = merged.map { SoftwareVersions.multiqc(it) }.collectFile(name: 'regshift_software_mqc_versions.yml')
-    MULTIQC(mqc.mix(mqcVersions).collect(), file("${projectDir}/../assets/multiqc_config.yml", checkIfExists: true))
+    if (MultiqcRun.wanted(workflow, params, log)) {
+        def mqcVersions = merged.map { SoftwareVersions.multiqc(it) }.collectFile(name: 'regshift_software_mqc_versions.yml')
+        MULTIQC(mqc.mix(mqcVersions).collect(), file("${projectDir}/../assets/multiqc_config.yml", checkIfExists: true))
+    }
 }
 
 // The samples: the rows of --input, or one row of --counts/--activity and their options; [] for

@@ -21,7 +21,6 @@ process REGSHIFT_PREDICT {
     def heap = task.memory ? "-Xmx${(task.memory.toMega() * 0.5) as long}m -Dorg.bytedeco.javacpp.maxphysicalbytes=${(task.memory.toMega() * 0.9) as long}m" : ''
     """
     export REGSHIFT_JAVA_OPTS="${heap}"
-    export OMP_NUM_THREADS=${task.cpus}  # libnd4j's OpenMP pool otherwise spins on every core, beside the other tasks
     regshift predict --model ${model} --data ${data} --out ${prefix}.predictions.tsv --threads ${task.cpus} ${args}
 
     cat <<-END_VERSIONS > versions.yml

@@ -126,6 +126,47 @@ class PipelineIT {
     }
 
     @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    @Order(2)
+    void aRunWithoutMultiqcInstalledOrWithSkipMultiqcEndsWithoutIt(boolean installed) throws IOException {
+        Path dir = runDir.resolve("no-multiqc-" + installed);
+        List<String> args = new ArrayList<>(List.of("run", Nextflow.REPO.toString(), "-stub-run", "--outdir",
+                dir.resolve("results").toString()));
+        Map<String, String> environment = Map.of();
+        if (installed) {
+            args.add("--skip_multiqc");
+        } else {
+            environment = Map.of("PATH", pathWithout("multiqc", dir.resolve("bin")));
+        }
+        Nextflow.Result r = Nextflow.run(environment, dir, args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("REGSHIFT_EVALUATE").doesNotContain("MULTIQC")
+                .contains(installed ? "MultiQC: skipped (--skip_multiqc)" : "MultiQC: skipped, multiqc is not on the PATH");
+        assertThat(dir.resolve("results/report.html")).exists();
+        assertThat(dir.resolve("results/multiqc")).doesNotExist();
+    }
+
+    /** A PATH of one directory linking every program of this PATH but {@code tool}. */
+    private static String pathWithout(String tool, Path bin) throws IOException {
+        Files.createDirectories(bin);
+        for (String entry : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+            Path directory = Path.of(entry);
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (var programs = Files.list(directory)) {
+                for (Path program : (Iterable<Path>) programs::iterator) {
+                    Path link = bin.resolve(program.getFileName());
+                    if (!program.getFileName().toString().equals(tool) && Files.notExists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, program);
+                    }
+                }
+            }
+        }
+        return bin.toString();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"test", "podman", "docker", "apptainer", "slurm", "awsbatch", "google_batch", "k8s"})
     @Order(3)
     void everyProfileParses(String profile) {
