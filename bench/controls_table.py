@@ -15,10 +15,6 @@ def applied(seed, method, lib):
     return json.loads((work / f"seed{seed}" / method / "calibration.json").read_text())["applied"][lib]
 
 
-def offset(seed, lib):
-    return label_offset.offset(work / f"seed{seed}" / "plain", lib)
-
-
 def per_seed(values):
     return ", ".join(f"{v:.3f}" for v in values)
 
@@ -31,6 +27,6 @@ for lib in LIBRARIES:
     n = [w["n"] for w in weighted]
     unbounded = [w["weights"]["unbounded_test_rows"]["0.9"] / k for w, k in zip(weighted, n)]
     ess = [w["weights"]["effective_sample_size"] for w in weighted]
-    offsets = [offset(s, lib) - offset(s, "train") for s in seeds]
+    offsets = [label_offset.offset(work, s, lib) for s in seeds]
     print(f"| {lib} | {per_seed(split)} | {per_seed([w['after']['coverage']['0.9'] for w in weighted])} "
           f"| {per_seed(unbounded)} | {', '.join(f'{e:.0f}' for e in ess)} | {per_seed(offsets)} |")

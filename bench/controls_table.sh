@@ -9,9 +9,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 source "$here/bench/common.sh"
 work=${BENCH_DIR:-/tmp/regshift-bench-controls}
+seeds=${SEEDS:-1 2 3}
 bench_jar "$work"
 cd "$work"
-for seed in ${SEEDS:-1 2 3}; do
+for seed in $seeds; do
   run="$work/seed$seed" && mkdir -p "$run"
   "$here/regshift-pipeline" --outdir "$run/plain" --seed "$seed" --controls "${CONTROLS:-500}" \
     --scenarios gc_shift,cell_type -resume > "$run/plain.log" 2>&1
@@ -23,4 +24,4 @@ for seed in ${SEEDS:-1 2 3}; do
       --fit "$run/plain/predict/train.predictions.tsv" --apply $tables --out "$run/$method" 2> "$run/$method.log"
   done
 done
-python3 "$here/bench/controls_table.py" "$work" ${SEEDS:-1 2 3}
+python3 "$here/bench/controls_table.py" "$work" $seeds

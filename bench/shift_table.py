@@ -81,10 +81,6 @@ for lib in libraries:
           f"| {cell(ess('weighted-conformal-clip20', lib), 0)} / {cell(ess('weighted-conformal', lib), 0)} |")
 
 
-def offset(seed, lib):
-    return label_offset.offset(work / f"seed{seed}" / "plain", lib)
-
-
 print()
 print("The label offset each library's normalisation leaves: mean(measured - true activity) of the library minus "
       "that of the training library, per seed (weighted conformal assumes the same activity for the same sequence in "
@@ -93,4 +89,4 @@ print()
 print("| library | " + " | ".join(f"seed {s}" for s in seeds) + " |")
 print("|---|" + "---|" * len(seeds))
 for lib in libraries:
-    print(f"| {lib} | " + " | ".join(f"{offset(s, lib) - offset(s, 'train'):.3f}" for s in seeds) + " |")
+    print(f"| {lib} | " + " | ".join(f"{label_offset.offset(work, s, lib):.3f}" for s in seeds) + " |")

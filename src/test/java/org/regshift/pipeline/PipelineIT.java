@@ -2,8 +2,10 @@ package org.regshift.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,39 +130,37 @@ class PipelineIT {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     @Order(2)
-    void aRunWithoutMultiqcInstalledOrWithSkipMultiqcEndsWithoutIt(boolean installed) throws IOException {
-        Path dir = runDir.resolve("no-multiqc-" + installed);
+    void aRunWithoutMultiqcInstalledOrWithSkipMultiqcEndsWithoutIt(boolean skipFlag) throws IOException {
+        Path dir = runDir.resolve("no-multiqc-" + skipFlag);
         List<String> args = new ArrayList<>(List.of("run", Nextflow.REPO.toString(), "-stub-run", "--outdir",
                 dir.resolve("results").toString()));
-        Map<String, String> environment = Map.of();
-        if (installed) {
+        if (skipFlag) {
             args.add("--skip_multiqc");
-        } else {
-            environment = Map.of("PATH", pathWithout("multiqc", dir.resolve("bin")));
         }
+        Map<String, String> environment = skipFlag ? Map.of() : Map.of("PATH", pathWithout("multiqc", dir.resolve("bin")));
         Nextflow.Result r = Nextflow.run(environment, dir, args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("REGSHIFT_EVALUATE").doesNotContain("MULTIQC")
-                .contains(installed ? "MultiQC: skipped (--skip_multiqc)" : "MultiQC: skipped, multiqc is not on the PATH");
+                .contains(skipFlag ? "MultiQC: skipped (--skip_multiqc)" : "MultiQC: skipped, multiqc is not on the PATH");
         assertThat(dir.resolve("results/report.html")).exists();
         assertThat(dir.resolve("results/multiqc")).doesNotExist();
     }
 
-    /** A PATH of one directory linking every program of this PATH but {@code tool}. */
+    /** A PATH of one directory linking every program of this PATH but {@code tool} (the first of a name wins). */
     private static String pathWithout(String tool, Path bin) throws IOException {
-        Files.createDirectories(bin);
-        for (String entry : System.getenv("PATH").split(java.io.File.pathSeparator)) {
-            Path directory = Path.of(entry);
-            if (!Files.isDirectory(directory)) {
-                continue;
-            }
-            try (var programs = Files.list(directory)) {
-                for (Path program : (Iterable<Path>) programs::iterator) {
-                    Path link = bin.resolve(program.getFileName());
-                    if (!program.getFileName().toString().equals(tool) && Files.notExists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createSymbolicLink(link, program);
-                    }
+        List<Path> programs = new ArrayList<>();
+        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
+            if (Files.isDirectory(Path.of(entry))) {
+                try (var listing = Files.list(Path.of(entry))) {
+                    programs.addAll(listing.toList());
                 }
+            }
+        }
+        Files.createDirectories(bin);
+        for (Path program : programs) {
+            Path link = bin.resolve(program.getFileName());
+            if (!program.endsWith(tool) && Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(link, program);
             }
         }
         return bin.toString();
