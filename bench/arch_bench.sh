@@ -4,6 +4,7 @@
 # training throughput (median of the epochs after the first). Usage: bench/arch_bench.sh [N]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/bench/common.sh"
 n=${1:-20000}
 work=${BENCH_DIR:-/tmp/regshift-bench-train}
 jar="$here/target/regshift.jar"
@@ -15,7 +16,7 @@ mkdir -p "$work/openblas" && ln -sf "$openblas" "$work/openblas/libblas.so.3"
 export TORCH_REFERENCE_DIR="${TORCH_REFERENCE_DIR:-$here/../shared/bench}"
 for arch in bilstm transformer; do
   for round in 1 2; do
-    LD_LIBRARY_PATH="$work/openblas" /usr/bin/python3 "$here/bench/torch_models.py" --arch "$arch" --data "$table" \
+    LD_LIBRARY_PATH="$work/openblas" run_peer "$here/bench/torch_models.py" --arch "$arch" --data "$table" \
       --epochs 3 --threads 2 | sed -n 's/^RESULT /torch    /p'
     rm -rf "$work/model_$arch"
     java -jar "$jar" train --arch "$arch" --data "$table" --out "$work/model_$arch" --epochs 3 --patience 10 --threads 2 \

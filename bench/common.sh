@@ -6,3 +6,12 @@ bench_jar() {
   jar="$1/regshift.jar"
   cp "$here/target/regshift.jar" "$jar"
 }
+
+# Runs a PyTorch peer with Debian's python3 and a glibc malloc that keeps freed memory in the
+# process. By default glibc maps every block above 32 MB afresh and returns it on free, so at
+# LegNet's batch of 1024 (activations of 240 MB) each operation pays for page faults and zeroing:
+# legnet_reference.py spent more time in the kernel than in its own code and trained at 27
+# sequences/s instead of 307 (2026-12-06, AMD EPYC, 2 threads).
+run_peer() {
+  MALLOC_MMAP_THRESHOLD_=4294967296 MALLOC_TRIM_THRESHOLD_=68719476736 MALLOC_TOP_PAD_=1073741824 /usr/bin/python3 "$@"
+}

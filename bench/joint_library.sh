@@ -80,7 +80,7 @@ for cell in $cells; do
   done
   for peer in $peers; do
     script="$peer_dir/${peer}_reference.py"
-    line=$(/usr/bin/python3 "$script" --data "$table" --epochs "$epochs" --threads 2 | sed -n 's/^RESULT //p')
+    line=$(run_peer "$script" --data "$table" --epochs "$epochs" --threads 2 | sed -n 's/^RESULT //p')
     printf '%s\t%s-reference\t%s\t%s\n' "$cell" "$peer" "$epochs" "$(python3 -c "import json,sys; r=json.loads(sys.argv[1]);
 print('\t'.join(str(r.get(k)) for k in ('pearson','spearman','nll','coverage90','train_seq_per_s')))" "$line")" >> "$results"
   done

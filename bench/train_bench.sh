@@ -6,6 +6,7 @@
 # Needs Debian's python3-torch and python3-numpy. Usage: bench/train_bench.sh [N]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/bench/common.sh"
 n=${1:-20000}
 work=${BENCH_DIR:-/tmp/regshift-bench-train}
 jar="$here/target/regshift.jar"
@@ -20,7 +21,7 @@ if [ ! -f "$table" ]; then
   cp "$work/qc/activity.tsv" "$table"
 fi
 for round in 1 2; do
-  /usr/bin/python3 "$peer" --data "$table" --epochs 4 --threads 2 | sed -n 's/^RESULT /torch    /p'
+  run_peer "$peer" --data "$table" --epochs 4 --threads 2 | sed -n 's/^RESULT /torch    /p'
   rm -rf "$work/model"
   java -jar "$jar" train --arch cnn-reference --data "$table" --out "$work/model" --epochs 4 --patience 10 --threads 2 2> "$work/train.log"
   train=$(grep -oP 'epoch \d+ .*\(\K[0-9]+(?= sequences/s\))' "$work/train.log" | awk 'NR>1 {print $1}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
