@@ -21,8 +21,7 @@ for arch in bilstm transformer; do
     rm -rf "$work/model_$arch"
     java -jar "$jar" train --arch "$arch" --data "$table" --out "$work/model_$arch" --epochs 3 --patience 10 --threads 2 \
       2> "$work/train_$arch.log"
-    speed=$(grep -oP 'epoch \d+ .*\(\K[0-9]+(?= sequences/s\))' "$work/train_$arch.log" | awk 'NR>1 {print $1}' | sort -n \
-      | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    speed=$(train_speed "$work/train_$arch.log")
     echo "regshift {\"arch\": \"$arch\", \"train_seq_per_s\": $speed}"
   done
 done

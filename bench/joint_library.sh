@@ -35,11 +35,6 @@ java_opts=(-Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=16g)
 results="$work/results.tsv"
 printf 'cell\tmodel\tepochs\tpearson\tspearman\tnll\tcoverage90\ttrain_seq_per_s\n' > "$results"
 
-# the median training throughput of the epochs after the first, from a train log
-speed() {
-  grep -oP 'epoch \d+ .*\(\K[0-9]+(?= sequences/s\))' "$1" | awk 'NR>1' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
-
 # one metric of a scenario from evaluate's metrics.tsv
 metric() {
   awk -F'\t' -v s="$2" -v m="$3" 'NR==1 {for (i=1;i<=NF;i++) c[$i]=i; next} $c["scenario"]==s && $c["group"]=="all" {print $c[m]}' "$1"
@@ -76,7 +71,7 @@ for cell in $cells; do
     m="$out/shift/metrics.tsv"
     printf '%s\tregshift-%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cell" "$name" "$epochs" "$(metric "$m" "$cell" pearson)" \
       "$(metric "$m" "$cell" spearman)" "$(metric "$m" "$cell" nll)" "$(metric "$m" "$cell" coverage_90)" \
-      "$(speed "$out/train.log")" >> "$results"
+      "$(train_speed "$out/train.log")" >> "$results"
   done
   for peer in $peers; do
     script="$peer_dir/${peer}_reference.py"

@@ -21,10 +21,6 @@ if [ ! -f "$table" ]; then
     $s == "train" && t < n {print; t++} $s == "test" && v < 500 {print; v++}' "$work/k562/activity.tsv" > "$table"
 fi
 
-median_after_first() {
-  awk 'NR > 1' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
-}
-
 printf 'batch\tround\tpytorch_seq_per_s\tregshift_seq_per_s\tratio\tregshift_rss_gb\n'
 for batch in $batches; do
   for round in $(seq "$rounds"); do
@@ -33,7 +29,7 @@ for batch in $batches; do
     rm -rf "$work/model"
     /usr/bin/time -f 'rss_kb %M' java -Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=20g -jar "$jar" train --data "$table" \
       --out "$work/model" --arch legnet --epochs 3 --patience 3 --batch-size "$batch" --threads 2 --seed 1 2> "$work/train.log"
-    ours=$(grep -oP 'epoch \d+ .*\(\K[0-9]+(?= sequences/s\))' "$work/train.log" | median_after_first)
+    ours=$(train_speed "$work/train.log")
     rss=$(grep -oP 'rss_kb \K[0-9]+' "$work/train.log")
     awk -v b="$batch" -v r="$round" -v t="$torch" -v o="$ours" -v m="$rss" \
       'BEGIN {printf "%s\t%s\t%s\t%s\t%.2f\t%.1f\n", b, r, t, o, o / t, m / 1048576}'

@@ -24,7 +24,7 @@ for round in 1 2; do
   run_peer "$peer" --data "$table" --epochs 4 --threads 2 | sed -n 's/^RESULT /torch    /p'
   rm -rf "$work/model"
   java -jar "$jar" train --arch cnn-reference --data "$table" --out "$work/model" --epochs 4 --patience 10 --threads 2 2> "$work/train.log"
-  train=$(grep -oP 'epoch \d+ .*\(\K[0-9]+(?= sequences/s\))' "$work/train.log" | awk 'NR>1 {print $1}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  train=$(train_speed "$work/train.log")
   start=$(date +%s.%N)
   java -jar "$jar" predict --model "$work/model" --data "$table" --out "$work/predictions.tsv" --threads 2 2> "$work/predict.log"
   end=$(date +%s.%N)
