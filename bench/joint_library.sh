@@ -45,6 +45,10 @@ for cell in $cells; do
   java -jar "$jar" prepare --data "$data" --target-column "$cell" --split-column fold --train-splits "$train_splits" \
     "${unused[@]}" --valid-splits 9 --test-splits 10 --shift-columns "$(echo $others | tr ' ' ',')" --out "$work/$cell" 2> "$work/$cell.log"
   table="$work/$cell/activity.tsv"
+  # only the validation (conformal fit) and test rows are scored: a fifth of the table
+  heldout="$work/$cell/heldout.tsv"
+  awk -F'\t' 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "split") s = i; print; next}
+    $s == "valid" || $s == "test"' "$table" > "$heldout"
   for arch in $archs; do
     name=$arch
     [ "$ensemble" = 1 ] || name="${arch}_x$ensemble"
@@ -52,7 +56,7 @@ for cell in $cells; do
     rm -rf "$out" && mkdir -p "$out"
     java "${java_opts[@]}" -jar "$jar" train --data "$table" --out "$out/model" --arch "$arch" --epochs "$epochs" \
       --patience "$epochs" --batch-size "$batch" --ensemble "$ensemble" --threads 2 --seed "$seed" 2> "$out/train.log"
-    java "${java_opts[@]}" -jar "$jar" predict --model "$out/model" --data "$table" --rc-average --threads 2 \
+    java "${java_opts[@]}" -jar "$jar" predict --model "$out/model" --data "$heldout" --rc-average --threads 2 \
       --out "$out/predictions.tsv" 2> "$out/predict.log"
     java -jar "$jar" calibrate --fit "$out/predictions.tsv" --fit-split valid --apply "$out/predictions.tsv" \
       --out "$out/conformal" 2> "$out/calibrate.log"
