@@ -49,6 +49,10 @@ for cell in $cells; do
   heldout="$work/$cell/heldout.tsv"
   awk -F'\t' 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "split") s = i; print; next}
     $s == "valid" || $s == "test"' "$table" > "$heldout"
+  for other in $others; do
+    awk -F'\t' 'NR == FNR {if (FNR > 1) keep[$1] = 1; next} FNR == 1 || ($1 in keep)' "$heldout" \
+      "$work/$cell/shift_$other.tsv" > "$work/$cell/heldout_shift_$other.tsv"
+  done
   for arch in $archs; do
     name=$arch
     [ "$ensemble" = 1 ] || name="${arch}_x$ensemble"
@@ -68,7 +72,7 @@ for cell in $cells; do
       for kind in raw conformal mondrian; do
         file="$out/predictions.tsv"
         [ "$kind" = raw ] || file="$out/$kind/predictions.calibrated.tsv"
-        scenarios+=(--predictions "${other}_$kind=$file" --truth "${other}_$kind=$work/$cell/shift_$other.tsv")
+        scenarios+=(--predictions "${other}_$kind=$file" --truth "${other}_$kind=$work/$cell/heldout_shift_$other.tsv")
       done
     done
     java -jar "$jar" evaluate "${scenarios[@]}" --split test --out "$out/shift" 2> "$out/evaluate.log"
