@@ -16,12 +16,18 @@ run_peer() {
   MALLOC_MMAP_THRESHOLD_=4294967296 MALLOC_TRIM_THRESHOLD_=68719476736 MALLOC_TOP_PAD_=1073741824 /usr/bin/python3 "$@"
 }
 
-# The median of the numbers on stdin after the first (the first epoch pays for warm-up).
-median_after_first() {
-  awk 'NR > 1' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+# The median of the numbers on stdin.
+median() {
+  sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
 }
 
-# RegShift's training throughput from a train log: the median over the epochs after the first.
+# The median of the numbers on stdin after the first (the first epoch pays for warm-up).
+median_after_first() {
+  awk 'NR > 1' | median
+}
+
+# RegShift's training throughput from a train log: the median over every epoch but each member's
+# first (an ensemble's members each pay for their own warm-up).
 train_speed() {
-  grep -oP 'epoch \d+ .*\(\K[0-9]+(?= sequences/s\))' "$1" | median_after_first
+  grep -oP 'epoch (?!1 )\d+ .*\(\K[0-9]+(?= sequences/s\))' "$1" | median
 }
