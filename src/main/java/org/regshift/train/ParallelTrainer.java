@@ -12,6 +12,7 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.NdRuntime;
+import org.regshift.model.lean.TwinThreads;
 import org.regshift.model.lean.Twins;
 
 /**
@@ -42,10 +43,10 @@ final class ParallelTrainer implements TrainingSteps {
         NdRuntime.threads(1);
     }
 
-    /** A trainer of {@code net} on {@code threads} lean twins, with {@code decay}. */
-    static ParallelTrainer of(ComputationGraph net, int threads, long seed, DecoupledDecay decay) {
+    /** A trainer of {@code net} on lean twins, one per thread of {@code threads} (which stay running after {@link #close}), with {@code decay}. */
+    static ParallelTrainer on(TwinThreads threads, ComputationGraph net, long seed, DecoupledDecay decay) {
         Adam adam = sharedAdam(net).orElseThrow(() -> new IllegalArgumentException("the layers do not share one Adam"));
-        return new ParallelTrainer(net, Twins.of(net, threads, seed), adam, decay, threads);
+        return new ParallelTrainer(net, Twins.on(threads, net, seed), adam, decay, threads.size());
     }
 
     /** The Adam configuration every layer with parameters shares, without regularisation; else empty. */
@@ -90,10 +91,9 @@ final class ParallelTrainer implements TrainingSteps {
         return twins.output(inputs);
     }
 
-    /** Stops the twins' threads and gives libnd4j its {@code threads} back. */
+    /** Gives libnd4j its {@code threads} back. */
     @Override
     public void close() {
-        twins.close();
         NdRuntime.threads(threads);
     }
 }

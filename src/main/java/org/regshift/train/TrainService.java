@@ -10,6 +10,7 @@ import org.regshift.model.OodReference;
 import org.regshift.model.PriorFeatures;
 import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.NdRuntime;
+import org.regshift.model.lean.TwinThreads;
 import org.regshift.motif.MotifReader;
 import org.regshift.provenance.Provenance;
 
@@ -23,14 +24,14 @@ public final class TrainService {
         PriorFeatures priors = PriorFeatures.fit(request.priors(), request.motifs(), data.trainSequences());
         OodReference ood = OodReference.fit(data.trainSequences(), request.motifs().isEmpty() ? MotifReader.defaults() : request.motifs());
         Trainer.Settings settings = request.settings();
-        try (AtomicOutputDir out = new AtomicOutputDir(request.out())) {
+        try (AtomicOutputDir out = new AtomicOutputDir(request.out()); TwinThreads threads = new TwinThreads(request.threads())) {
             List<ModelBundle.Member> members = new ArrayList<>();
             Engine.Choice engine = null;
             int first = request.member() == null ? 0 : request.member();
             int last = request.member() == null ? request.ensemble() - 1 : request.member();
             for (int i = first; i <= last; i++) {
                 long seed = request.seed() + i;
-                Trainer.Result r = Trainer.train(settings, data, priors, seed, request.threads(),
+                Trainer.Result r = Trainer.train(settings, data, priors, seed, threads,
                         "member " + (i + 1) + "/" + request.ensemble(), progress);
                 engine = r.engine();
                 members.add(new ModelBundle.Member(r.network(), seed, r.epochsRun(), r.bestEpoch(), r.bestValidNll(),

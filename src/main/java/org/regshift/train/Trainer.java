@@ -16,6 +16,7 @@ import org.regshift.model.OneHot;
 import org.regshift.model.PriorFeatures;
 import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.NdRuntime;
+import org.regshift.model.lean.TwinThreads;
 import org.regshift.model.net.Architecture;
 import org.regshift.model.net.GaussianNll;
 import org.regshift.model.net.Loss;
@@ -59,14 +60,15 @@ public final class Trainer {
         return Engine.forTraining(net, threads, graphOnly);
     }
 
-    public static Result train(Settings settings, TrainingData data, PriorFeatures priors, long seed, int threads,
+    /** Trains one network on {@code threads} (the members of an ensemble take turns on the same threads). */
+    public static Result train(Settings settings, TrainingData data, PriorFeatures priors, long seed, TwinThreads threads,
                                String label, LongConsumer progress) {
-        NdRuntime.threads(threads);
+        NdRuntime.threads(threads.size());
         int stepsPerEpoch = (data.trainSequences().size() + settings.batchSize() - 1) / settings.batchSize();
         Adam adam = settings.optimizer().adam(settings.epochs() * stepsPerEpoch);
         ComputationGraph net = Networks.create(settings.architecture(), data.length(), priors == null ? 0 : priors.size(),
                 settings.loss(), adam, seed);
-        Engine.Choice engine = engine(net, settings, threads);
+        Engine.Choice engine = engine(net, settings, threads.size());
         LOG.info("train {}: engine {}", label, engine.describe());
         try (TrainingSteps steps = TrainingSteps.of(engine.engine(), net, threads, seed, settings.optimizer().decay(adam, net))) {
             return train(net, steps, engine, settings, data, priors, seed, label, progress);

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.regshift.model.lean.Engine;
+import org.regshift.model.lean.TwinThreads;
 
 /** How a network takes its optimisation steps and computes its output while it trains, on one {@link Engine}. */
 interface TrainingSteps extends AutoCloseable {
@@ -16,9 +17,9 @@ interface TrainingSteps extends AutoCloseable {
     @Override
     void close();
 
-    /** The steps of {@code engine}: DL4J's own fit, or twins; each with {@code decay}. */
-    static TrainingSteps of(Engine engine, ComputationGraph net, int threads, long seed, DecoupledDecay decay) {
-        return engine == Engine.DL4J ? new GraphSteps(net, decay) : ParallelTrainer.of(net, threads, seed, decay);
+    /** The steps of {@code engine}: DL4J's own fit, or twins on {@code threads}; each with {@code decay}. */
+    static TrainingSteps of(Engine engine, ComputationGraph net, TwinThreads threads, long seed, DecoupledDecay decay) {
+        return engine == Engine.DL4J ? new GraphSteps(net, decay) : ParallelTrainer.on(threads, net, seed, decay);
     }
 
     /** DL4J's own fit and output. */

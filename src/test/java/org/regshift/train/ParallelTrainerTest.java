@@ -12,6 +12,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regshift.model.lean.Engine;
 import org.regshift.model.lean.LeanTesting;
+import org.regshift.model.lean.TwinThreads;
 import org.regshift.model.net.Cnn;
 import org.regshift.model.net.CnnReference;
 import org.regshift.model.net.Head;
@@ -33,7 +34,7 @@ class ParallelTrainerTest {
                 INDArray y = LeanTesting.labels(33, random);
                 ComputationGraph dl4j = Networks.create(new CnnReference(), LENGTH, priors, Loss.GAUSSIAN_NLL, new Adam(1e-3), 5);
                 ComputationGraph lean = dl4j.clone();
-                try (ParallelTrainer trainer = ParallelTrainer.of(lean, twins, 5, DecoupledDecay.NONE)) {
+                try (TwinThreads threads = new TwinThreads(twins); ParallelTrainer trainer = ParallelTrainer.on(threads, lean, 5, DecoupledDecay.NONE)) {
                     for (int step = 0; step < 3; step++) {
                         dl4j.fit(new MultiDataSet(inputs, new INDArray[] {y}));
                         double loss = trainer.fit(inputs, y);
@@ -57,8 +58,9 @@ class ParallelTrainerTest {
         ComputationGraph lean = dl4j.clone();
         ComputationGraph plain = dl4j.clone();
         TrainingSteps.GraphSteps graph = new TrainingSteps.GraphSteps(dl4j, adamW.decay(adam, dl4j));
-        try (ParallelTrainer trainer = ParallelTrainer.of(lean, 2, 5, adamW.decay(adam, lean));
-             ParallelTrainer withoutDecay = ParallelTrainer.of(plain, 1, 5, DecoupledDecay.NONE)) {
+        try (TwinThreads two = new TwinThreads(2); TwinThreads one = new TwinThreads(1);
+             ParallelTrainer trainer = ParallelTrainer.on(two, lean, 5, adamW.decay(adam, lean));
+             ParallelTrainer withoutDecay = ParallelTrainer.on(one, plain, 5, DecoupledDecay.NONE)) {
             for (int step = 0; step < 4; step++) {
                 INDArray before = lean.params().dup();
                 INDArray plainBefore = plain.params().dup();
@@ -96,8 +98,9 @@ class ParallelTrainerTest {
         INDArray running = Networks.learnedMask(one).rsub(1);
         INDArray runningBefore = one.params().mul(running);
         TrainingSteps.GraphSteps graph = new TrainingSteps.GraphSteps(dl4j, adamW.decay(adam, dl4j));
-        try (ParallelTrainer oneTwin = ParallelTrainer.of(one, 1, 5, adamW.decay(adam, one));
-             ParallelTrainer twoTwins = ParallelTrainer.of(two, 2, 5, adamW.decay(adam, two))) {
+        try (TwinThreads oneThread = new TwinThreads(1); TwinThreads twoThreads = new TwinThreads(2);
+             ParallelTrainer oneTwin = ParallelTrainer.on(oneThread, one, 5, adamW.decay(adam, one));
+             ParallelTrainer twoTwins = ParallelTrainer.on(twoThreads, two, 5, adamW.decay(adam, two))) {
             for (int step = 0; step < 3; step++) {
                 double expected = graph.fit(inputs, y);
                 assertThat(oneTwin.fit(inputs, y)).as("loss, step %d", step).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
@@ -123,7 +126,7 @@ class ParallelTrainerTest {
         INDArray[] runs = new INDArray[2];
         for (int run = 0; run < 2; run++) {
             ComputationGraph net = LeanTesting.miniLegNet(new Adam(1e-2), 4);
-            try (ParallelTrainer trainer = ParallelTrainer.of(net, 2, 1, DecoupledDecay.NONE)) {
+            try (TwinThreads threads = new TwinThreads(2); ParallelTrainer trainer = ParallelTrainer.on(threads, net, 1, DecoupledDecay.NONE)) {
                 for (int step = 0; step < 3; step++) {
                     trainer.fit(inputs, y);
                 }
@@ -145,7 +148,7 @@ class ParallelTrainerTest {
 
     private static INDArray trainDefaultCnn(INDArray[] inputs, INDArray y, long dropoutSeed) {
         ComputationGraph net = Networks.create(new Cnn(), LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 1);
-        try (ParallelTrainer trainer = ParallelTrainer.of(net, 2, dropoutSeed, DecoupledDecay.NONE)) {
+        try (TwinThreads threads = new TwinThreads(2); ParallelTrainer trainer = ParallelTrainer.on(threads, net, dropoutSeed, DecoupledDecay.NONE)) {
             for (int step = 0; step < 3; step++) {
                 trainer.fit(inputs, y);
             }
@@ -161,7 +164,7 @@ class ParallelTrainerTest {
         ComputationGraph dl4j = Networks.create(t -> t.conv(8, 5, true, Activation.RELU).maxPool(4).biLstm(4).globalMaxPool(),
                 Head.plain(0), LENGTH, 0, Loss.GAUSSIAN_NLL, new Adam(1e-3), 2);
         ComputationGraph lean = dl4j.clone();
-        try (ParallelTrainer trainer = ParallelTrainer.of(lean, 2, 5, DecoupledDecay.NONE)) {
+        try (TwinThreads threads = new TwinThreads(2); ParallelTrainer trainer = ParallelTrainer.on(threads, lean, 5, DecoupledDecay.NONE)) {
             for (int step = 0; step < 3; step++) {
                 dl4j.fit(new MultiDataSet(inputs, new INDArray[] {y}));
                 assertThat(trainer.fit(inputs, y)).isCloseTo(dl4j.score(), org.assertj.core.data.Offset.offset(1e-5));

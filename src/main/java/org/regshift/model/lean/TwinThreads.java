@@ -28,7 +28,7 @@ public final class TwinThreads implements AutoCloseable {
         return executors.get(i);
     }
 
-    int size() {
+    public int size() {
         return executors.size();
     }
 

@@ -20,42 +20,30 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * depend only on the batch's size and each replica keeps its thread (and so its random stream), so
  * the same batches give the same bytes.
  */
-public final class Twins implements AutoCloseable {
+public final class Twins {
     private final List<Replica> replicas;
     private final TwinSums sums;
     private final TwinThreads threads;
-    /** Whether {@link #close} stops the threads: they are this instance's own, not shared. */
-    private final boolean ownsThreads;
 
-    private Twins(List<Replica> replicas, TwinSums sums, TwinThreads threads, boolean ownsThreads) {
+    private Twins(List<Replica> replicas, TwinSums sums, TwinThreads threads) {
         this.replicas = replicas;
         this.sums = sums;
         this.threads = threads;
-        this.ownsThreads = ownsThreads;
     }
 
     /**
-     * {@code count} lean twins of {@code net} on threads of their own; twin i draws dropout masks
-     * from a generator seeded with seed + i. Their owner runs libnd4j single-threaded while it uses
-     * them ({@link NdRuntime#threads}).
+     * Twins of {@code net} on {@code threads}, one twin per thread; twin i draws dropout masks from a
+     * generator seeded with seed + i. Their owner runs libnd4j single-threaded while it uses them
+     * ({@link NdRuntime#threads}).
      */
-    public static Twins of(ComputationGraph net, int count, long seed) {
-        return of(net, seed, new TwinThreads(count), true);
-    }
-
-    /** Twins of {@code net} on shared {@code threads}, one twin per thread, which stay running after {@link #close}. */
     public static Twins on(TwinThreads threads, ComputationGraph net, long seed) {
-        return of(net, seed, threads, false);
-    }
-
-    private static Twins of(ComputationGraph net, long seed, TwinThreads threads, boolean ownsThreads) {
         List<Replica> twins = new ArrayList<>();
         TwinSums sums = new TwinSums(threads.size());
         for (int i = 0; i < threads.size(); i++) {
             twins.add(LeanNetwork.of(net, Nd4j.zeros(DataType.FLOAT, 1, net.numParams()),
                     Nd4j.getRandomFactory().getNewRandomInstance(seed + i), sums, i));
         }
-        return new Twins(twins, sums, threads, ownsThreads);
+        return new Twins(twins, sums, threads);
     }
 
     /** Work after the optimiser's step (batch normalisation's running statistics), done once: the twins share the batch. */
@@ -135,13 +123,6 @@ public final class Twins implements AutoCloseable {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    @Override
-    public void close() {
-        if (ownsThreads) {
-            threads.close();
         }
     }
 }

@@ -22,7 +22,8 @@ class TwinsTest {
         Random random = new Random(3);
         INDArray[] inputs = {LeanTesting.sequences(8, random)};
         INDArray y = LeanTesting.labels(8, random);
-        try (Twins twins = Twins.of(LeanTesting.miniLegNet(new Adam(1e-3), 1), 2, 1)) {
+        try (TwinThreads threads = new TwinThreads(2)) {
+            Twins twins = Twins.on(threads, LeanTesting.miniLegNet(new Adam(1e-3), 1), 1);
             assertThatThrownBy(() -> twins.eachShare(8, (replica, share) -> {
                 if (share[0] > 0) {
                     sleep(Duration.ofMillis(200)); // the other twin is waiting in batch norm by now
@@ -44,9 +45,9 @@ class TwinsTest {
         ComputationGraph second = LeanTesting.miniLegNet(new Adam(1e-3), 2);
         INDArray firstAlone;
         INDArray secondAlone;
-        try (Twins a = Twins.of(first, 2, 0); Twins b = Twins.of(second, 2, 0)) {
-            firstAlone = a.output(inputs);
-            secondAlone = b.output(inputs);
+        try (TwinThreads own = new TwinThreads(2); TwinThreads others = new TwinThreads(2)) {
+            firstAlone = Twins.on(own, first, 0).output(inputs);
+            secondAlone = Twins.on(others, second, 0).output(inputs);
         }
         try (TwinThreads threads = new TwinThreads(2)) {
             Twins a = Twins.on(threads, first, 0);
