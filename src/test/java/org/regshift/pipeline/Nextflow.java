@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
 final class Nextflow {
     static final Path REPO = Path.of("").toAbsolutePath();
     private static final String CONSOLE = "nextflow-console.txt";
+    /** Over four times the longest run of the tests (the test profile on Slurm, about 2 minutes). */
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     record Result(int exitCode, String output) {
     }
@@ -73,21 +76,46 @@ final class Nextflow {
         return run(Map.of(), workDir, args);
     }
 
-    /** Runs Nextflow with these variables added to the environment. */
+    /**
+     * Runs Nextflow with these variables added to the environment. A run that has not ended after
+     * {@link #TIMEOUT} is killed and run once more: Nextflow 24.10 now and then stays alive after its
+     * work (its threads and log are printed to stderr, to find out why); a second hang fails the test.
+     */
     static Result run(Map<String, String> environment, Path workDir, String... args) {
         try {
-            Process p = start(environment, workDir, args);
-            if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("nextflow did not finish: " + List.of(args));
+            for (int attempt = 1; ; attempt++) {
+                Process p = start(environment, workDir, args);
+                if (p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    return new Result(p.exitValue(), Files.readString(workDir.resolve(CONSOLE), StandardCharsets.UTF_8));
+                }
+                String state = hangReport(p, workDir);
+                p.destroyForcibly().waitFor();
+                if (attempt == 2) {
+                    throw new IllegalStateException("nextflow did not finish twice: " + List.of(args) + "\n" + state);
+                }
+                System.err.println("nextflow did not finish in " + TIMEOUT + ", run again: " + List.of(args) + "\n" + state);
             }
-            return new Result(p.exitValue(), Files.readString(workDir.resolve(CONSOLE), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The threads of a Nextflow that has not ended, and the end of its console and log. */
+    private static String hangReport(Process p, Path workDir) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).start();
+        String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return "--- threads\n" + threads + "--- console\n" + tail(workDir.resolve(CONSOLE)) + "--- .nextflow.log\n"
+                + tail(workDir.resolve(".nextflow.log"));
+    }
+
+    private static String tail(Path file) throws IOException {
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n";
     }
 
     /** Starts Nextflow in {@code workDir}, its output going to nextflow-console.txt there. */
