@@ -105,12 +105,15 @@ final class Nextflow {
 
     /** The threads of a Nextflow that has not ended, and the end of its console and log. */
     private static String hangReport(Process p, Path workDir) throws IOException, InterruptedException {
+        // a JVM that hangs may not answer the attach either: the dump goes to a file, waited for 1 minute at most
+        Path dump = workDir.resolve("nextflow-threads.txt");
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).start();
-        String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor();
-        return "--- threads\n" + threads + "--- console\n" + tail(workDir.resolve(CONSOLE)) + "--- .nextflow.log\n"
-                + tail(workDir.resolve(".nextflow.log"));
+                Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+        if (!jcmd.waitFor(1, TimeUnit.MINUTES)) {
+            jcmd.destroyForcibly();
+        }
+        return "--- threads\n" + Files.readString(dump, StandardCharsets.UTF_8) + "--- console\n" + tail(workDir.resolve(CONSOLE))
+                + "--- .nextflow.log\n" + tail(workDir.resolve(".nextflow.log"));
     }
 
     private static String tail(Path file) throws IOException {
