@@ -2,7 +2,9 @@
 # The lentiMPRA joint-library benchmark (Agarwal et al. 2025; shared/data/agarwal2025_joint_library):
 # for each cell type as the target (`regshift prepare`), train on folds 1-8 (TRAIN_SPLITS), stop
 # early on fold 9, test on fold 10.
-# RegShift's ARCHS (one seed each; ENSEMBLE=5 trains 5-member ensembles, seeds SEED..SEED+4)
+# RegShift's ARCHS (one seed each; ENSEMBLE=5 trains 5-member ensembles, seeds SEED..SEED+4, one
+# member per process, each kept in <cell>_<arch>_x5/member_<i>: run again, it resumes at the first
+# member not trained; remove that directory to start afresh)
 # against the PyTorch peers legnet_reference.py and torch_reference.py at the same epochs; each
 # architecture trains with its own recipe (train's defaults) and predicts with --rc-average.
 # Then the real cell-type shift: each RegShift model's fold-10 predictions scored against the same
@@ -57,9 +59,22 @@ for cell in $cells; do
     name=$arch
     [ "$ensemble" = 1 ] || name="${arch}_x$ensemble"
     out="$work/${cell}_$name"
-    rm -rf "$out" && mkdir -p "$out"
-    java "${java_opts[@]}" -jar "$jar" train --data "$table" --out "$out/model" --arch "$arch" --epochs "$epochs" \
-      --patience "$epochs" --batch-size "$batch" --ensemble "$ensemble" --threads 2 --seed "$seed" 2> "$out/train.log"
+    train=(train --data "$table" --arch "$arch" --epochs "$epochs" --patience "$epochs" --batch-size "$batch"
+           --ensemble "$ensemble" --threads 2 --seed "$seed")
+    if [ "$ensemble" = 1 ]; then
+      rm -rf "$out" && mkdir -p "$out"
+      java "${java_opts[@]}" -jar "$jar" "${train[@]}" --out "$out/model" 2> "$out/train.log"
+    else
+      # one member at a time, each kept once trained: a run stopped midway resumes at the next member
+      mkdir -p "$out" && rm -rf "$out/model"
+      for ((i = 0; i < ensemble; i++)); do
+        [ -f "$out/member_$i/model.json" ] && continue
+        rm -rf "$out/member_$i"
+        java "${java_opts[@]}" -jar "$jar" "${train[@]}" --member "$i" --out "$out/member_$i" 2> "$out/train_member_$i.log"
+      done
+      java -jar "$jar" ensemble --members $(seq -f "$out/member_%g" 0 $((ensemble - 1))) --out "$out/model" 2> "$out/ensemble.log"
+      cat "$out"/train_member_*.log > "$out/train.log"
+    fi
     java "${java_opts[@]}" -jar "$jar" predict --model "$out/model" --data "$heldout" --rc-average --threads 2 \
       --out "$out/predictions.tsv" 2> "$out/predict.log"
     java -jar "$jar" calibrate --fit "$out/predictions.tsv" --fit-split valid --apply "$out/predictions.tsv" \
