@@ -39,7 +39,7 @@ final class Nextflow {
      * the header) is left out, and a trace not written yet has no rows.
      */
     static List<Map<String, String>> trace(Path file) throws IOException {
-        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        List<String> lines = Files.exists(file) ? read(file).lines().toList() : List.of();
         if (lines.isEmpty()) {
             return List.of();
         }
@@ -112,12 +112,17 @@ final class Nextflow {
         if (!jcmd.waitFor(1, TimeUnit.MINUTES)) {
             jcmd.destroyForcibly();
         }
-        return "--- threads\n" + Files.readString(dump, StandardCharsets.UTF_8) + "--- console\n" + tail(workDir.resolve(CONSOLE))
+        return "--- threads\n" + read(dump) + "--- console\n" + tail(workDir.resolve(CONSOLE))
                 + "--- .nextflow.log\n" + tail(workDir.resolve(".nextflow.log"));
     }
 
+    /** Decoded leniently: a stray byte in a log must not hide the hang being reported. */
+    private static String read(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
     private static String tail(Path file) throws IOException {
-        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        List<String> lines = Files.exists(file) ? read(file).lines().toList() : List.of();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n";
     }
 
