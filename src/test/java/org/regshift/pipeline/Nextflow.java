@@ -39,7 +39,7 @@ final class Nextflow {
      * the header) is left out, and a trace not written yet has no rows.
      */
     static List<Map<String, String>> trace(Path file) throws IOException {
-        List<String> lines = Files.exists(file) ? read(file).lines().toList() : List.of();
+        List<String> lines = lines(file);
         if (lines.isEmpty()) {
             return List.of();
         }
@@ -86,7 +86,7 @@ final class Nextflow {
             for (int attempt = 1; ; attempt++) {
                 Process p = start(environment, workDir, args);
                 if (p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    return new Result(p.exitValue(), Files.readString(workDir.resolve(CONSOLE), StandardCharsets.UTF_8));
+                    return new Result(p.exitValue(), read(workDir.resolve(CONSOLE)));
                 }
                 String state = hangReport(p, workDir);
                 p.destroyForcibly().waitFor();
@@ -116,13 +116,18 @@ final class Nextflow {
                 + "--- .nextflow.log\n" + tail(workDir.resolve(".nextflow.log"));
     }
 
-    /** Decoded leniently: a stray byte in a log must not hide the hang being reported. */
+    /** Decoded leniently: a stray byte in a log must not hide what the test reports. */
     private static String read(Path file) throws IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
+    /** The lines of a file, none for a file not written yet. */
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? read(file).lines().toList() : List.of();
+    }
+
     private static String tail(Path file) throws IOException {
-        List<String> lines = Files.exists(file) ? read(file).lines().toList() : List.of();
+        List<String> lines = lines(file);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n";
     }
 
