@@ -57,27 +57,27 @@ public final class ParserFuzzTarget {
             case "motifs" -> MotifReader::read;
             case "vcf" -> VcfParsing::readAll;
             case "bundle" -> ModelBundle::load;
-            case "counts" -> file -> step("qc", "--counts", file.toString());
-            case "predictions" -> file -> step("calibrate", "--fit", file.toString(), "--apply", file.toString());
+            case "counts" -> warmedUp(file -> step("qc", "--counts", file.toString()), "id\tdna_1\trna_1\ne1\t10\t20\ne2\t30\t5\ne3\t7\t9\n");
+            case "predictions" -> warmedUp(file -> step("calibrate", "--fit", file.toString(), "--apply", file.toString()),
+                    IntStream.range(0, 40).mapToObj(i -> "p" + i + "\t" + i % 7 / 10.0 + "\t0.5\t" + i % 5 / 5.0)
+                            .collect(Collectors.joining("\n", "id\tmean\tvar_total\ty\n", "\n")));
             default -> throw new IllegalArgumentException("-D" + PARSER + " must name a parser, not '" + name + "'");
         };
-        warmUp(name);
     }
 
     /**
      * Runs a step once on a valid input before libFuzzer's clock starts: a step's first run loads and
      * instruments hundreds of classes, seconds that would otherwise leave the test command's short
-     * budget without a single mutated input.
+     * budget without a single mutated input. The step must write its output, or it warmed nothing.
      */
-    private static void warmUp(String name) throws IOException {
-        switch (name) {
-            case "counts" -> fuzzerTestOneInput("id\tdna_1\trna_1\ne1\t10\t20\ne2\t30\t5\ne3\t7\t9\n".getBytes(StandardCharsets.US_ASCII));
-            case "predictions" -> fuzzerTestOneInput(IntStream.range(0, 40).mapToObj(i -> "p" + i + "\t" + i % 7 * 0.1 + "\t0.5\t" + i % 5 * 0.2)
-                    .collect(Collectors.joining("\n", "id\tmean\tvar_total\ty\n", "\n")).getBytes(StandardCharsets.US_ASCII));
-            default -> {
-                // the parser alone is fast from the first input
-            }
+    private static Consumer<Path> warmedUp(Consumer<Path> step, String validInput) throws IOException {
+        Path file = Files.writeString(dir.resolve("input"), validInput, StandardCharsets.US_ASCII);
+        step.accept(file);
+        if (!Files.isDirectory(dir.resolve("out"))) {
+            throw new IllegalStateException("the warm-up input was refused:\n" + validInput);
         }
+        clean();
+        return step;
     }
 
     public static void fuzzerTestOneInput(byte[] data) throws IOException {
