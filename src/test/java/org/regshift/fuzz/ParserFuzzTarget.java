@@ -71,9 +71,9 @@ public final class ParserFuzzTarget {
      * budget without a single mutated input. The step must write its output, or it warmed nothing.
      */
     private static Consumer<Path> warmedUp(Consumer<Path> step, String validInput) throws IOException {
-        Path file = Files.writeString(dir.resolve("input"), validInput, StandardCharsets.US_ASCII);
+        Path file = Files.writeString(input(), validInput, StandardCharsets.US_ASCII);
         step.accept(file);
-        if (!Files.isDirectory(dir.resolve("out"))) {
+        if (!Files.isDirectory(out())) {
             throw new IllegalStateException("the warm-up input was refused:\n" + validInput);
         }
         clean();
@@ -81,8 +81,7 @@ public final class ParserFuzzTarget {
     }
 
     public static void fuzzerTestOneInput(byte[] data) throws IOException {
-        Path file = dir.resolve("input");
-        Files.write(file, data);
+        Path file = Files.write(input(), data);
         try {
             parser.accept(file);
         } catch (InputException | UsageException refused) {
@@ -96,11 +95,20 @@ public final class ParserFuzzTarget {
     private static void step(String name, String... options) {
         StringWriter err = new StringWriter();
         String[] args = Stream.concat(Stream.of(name), Stream.concat(Stream.of(options),
-                Stream.of("--out", dir.resolve("out").toString()))).toArray(String[]::new);
+                Stream.of("--out", out().toString()))).toArray(String[]::new);
         int exit = RegShift.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args);
         if (exit == RegShift.EXIT_INTERNAL) {
             throw new IllegalStateException("regshift " + name + " failed with an internal error: " + err);
         }
+    }
+
+    private static Path input() {
+        return dir.resolve("input");
+    }
+
+    /** Where a step writes: present after a run only if the step accepted its input. */
+    private static Path out() {
+        return dir.resolve("out");
     }
 
     /** Jazzer calls this when fuzzing ends: the working directory goes too. */
